@@ -1,0 +1,1 @@
+//! Unicode properties with CPython 3.11's exact answers.
