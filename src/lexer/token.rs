@@ -126,6 +126,10 @@ pub enum Tok<'src> {
     /// `!` alone is not a Python token, but the f-string parser and error
     /// messages want to see it.
     Exclamation,
+    /// A `(` right after `with` whose matching `)` is followed by `:`:
+    /// CPython reads it as a parenthesised list of with-items. Made by the
+    /// parser's token adapter, never by the lexer.
+    WithLPar,
 }
 
 impl Tok<'_> {
@@ -224,6 +228,7 @@ impl Tok<'_> {
             Ellipsis => "...",
             ColonEqual => ":=",
             Exclamation => "!",
+            WithLPar => "(",
         }
     }
 }

@@ -6,6 +6,7 @@
 //! code points as ordinary three-byte sequences. Text without surrogates is
 //! byte-for-byte UTF-8.
 
+pub mod escapes;
 pub mod unicode;
 
 /// An owned WTF-8 string. Invariant: `bytes` is generalised UTF-8 in which
