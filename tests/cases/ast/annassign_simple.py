@@ -1,0 +1,3 @@
+x: int
+y: int = 1
+z: list[int] = []

@@ -1,0 +1,4 @@
+async def f():
+    await g()
+    x = await h
+    return await i(await j)

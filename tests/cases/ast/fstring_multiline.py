@@ -1,0 +1,7 @@
+f'''line {a}
+line {b
+}
+'''
+f'{x,y}'
+f'{yield}'
+f'{*a, b}'

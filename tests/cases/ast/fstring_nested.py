@@ -1,0 +1,6 @@
+f'{f"{x}"}'
+f'''{f'{y}'}'''
+f'{[a for a in b]}'
+f'{ {1: 2}[1] }'
+f'{(lambda: 1)()}'
+f'{a if b else c}'

@@ -1,0 +1,5 @@
+f'hello {name}!'
+f'{a}{b}'
+f''
+f'plain'
+F'{x}'

@@ -1,0 +1,6 @@
+def f():
+    """Docstring.
+
+    More.
+    """
+    return 1

@@ -1,0 +1,8 @@
+if a:
+    pass
+elif b:
+    pass
+elif c:
+    x = 1
+else:
+    pass

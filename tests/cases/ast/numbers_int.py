@@ -1,0 +1,11 @@
+0
+42
+1_000_000
+0x1F
+0XFF
+0o17
+0b1010
+0B_1_0
+00
+12345678901234567890123456789
+0xffffffffffffffffffffffffffff

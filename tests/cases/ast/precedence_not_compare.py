@@ -1,0 +1,3 @@
+not a == b
+not a in b
+a == b and not c

@@ -1,0 +1,4 @@
+raise
+raise ValueError
+raise ValueError('x') from exc
+raise E from None

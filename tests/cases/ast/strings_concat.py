@@ -1,0 +1,6 @@
+'a' 'b'
+'a' "b" '''c'''
+('line one '
+ 'line two')
+u'x' 'y'
+'x' u'y'

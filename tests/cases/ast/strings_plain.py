@@ -1,0 +1,8 @@
+'a'
+"b"
+''
+'''triple
+quoted'''
+"""also
+triple"""
+'it\'s'

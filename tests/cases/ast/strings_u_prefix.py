@@ -1,0 +1,3 @@
+u'unicode'
+U'upper'
+u'x' u'y'

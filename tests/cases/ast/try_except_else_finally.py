@@ -1,0 +1,12 @@
+try:
+    a
+except ValueError:
+    b
+except (TypeError, KeyError) as e:
+    c
+except:
+    d
+else:
+    e
+finally:
+    f

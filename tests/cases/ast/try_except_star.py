@@ -1,0 +1,10 @@
+try:
+    a
+except* ValueError:
+    b
+except* (TypeError, KeyError) as eg:
+    c
+else:
+    d
+finally:
+    e

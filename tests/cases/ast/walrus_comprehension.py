@@ -1,0 +1,2 @@
+[y for x in data if (y := f(x))]
+any((w := v) for v in vs)

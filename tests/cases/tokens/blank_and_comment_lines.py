@@ -1,0 +1,10 @@
+# leading comment
+
+
+x = 1  # trailing
+
+    # indented comment
+
+y = 2
+   
+	

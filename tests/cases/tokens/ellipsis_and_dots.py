@@ -1,0 +1,5 @@
+...
+x = a.b.c
+from ... import y
+from .... import z
+from . import w

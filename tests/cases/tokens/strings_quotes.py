@@ -1,0 +1,8 @@
+'single'
+"double"
+'it\'s'
+"say \"hi\""
+'mixed "quotes"'
+"mixed 'quotes'"
+''
+""

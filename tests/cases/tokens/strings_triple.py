@@ -1,0 +1,6 @@
+'''one
+two
+three'''
+"""a "quote" inside
+"""
+x = '''''' + """"""
