@@ -79,7 +79,7 @@ pub fn repr_bytes(b: &[u8], out: &mut String) {
     out.push(quote as char);
 }
 
-/// Shortest round-trip decimal digits of a finite, non-zero-or-zero `f`'s
+/// Shortest round-trip decimal digits of a finite `f`'s
 /// magnitude and the exponent of the first digit (`d.ddd × 10^exp`).
 fn shortest_digits(f: f64) -> (String, i32) {
     // Rust's `{:e}` prints the shortest digits that round-trip, which is
