@@ -7,7 +7,9 @@
 //! byte-for-byte UTF-8.
 
 pub mod escapes;
+pub mod repr;
 pub mod unicode;
+mod unicode_tables;
 
 /// An owned WTF-8 string. Invariant: `bytes` is generalised UTF-8 in which
 /// every surrogate code point is encoded on its own. Unlike strict WTF-8, a
@@ -85,6 +87,7 @@ impl std::fmt::Debug for Wtf8Buf {
 }
 
 /// Iterator over the code points of a WTF-8 byte string.
+#[derive(Clone)]
 pub struct CodePoints<'a> {
     bytes: &'a [u8],
     pos: usize,
