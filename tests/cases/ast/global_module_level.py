@@ -1,0 +1,2 @@
+global x
+nonlocal_ = 1
