@@ -11,7 +11,13 @@
 //! 3. `soft_keywords`: turns `match`/`case` at the start of a statement
 //!    into keywords where the statement is a match statement or case block.
 
+mod indent;
+mod numbers;
+mod raw;
+mod soft_keywords;
 pub mod token;
+#[cfg(test)]
+mod tests;
 
 pub use token::Tok;
 
@@ -35,10 +41,6 @@ pub fn lex(source: &str, mode: Mode) -> impl Iterator<Item = Result<Spanned<'_>,
         Mode::Interactive => Tok::StartInteractive,
         Mode::Expression => Tok::StartExpression,
     };
-    let _ = source;
-    std::iter::once(Ok((0, start, 0))).chain(std::iter::once(Err(SyntaxError::new(
-        "the lexer is not implemented yet",
-        0,
-        0,
-    ))))
+    std::iter::once(Ok((0, start, 0)))
+        .chain(soft_keywords::SoftKeywords::new(indent::IndentLexer::new(source, mode)))
 }
