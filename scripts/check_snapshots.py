@@ -5,9 +5,14 @@ For every tests/cases/ast/*.py, the stored snapshot body must equal
 CPython's ast.dump(ast.parse(source)). For every tests/cases/errors/*.py,
 the message line of the stored snapshot (the line before the
 "[kind: ..., incomplete: ...]" line) must equal the last line of
-traceback.format_exception_only for CPython's error. With --full, the whole
-error report (file line, source line, carets, message) is compared too and
-differences there are listed as well.
+traceback.format_exception_only for CPython's error; the whole report (file
+line, source line, carets) is compared too and listed when only it differs.
+
+tests/cases/known_differences/{ast,errors}/ hold the cases where ouro is
+known to differ from CPython; the harness does not glob them, so no
+snapshot asserts the wrong output. The script only checks that CPython still
+accepts (ast) or rejects (errors) each of them and counts them. Once ouro
+is fixed, move a case back and regenerate its snapshot.
 
 Run with the CPython the snapshots target (3.11). Exit status 1 when
 anything differs or a snapshot is missing.
@@ -64,7 +69,6 @@ def cpython_error(path):
 
 
 def main():
-    full = "--full" in sys.argv[1:]
     if sys.version_info[:2] != (3, 11):
         print(f"warning: running on Python {sys.version.split()[0]}, the snapshots target 3.11")
     snaps = read_snapshots()
@@ -122,13 +126,25 @@ def main():
 
     for key, a, b in problems:
         print(f"MISMATCH {key}\n  {a}\n  {b}")
-    if full:
-        for key, a, b in full_mismatch:
-            print(f"REPORT DIFFERS {key}\n--- ouro\n{a}\n--- CPython\n{b}")
-    print(f"{matched}/{checked} snapshots match CPython"
-          f" ({len(problems)} mismatches; {len(full_mismatch)} error reports"
-          f" differ only in location/carets{'' if full else ', see --full'})")
-    return 1 if problems else 0
+    for key, a, b in full_mismatch:
+        print(f"REPORT DIFFERS {key}\n--- ouro\n{a}\n--- CPython\n{b}")
+
+    known = []
+    for sub in ("ast", "errors"):
+        d = os.path.join(CASES, "known_differences", sub)
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            if name.endswith(".py"):
+                fails = cpython_error(os.path.join(d, name)) is not None
+                if fails != (sub == "errors"):
+                    print(f"BAD CASE known_differences/{sub}/{name}: CPython {'rejects' if fails else 'accepts'} it")
+                known.append(f"{sub}/{name}")
+    print(f"{matched}/{checked} snapshots match CPython in the message/dump"
+          f" ({len(problems)} mismatches), {matched - len(full_mismatch)}/{checked} exactly"
+          f" ({len(full_mismatch)} error reports differ in location/carets);"
+          f" {len(known)} known differences not snapshotted")
+    return 1 if problems or full_mismatch else 0
 
 
 if __name__ == "__main__":
