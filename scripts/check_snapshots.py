@@ -6,7 +6,9 @@ CPython's ast.dump(ast.parse(source)). For every tests/cases/errors/*.py,
 the message line of the stored snapshot (the line before the
 "[kind: ..., incomplete: ...]" line) must equal the last line of
 traceback.format_exception_only for CPython's error; the whole report (file
-line, source line, carets) is compared too and listed when only it differs.
+line, source line, carets) is compared too and listed when only it differs,
+and the snapshot's `incomplete` flag must agree with codeop (the REPL's
+test: compile_command returns None when the input is merely unfinished).
 
 tests/cases/known_differences/{ast,errors}/ hold the cases where ouro is
 known to differ from CPython; the harness does not glob them, so no
@@ -19,9 +21,11 @@ anything differs or a snapshot is missing.
 """
 
 import ast
+import codeop
 import os
 import sys
 import traceback
+import warnings
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CASES = os.path.join(ROOT, "tests", "cases")
@@ -66,6 +70,17 @@ def cpython_error(path):
     except (SyntaxError, RecursionError, MemoryError, ValueError) as e:
         return "".join(traceback.format_exception_only(type(e), e)).rstrip("\n")
     return None
+
+
+def cpython_incomplete(path):
+    with open(path, "rb") as fh:
+        source = fh.read().decode("utf-8-sig")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            return codeop.compile_command(source, path, "exec") is None
+        except (SyntaxError, ValueError, OverflowError):
+            return False
 
 
 def main():
@@ -115,7 +130,12 @@ def main():
             continue
         lines = got.splitlines()
         if lines and lines[-1].startswith("[kind:"):
+            flag = lines[-1]
             lines = lines[:-1]
+            incomplete = cpython_incomplete(os.path.join(err_dir, name))
+            if ("incomplete: true" in flag) != incomplete:
+                problems.append((key, f"ouro:    {flag}", f"codeop: incomplete={incomplete}"))
+                continue
         got_msg = lines[-1] if lines else ""
         if got_msg != expected:
             problems.append((key, f"ouro:    {got_msg}", f"CPython: {expected}"))
