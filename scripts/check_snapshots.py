@@ -84,6 +84,7 @@ def cpython_incomplete(path):
 
 
 def main():
+    warnings.simplefilter("ignore", SyntaxWarning)
     if sys.version_info[:2] != (3, 11):
         print(f"warning: running on Python {sys.version.split()[0]}, the snapshots target 3.11")
     snaps = read_snapshots()

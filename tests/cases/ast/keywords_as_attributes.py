@@ -1,0 +1,4 @@
+a.match
+a.case
+a._
+match.match = case.case

@@ -1,0 +1,3 @@
+x = yield
+await y
+yield from z
