@@ -59,7 +59,7 @@ def cpython_dump(path: Path) -> tuple[bool, str]:
             warnings.simplefilter("ignore")
             with open(path, encoding="utf-8") as f:
                 tree = ast.parse(f.read())
-    except (Exception, RecursionError, MemoryError) as e:
+    except Exception as e:  # UnicodeDecodeError, SyntaxError, RecursionError, MemoryError, ValueError...
         return False, f"{type(e).__name__}: {e}"
     # ast.parse ran under the default recursion limit, which sets CPython's
     # own depth limit; dumping a deep tree is plain Python recursion and
