@@ -13,7 +13,8 @@ set ast_diff.py checks), then, in one run:
     or a prebuilt binary given with --example-bin).
 Parse errors are counted on both sides and do not stop the run. Only the
 parse is timed, never the reading. Both sides must end up with the same
-files and lines, or the script fails.
+files and lines and reject the same number of files, or the script fails
+(exit status 1): otherwise they did not do the same work.
 
     python3 scripts/parse_throughput.py [--repeat N] [--example-bin PATH]
                                         [--python PATH] [--limit N]
@@ -121,11 +122,15 @@ def main() -> int:
     for name, r in (("CPython", cpython), ("ouro", ouro)):
         print(f"{name:8} {r['files']:>6.0f} {r['lines']:>9.0f} {r['errors']:>6.0f} "
               f"{r['seconds']:>9.3f} {r['lines_per_second']:>11,.0f}")
+    if (cpython["files"], cpython["lines"]) != (ouro["files"], ouro["lines"]):
+        print("\nerror: the two sides did not read the same files", flush=True)
+        return 1
+    if cpython["errors"] != ouro["errors"]:
+        print(f"\nerror: CPython rejected {cpython['errors']:.0f} files and ouro {ouro['errors']:.0f}: "
+              "the two sides did not do the same work, so the speeds are not comparable", flush=True)
+        return 1
     print(f"\nouro / CPython: {ouro['lines_per_second'] / cpython['lines_per_second']:.2f}x "
           f"(best of {args.repeat} pass{'es' if args.repeat > 1 else ''} each)")
-    if (cpython["files"], cpython["lines"]) != (ouro["files"], ouro["lines"]):
-        print("error: the two sides did not read the same files", file=sys.stderr)
-        return 1
     return 0
 
 
