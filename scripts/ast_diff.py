@@ -6,10 +6,13 @@ compares what CPython computes in this process,
 
     ast.dump(ast.parse(open(f, encoding="utf-8").read()))
 
-with what `OURO --dump-ast FILE` prints. Any exception while reading or
-parsing (undecodable file, SyntaxError, RecursionError, MemoryError,
-ValueError, ...) means "CPython rejects the file"; ouro must then reject it
-too (exit status 1). A crash is an exit status other than 0 or 1, a
+with what `OURO --dump-ast FILE` prints. This is `open(f).read()` under a
+UTF-8 locale, pinned so that the oracle does not depend on the locale;
+like `open`, it translates line endings and keeps a byte-order mark.
+
+Any exception while reading or parsing (undecodable file, SyntaxError,
+RecursionError, MemoryError, ValueError, ...) means "CPython rejects the
+file"; ouro must then reject it too (exit status 1). A crash is an exit status other than 0 or 1, a
 signal, or "panicked" on stderr. Nothing is cached: every run parses every
 file on both sides.
 
