@@ -1,0 +1,21 @@
+//! Arbitrary bytes → parser, as a file and as one REPL input. Errors are
+//! located and formatted too, so error reporting is fuzzed as well. Any
+//! panic, stack overflow or hang is a finding.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ouro::{Mode, SyntaxError};
+
+fn report(source: &str, err: &SyntaxError) {
+    let _ = err.locate(source, "<fuzz>").to_string();
+}
+
+fuzz_target!(|data: &[u8]| {
+    let source = String::from_utf8_lossy(data);
+    if let Err(err) = ouro::parse_module(&source) {
+        report(&source, &err);
+    }
+    if let Err(err) = ouro::parse(&source, Mode::Interactive) {
+        report(&source, &err);
+    }
+});
