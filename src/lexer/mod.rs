@@ -3,7 +3,8 @@
 //! Three layers, each a plain iterator:
 //! 1. `raw`: the logos DFA over the text. Produces physical tokens, one
 //!    `RawNewline` per run of line breaks (blank and comment lines inside),
-//!    and scans string literals by hand in callbacks.
+//!    and scans string literals by hand in callbacks. `numbers` scans and
+//!    converts numeric literals exactly as CPython's tokenizer does.
 //! 2. `indent`: Python's logical lines. Tracks bracket depth (newlines
 //!    inside brackets are dropped), the indentation stack (INDENT/DEDENT,
 //!    IndentationError, TabError) and end of input (incomplete input is

@@ -282,3 +282,12 @@ fn never_panics() {
     let big = "x = [1, 2.5, 'abc', y]\n".repeat(20_000);
     assert_eq!(lex(&big, Mode::Module).count(), 20_000 * 12 + 1);
 }
+
+#[test]
+fn continuation_edge_cases() {
+    // A continuation followed by a blank line ends the statement there
+    // (CPython then fails in the parser on `+ NEWLINE`).
+    assert_eq!(toks("x = 1 + \\\n\ny = 2\n"), "x = #1 + NL y = #2 NL");
+    assert_eq!(toks("\\\nx\n"), "x NL");
+    assert_eq!(toks("x = 1 +\\\n  \\\n  2\n"), "x = #1 + #2 NL");
+}
