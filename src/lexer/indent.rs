@@ -59,11 +59,13 @@ pub struct IndentLexer<'src> {
 impl<'src> IndentLexer<'src> {
     pub fn new(src: &'src str, mode: Mode) -> Self {
         let mut raw = Raw::lexer(src);
-        // Skip a UTF-8 BOM, then leading blank and comment-only lines by
-        // hand: the raw lexer only folds blank lines that follow a line
-        // break, and the first line's indentation must be measured too.
+        // Skip leading blank and comment-only lines by hand: the raw lexer
+        // only folds blank lines that follow a line break, and the first
+        // line's indentation must be measured too. A BOM is not skipped:
+        // text (as `compile()` gets it) may not hold one, and whoever
+        // decodes a file strips it first, as CPython's file reader does.
         let b = src.as_bytes();
-        let mut pos = if src.starts_with('\u{FEFF}') { 3 } else { 0 };
+        let mut pos = 0;
         let indent_start;
         loop {
             let line_start = pos;
@@ -86,8 +88,8 @@ impl<'src> IndentLexer<'src> {
                 }
             }
         }
-        // `pos` is just after ASCII whitespace or a line break (or at the
-        // BOM's end): a char boundary.
+        // `pos` is just after ASCII whitespace or a line break: a char
+        // boundary.
         raw.bump(pos);
         IndentLexer {
             src,
