@@ -62,9 +62,14 @@ def read_snapshots():
     return found
 
 
-def cpython_error(path):
+def read_text(path):
+    """The case as text, as the Rust harness reads it: a BOM stays in."""
     with open(path, "rb") as fh:
-        source = fh.read()
+        return fh.read().decode("utf-8")
+
+
+def cpython_error(path):
+    source = read_text(path)
     try:
         ast.parse(source, filename=os.path.basename(path))
     except (SyntaxError, RecursionError, MemoryError, ValueError) as e:
@@ -98,8 +103,7 @@ def main():
         checked += 1
         key = f"cases/ast/{name}"
         path = os.path.join(ast_dir, name)
-        with open(path, "rb") as fh:
-            source = fh.read()
+        source = read_text(path)
         try:
             expected = ast.dump(ast.parse(source))
         except SyntaxError as e:
