@@ -1,5 +1,5 @@
-//! Arbitrary bytes → parser, as a file and as one REPL input. Errors are
-//! located and formatted too, so error reporting is fuzzed as well. Any
+//! Arbitrary bytes → parser, as a file and as one REPL input. Trees are
+//! dumped and errors located and formatted, so both are fuzzed as well. Any
 //! panic, stack overflow or hang is a finding.
 #![no_main]
 
@@ -12,8 +12,9 @@ fn report(source: &str, err: &SyntaxError) {
 
 fuzz_target!(|data: &[u8]| {
     let source = String::from_utf8_lossy(data);
-    if let Err(err) = ouro::parse_module(&source) {
-        report(&source, &err);
+    match ouro::parse_module(&source) {
+        Ok(module) => drop(ouro::ast::dump::dump_mod(&module)),
+        Err(err) => report(&source, &err),
     }
     if let Err(err) = ouro::parse(&source, Mode::Interactive) {
         report(&source, &err);
