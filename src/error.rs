@@ -47,6 +47,11 @@ pub struct SyntaxError {
     /// open triple-quoted string): more input could make it valid. The REPL
     /// asks for another line instead of reporting it.
     pub incomplete: bool,
+    /// CPython reports some errors (string literals, call arguments) at the
+    /// token the parser read after the construct, not at the construct.
+    /// Builders that cannot see that token set this and put `range` at the
+    /// construct's end; the parser moves the range onto the next token.
+    pub(crate) at_next_token: bool,
 }
 
 impl SyntaxError {
@@ -57,7 +62,16 @@ impl SyntaxError {
             msg: msg.into(),
             range: TextRange::new(start, end),
             incomplete: false,
+            at_next_token: false,
         }
+    }
+
+    /// An error CPython reports at the token after offset `end`.
+    #[cold]
+    pub(crate) fn at_token_after(msg: impl Into<String>, end: usize) -> Self {
+        let mut e = SyntaxError::new(msg, end, end);
+        e.at_next_token = true;
+        e
     }
 
     #[cold]
@@ -74,8 +88,16 @@ impl SyntaxError {
 
     /// Resolves the byte offsets against the source the error came from.
     pub fn locate(&self, source: &str, filename: &str) -> LocatedSyntaxError {
-        let (lineno, offset, text) = line_and_column(source, self.range.start as usize);
-        let (end_lineno, end_offset, _) = line_and_column(source, self.range.end as usize);
+        let (start, end) = (self.range.start as usize, self.range.end as usize);
+        let (lineno, offset, text) = line_and_column(source, start);
+        // The end is just past the last character, on that character's
+        // line, as CPython's tokens end (a NEWLINE token ends on its line).
+        let (end_lineno, end_offset) = if end > start {
+            let (line, col, _) = line_and_column(source, end - 1);
+            (line, col + 1)
+        } else {
+            (lineno, offset)
+        };
         LocatedSyntaxError {
             kind: self.kind,
             msg: self.msg.clone(),
@@ -123,22 +145,25 @@ pub struct LocatedSyntaxError {
 }
 
 impl fmt::Display for LocatedSyntaxError {
-    /// CPython's `traceback.format_exception_only` layout for SyntaxError.
+    /// CPython 3.11's `traceback.format_exception_only` for SyntaxError,
+    /// step for step (`TracebackException._format_syntax_error`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.lineno)?;
-        if !self.text.trim().is_empty() {
-            let stripped = self.text.trim_start_matches([' ', '\t', '\x0c']);
-            let indent = self.text.chars().count() - stripped.chars().count();
-            let line = stripped.trim_end();
-            writeln!(f, "    {line}")?;
-            let start = self.offset.saturating_sub(1).saturating_sub(indent);
-            let start = start.min(line.chars().count());
-            let width = if self.end_lineno == self.lineno && self.end_offset > self.offset {
-                (self.end_offset - self.offset).min(line.chars().count().saturating_sub(start)).max(1)
-            } else {
-                1
-            };
-            writeln!(f, "    {}{}", " ".repeat(start), "^".repeat(width))?;
+        let rtext = self.text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+        writeln!(f, "    {ltext}")?;
+        let offset = self.offset as i64;
+        let mut end_offset = if self.end_offset == 0 { offset } else { self.end_offset as i64 };
+        if offset == end_offset {
+            end_offset = offset + 1;
+        }
+        let colno = offset - 1 - spaces;
+        let end_colno = end_offset - 1 - spaces;
+        if colno >= 0 {
+            // Whitespace (tabs) before the caret is kept so it lines up.
+            let lead: String = ltext.chars().take(colno as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+            writeln!(f, "    {lead}{}", "^".repeat((end_colno - colno).max(0) as usize))?;
         }
         write!(f, "{}: {}", self.kind.name(), self.msg)
     }

@@ -41,11 +41,12 @@ fn at(s: &[u8], i: usize) -> u8 {
     s.get(i).copied().unwrap_or(0)
 }
 
-/// CPython's `is_potential_identifier_char`: a character that would glue
-/// onto the literal and make it invalid.
+/// A character that glues onto the literal and makes it invalid. CPython
+/// 3.11.7 ends the number before a non-ASCII character instead (`1é` is a
+/// number then a name, and the parser reports it), so only ASCII counts.
 #[inline]
 fn is_ident_char(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+    c.is_ascii_alphanumeric() || c == b'_'
 }
 
 /// CPython's `verify_end_of_number`: a literal may be directly followed by

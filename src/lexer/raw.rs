@@ -205,18 +205,10 @@ fn invalid_character(c: char, pos: usize) -> SyntaxError {
     SyntaxError::new(msg, pos, pos)
 }
 
-/// Approximates Python's `str.isprintable` for single characters: false
-/// for controls (Cc), format characters (Cf), separators other than the
-/// ASCII space (Zs, Zl, Zp), surrogates and private use (Co). Only used to
-/// choose between two error messages. Unassigned code points (Cn) are not
-/// detected (no table), so they get the "invalid character" wording.
+/// Python's `str.isprintable` for one character: it chooses between the
+/// two messages.
 fn is_printable(c: char) -> bool {
-    let u = c as u32;
-    !matches!(u,
-        0x00..=0x1F | 0x7F..=0xA0 | 0xAD | 0x600..=0x605 | 0x61C | 0x6DD | 0x70F
-        | 0x1680 | 0x180E | 0x2000..=0x200F | 0x2028..=0x202F | 0x205F..=0x206F
-        | 0x3000 | 0xD800..=0xF8FF | 0xFEFF | 0xFFF9..=0xFFFB
-        | 0x110BD | 0x1D173..=0x1D17A | 0xE0001..=0xE007F | 0xF0000..)
+    crate::text::unicode::is_printable(c as u32)
 }
 
 /// Backslash: skip it with its line break; otherwise report what CPython

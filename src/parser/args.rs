@@ -8,7 +8,9 @@
 
 use super::PResult;
 use super::build::{checked_call, expr, fail, stmt};
-use crate::ast::{self, Arguments, Expr, ExprKind, Identifier, Stmt, StmtKind};
+use crate::ast::{self, Arguments, Constant, Expr, ExprKind, Identifier, Stmt, StmtKind};
+use crate::error::SyntaxError;
+use lalrpop_util::ParseError;
 
 /// One item of a call's argument list.
 pub enum Arg {
@@ -21,12 +23,15 @@ pub enum Arg {
 }
 
 /// One item of a parameter list.
+///
+/// `VarArgs` and `KwArgs` carry the offset of their `*`/`**` and, with a
+/// (forbidden) default, the offset of its `=`: CPython points at those.
 pub enum Param {
     Plain(ast::Arg, Option<Expr>),
     Slash(usize, usize),
     Star(usize, usize),
-    VarArgs(ast::Arg, Option<Expr>),
-    KwArgs(ast::Arg, Option<Expr>),
+    VarArgs(usize, ast::Arg, Option<(usize, Expr)>),
+    KwArgs(usize, ast::Arg, Option<(usize, Expr)>),
 }
 
 fn span(e: &Expr) -> (usize, usize) {
@@ -43,12 +48,12 @@ fn split_args(items: Vec<Arg>) -> PResult<(Vec<Expr>, Vec<ast::Keyword>)> {
     for item in items {
         match item {
             Arg::Positional(e) | Arg::Generator(e) if seen_double_star => {
-                let (s, r) = span(&e);
-                return fail("positional argument follows keyword argument unpacking", s, r);
+                let msg = "positional argument follows keyword argument unpacking";
+                return Err(ParseError::User { error: SyntaxError::at_token_after(msg, span(&e).1) });
             }
             Arg::Positional(e) | Arg::Generator(e) if seen_keyword => {
-                let (s, r) = span(&e);
-                return fail("positional argument follows keyword argument", s, r);
+                let msg = "positional argument follows keyword argument";
+                return Err(ParseError::User { error: SyntaxError::at_token_after(msg, span(&e).1) });
             }
             Arg::Generator(e) if !lone => {
                 let (s, r) = span(&e);
@@ -56,8 +61,8 @@ fn split_args(items: Vec<Arg>) -> PResult<(Vec<Expr>, Vec<ast::Keyword>)> {
             }
             Arg::Positional(e) | Arg::Generator(e) => args.push(e),
             Arg::Starred(e) if seen_double_star => {
-                let (s, r) = span(&e);
-                return fail("iterable argument unpacking follows keyword argument unpacking", s, r);
+                let s = span(&e).0;
+                return fail("iterable argument unpacking follows keyword argument unpacking", s, s + 1);
             }
             Arg::Starred(e) => args.push(e),
             Arg::Keyword(k) => {
@@ -115,7 +120,8 @@ fn parameters(params: Vec<Param>) -> PResult<Arguments> {
     for p in params {
         if a.kwarg.is_some() {
             let (s, e) = match &p {
-                Param::Plain(x, _) | Param::VarArgs(x, _) | Param::KwArgs(x, _) => arg_span(x),
+                Param::Plain(x, _) => arg_span(x),
+                Param::VarArgs(s, x, _) | Param::KwArgs(s, x, _) => (*s, x.range.end as usize),
                 Param::Slash(s, e) | Param::Star(s, e) => (*s, *e),
             };
             return fail("arguments cannot follow var-keyword argument", s, e);
@@ -140,22 +146,19 @@ fn parameters(params: Vec<Param>) -> PResult<Arguments> {
                 }
                 star_at = Some((s, e, true));
             }
-            Param::VarArgs(x, default) => {
-                let (s, e) = arg_span(&x);
+            Param::VarArgs(star, x, default) => {
                 if star_at.is_some() {
-                    return fail("* argument may appear only once", s, e);
+                    return fail("* argument may appear only once", star, star + 1);
                 }
-                if let Some(d) = default {
-                    let (ds, de) = span(&d);
-                    return fail("var-positional argument cannot have default value", ds, de);
+                if let Some((eq, _)) = default {
+                    return fail("var-positional argument cannot have default value", eq, eq + 1);
                 }
-                star_at = Some((s, e, false));
+                star_at = Some((star, x.range.end as usize, false));
                 a.vararg = Some(Box::new(x));
             }
-            Param::KwArgs(x, default) => {
-                if let Some(d) = default {
-                    let (ds, de) = span(&d);
-                    return fail("var-keyword argument cannot have default value", ds, de);
+            Param::KwArgs(_, x, default) => {
+                if let Some((eq, _)) = default {
+                    return fail("var-keyword argument cannot have default value", eq, eq + 1);
                 }
                 a.kwarg = Some(Box::new(x));
             }
@@ -182,4 +185,22 @@ fn parameters(params: Vec<Param>) -> PResult<Arguments> {
         }
     }
     Ok(a)
+}
+
+/// `name=value` at a call site. The grammar reads any expression before
+/// the `=`, so that CPython's messages can be given for the wrong ones.
+/// `eq` is the end of the `=`, where CPython's error ranges end.
+pub fn keyword_argument(l: usize, eq: usize, r: usize, key: Expr, value: Expr) -> PResult<Arg> {
+    match key.kind {
+        ExprKind::Name { id, .. } if key.range.start as usize == l => Ok(Arg::Keyword(ast::Keyword {
+            range: ast::TextRange::new(l, r),
+            arg: Some(id),
+            value,
+        })),
+        ExprKind::Constant { value: Constant::Bool(b), .. } => {
+            fail(format!("cannot assign to {}", if b { "True" } else { "False" }), l, eq)
+        }
+        ExprKind::Constant { value: Constant::None, .. } => fail("cannot assign to None", l, eq),
+        _ => fail("expression cannot contain assignment, perhaps you meant \"==\"?", l, eq),
+    }
 }

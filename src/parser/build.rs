@@ -14,7 +14,7 @@ use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Identifier, Operat
 use crate::error::{SyntaxError, SyntaxErrorKind};
 use lalrpop_util::ParseError;
 
-pub use super::args::{call, class_def, func_def, lambda};
+pub use super::args::{call, class_def, func_def, keyword_argument, lambda};
 pub use super::strings::strings;
 
 #[cold]
@@ -178,8 +178,13 @@ pub(crate) fn checked_call(e: Expr) -> PResult<Expr> {
     checked(e)
 }
 
-pub fn named_expr(l: usize, name_end: usize, r: usize, target: Identifier, value: Expr) -> PResult<Expr> {
-    let target = Expr::new(range(l, name_end), ExprKind::Name { id: target, ctx: ExprContext::Store });
+pub fn named_expr(l: usize, r: usize, target: Expr, value: Expr) -> PResult<Expr> {
+    if !matches!(target.kind, ExprKind::Name { .. }) {
+        let what = super::targets::expr_name(&target);
+        let (s, e) = (target.range.start as usize, target.range.end as usize);
+        return fail(format!("cannot use assignment expressions with {what}"), s, e);
+    }
+    let target = set_context(target, ExprContext::Store)?;
     checked(expr(l, r, ExprKind::NamedExpr { target: Box::new(target), value: Box::new(value) }))
 }
 
@@ -200,8 +205,10 @@ pub fn assign(l: usize, r: usize, first: Expr, mut rest: Vec<Expr>) -> PResult<S
     let value = rest.pop().expect("grammar gives at least one value");
     let mut targets = Vec::with_capacity(rest.len() + 1);
     let single = rest.is_empty();
-    for t in std::iter::once(first).chain(rest) {
-        if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = t.kind {
+    for (i, t) in std::iter::once(first).chain(rest).enumerate() {
+        // A `yield` between two `=` (`x = yield = 1`); a first target that
+        // is a parenthesised `yield` gets the general message instead.
+        if let (1.., ExprKind::Yield { .. } | ExprKind::YieldFrom { .. }) = (i, &t.kind) {
             return fail("assignment to yield expression not possible", t.range.start as usize, t.range.end as usize);
         }
         targets.push(if single { set_assign_target(t, &value)? } else { set_context(t, ExprContext::Store)? });
@@ -228,6 +235,10 @@ pub fn ann_assign(l: usize, r: usize, target: Expr, annotation: Expr, value: Opt
         // A parenthesised name starts after the statement's first byte.
         ExprKind::Name { .. } => s == l,
         ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => false,
+        // CPython points at the first element of an unparenthesised tuple.
+        ExprKind::Tuple { elts, .. } if elts.first().is_some_and(|f| f.range.start as usize == s) => {
+            return fail("only single target (not tuple) can be annotated", s, elts[0].range.end as usize);
+        }
         ExprKind::Tuple { .. } => return fail("only single target (not tuple) can be annotated", s, e),
         ExprKind::List { .. } => return fail("only single target (not list) can be annotated", s, e),
         _ => return fail("illegal target for annotation", s, e),
@@ -306,22 +317,23 @@ pub fn for_stmt(l: usize, is_async: bool, target: Expr, iter: Expr, body: Vec<St
     Ok(stmt(l, r, if is_async { StmtKind::AsyncFor(f) } else { StmtKind::For(f) }))
 }
 
-/// One `except` clause, remembering whether it was `except*`.
+/// One `except` clause; for `except*`, where its `*` ends.
 pub struct HandlerPart {
-    star: bool,
+    star_end: Option<usize>,
     handler: ast::ExceptHandler,
 }
 
-pub fn handler(l: usize, star: bool, type_: Option<Expr>, name: Option<Identifier>, body: Vec<Stmt>) -> HandlerPart {
+pub fn handler(l: usize, star_end: Option<usize>, type_: Option<Expr>, name: Option<Identifier>, body: Vec<Stmt>) -> HandlerPart {
     let r = block_end(&body, l);
-    HandlerPart { star, handler: ast::ExceptHandler { range: range(l, r), type_: type_.map(Box::new), name, body } }
+    HandlerPart { star_end, handler: ast::ExceptHandler { range: range(l, r), type_: type_.map(Box::new), name, body } }
 }
 
 pub fn try_stmt(l: usize, body: Vec<Stmt>, handlers: Vec<HandlerPart>, orelse: Option<Vec<Stmt>>, finalbody: Option<Vec<Stmt>>) -> PResult<Stmt> {
-    let star = handlers.first().is_some_and(|h| h.star);
-    if let Some(h) = handlers.iter().find(|h| h.star != star) {
+    let star = handlers.first().is_some_and(|h| h.star_end.is_some());
+    if let Some(h) = handlers.iter().find(|h| h.star_end.is_some() != star) {
         let at = h.handler.range.start as usize;
-        return fail("cannot have both 'except' and 'except*' on the same 'try'", at, at + 6);
+        let end = h.star_end.unwrap_or(at + "except".len());
+        return fail("cannot have both 'except' and 'except*' on the same 'try'", at, end);
     }
     if let Some(h) = handlers.iter().rev().skip(1).find(|h| h.handler.type_.is_none()) {
         let at = h.handler.range.start as usize;

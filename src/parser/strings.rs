@@ -21,6 +21,8 @@ use lalrpop_util::ParseError;
 /// The parts of one literal token.
 struct Literal<'a> {
     start: usize,
+    /// 1 or 3.
+    quote: usize,
     /// CPython gives a literal `kind='u'` when the first token's text
     /// starts with a lowercase `u`.
     lowercase_u: bool,
@@ -31,16 +33,40 @@ struct Literal<'a> {
     body: &'a str,
     /// Offset of `body` in the source.
     body_start: usize,
+    /// Where the run of adjacent literals ends: CPython reports errors in
+    /// literals at the token after the run.
+    run_end: usize,
 }
 
-fn split_literal(start: usize, text: &str) -> Literal<'_> {
+impl Literal<'_> {
+    /// The offset just past the closing quote(s).
+    fn end(&self) -> usize {
+        self.body_start + self.body.len() + self.quote
+    }
+
+    #[cold]
+    fn fail<T>(&self, msg: impl Into<String>) -> PResult<T> {
+        Err(user(SyntaxError::at_token_after(msg, self.run_end)))
+    }
+
+    /// Relocates an escape-decoding error as CPython places it.
+    #[cold]
+    fn escape_error(&self, e: SyntaxError) -> ParseError<usize, crate::lexer::Tok<'static>, SyntaxError> {
+        if e.msg.starts_with("bytes can only contain ASCII") {
+            return user(SyntaxError::new(e.msg, self.start, self.end()));
+        }
+        user(SyntaxError::at_token_after(e.msg, self.run_end))
+    }
+}
+
+fn split_literal(start: usize, text: &str, run_end: usize) -> Literal<'_> {
     let prefix_len = text.find(['\'', '"']).unwrap_or(0);
     let prefix = &text[..prefix_len];
     let quote = &text[prefix_len..];
     let q = if quote.len() >= 6 && (quote.starts_with("'''") || quote.starts_with("\"\"\"")) { 3 } else { 1 };
     let body = &text[prefix_len + q..text.len() - q];
     let has = |c: char| prefix.chars().any(|p| p.eq_ignore_ascii_case(&c));
-    Literal { start, lowercase_u: prefix.starts_with('u'), bytes: has('b'), raw: has('r'), fstring: has('f'), body, body_start: start + prefix_len + q }
+    Literal { start, quote: q, run_end, lowercase_u: prefix.starts_with('u'), bytes: has('b'), raw: has('r'), fstring: has('f'), body, body_start: start + prefix_len + q }
 }
 
 fn user(error: SyntaxError) -> ParseError<usize, crate::lexer::Tok<'static>, SyntaxError> {
@@ -49,15 +75,15 @@ fn user(error: SyntaxError) -> ParseError<usize, crate::lexer::Tok<'static>, Syn
 
 /// Builds the node for adjacent literals `parts` (each `(offset, text)`).
 pub fn strings(l: usize, r: usize, parts: Vec<(usize, &str)>, in_pattern: bool) -> PResult<Expr> {
-    let literals: Vec<Literal> = parts.into_iter().map(|(s, t)| split_literal(s, t)).collect();
+    let literals: Vec<Literal> = parts.into_iter().map(|(s, t)| split_literal(s, t, r)).collect();
     let bytes = literals[0].bytes;
-    if let Some(bad) = literals.iter().find(|lit| lit.bytes != bytes) {
-        return fail("cannot mix bytes and nonbytes literals", bad.start, bad.start + 1);
+    if literals.iter().any(|lit| lit.bytes != bytes) {
+        return Err(user(SyntaxError::at_token_after("cannot mix bytes and nonbytes literals", r)));
     }
     if bytes {
         let mut value = Vec::new();
         for lit in &literals {
-            value.extend(decode_bytes(lit.body, lit.raw, lit.body_start).map_err(user)?);
+            value.extend(decode_bytes(lit.body, lit.raw, lit.body_start).map_err(|e| lit.escape_error(e))?);
         }
         return Ok(constant(l, r, Constant::Bytes(value)));
     }
@@ -73,7 +99,7 @@ pub fn strings(l: usize, r: usize, parts: Vec<(usize, &str)>, in_pattern: bool) 
             let mut pos = 0;
             parse_fstring(lit, &mut pos, 0, &mut joined)?;
         } else {
-            joined.text.push_wtf8(&decode_str(lit.body, lit.raw, lit.body_start).map_err(user)?);
+            joined.text.push_wtf8(&decode_str(lit.body, lit.raw, lit.body_start).map_err(|e| lit.escape_error(e))?);
         }
     }
     if !fmode {
@@ -110,7 +136,7 @@ fn parse_fstring(lit: &Literal, pos: &mut usize, level: u32, out: &mut Joined) -
         let (literal_end, resume, at_brace) = find_literal_end(lit, *pos, level)?;
         if literal_end > literal_start {
             let text = &lit.body[literal_start..literal_end];
-            out.text.push_wtf8(&decode_str(text, lit.raw, lit.body_start + literal_start).map_err(user)?);
+            out.text.push_wtf8(&decode_str(text, lit.raw, lit.body_start + literal_start).map_err(|e| lit.escape_error(e))?);
         }
         *pos = resume;
         if !at_brace {
@@ -156,16 +182,14 @@ fn find_literal_end(lit: &Literal, start: usize, level: u32) -> PResult<(usize, 
                     return Ok((s, s + 1, false));
                 }
                 if ch == b'}' {
-                    let at = lit.body_start + s - 1;
-                    return fail("f-string: single '}' is not allowed", at, at + 1);
+                    return lit.fail("f-string: single '}' is not allowed");
                 }
             }
             return Ok((s - 1, s - 1, true));
         }
     }
     if level > 0 {
-        let at = lit.body_start + b.len();
-        return fail("f-string: expecting '}'", at, at);
+        return lit.fail("f-string: expecting '}'");
     }
     Ok((b.len(), b.len(), false))
 }
@@ -175,15 +199,14 @@ fn parse_replacement_field(lit: &Literal, pos: &mut usize, level: u32, out: &mut
     let b = lit.body.as_bytes();
     let field_start = lit.body_start + *pos;
     if level >= 2 {
-        return fail("f-string: expressions nested too deeply", field_start, field_start + 1);
+        return lit.fail("f-string: expressions nested too deeply");
     }
     *pos += 1;
     let expr_start = *pos;
     let expr_end = scan_expression(lit, pos)?;
     let text = &lit.body[expr_start..expr_end];
     if text.trim_matches([' ', '\t', '\n', '\r', '\x0c']).is_empty() {
-        let at = lit.body_start + expr_end;
-        return fail("f-string: empty expression not allowed", at, at);
+        return lit.fail("f-string: empty expression not allowed");
     }
     let value = super::parse_fstring_expression(text, lit.body_start + expr_start)?;
 
@@ -199,14 +222,13 @@ fn parse_replacement_field(lit: &Literal, pos: &mut usize, level: u32, out: &mut
     let mut conversion = -1;
     if *pos < b.len() && b[*pos] == b'!' {
         *pos += 1;
-        let at = lit.body_start + *pos;
         match b.get(*pos) {
             Some(&c @ (b's' | b'r' | b'a')) => {
                 conversion = c as i32;
                 *pos += 1;
             }
-            None => return fail("f-string: expecting '}'", at, at),
-            Some(_) => return fail("f-string: invalid conversion character: expected 's', 'r', or 'a'", at, at),
+            None => return lit.fail("f-string: expecting '}'"),
+            Some(_) => return lit.fail("f-string: invalid conversion character: expected 's', 'r', or 'a'"),
         }
     }
     let mut format_spec = None;
@@ -220,8 +242,7 @@ fn parse_replacement_field(lit: &Literal, pos: &mut usize, level: u32, out: &mut
         format_spec = Some(Box::new(expr(spec_start, spec_end, ExprKind::JoinedStr { values: spec.values })));
     }
     if *pos >= b.len() || b[*pos] != b'}' {
-        let at = lit.body_start + *pos;
-        return fail("f-string: expecting '}'", at, at);
+        return lit.fail("f-string: expecting '}'");
     }
     *pos += 1;
     if self_documenting && conversion == -1 && format_spec.is_none() {
@@ -243,9 +264,8 @@ fn scan_expression(lit: &Literal, pos: &mut usize) -> PResult<usize> {
     let mut quote: Option<(u8, usize)> = None; // (char, 1 or 3)
     while *pos < b.len() {
         let ch = b[*pos];
-        let at = lit.body_start + *pos;
         if ch == b'\\' {
-            return fail("f-string expression part cannot include a backslash", at, at + 1);
+            return lit.fail("f-string expression part cannot include a backslash");
         }
         if let Some((q, n)) = quote {
             if ch == q && (n == 1 || b[*pos..].starts_with(&[q, q, q])) {
@@ -265,11 +285,11 @@ fn scan_expression(lit: &Literal, pos: &mut usize) -> PResult<usize> {
             }
             b'[' | b'(' | b'{' => {
                 if stack.len() >= 200 {
-                    return fail("f-string: too many nested parenthesis", at, at + 1);
+                    return lit.fail("f-string: too many nested parenthesis");
                 }
                 stack.push(ch);
             }
-            b'#' => return fail("f-string expression part cannot include '#'", at, at + 1),
+            b'#' => return lit.fail("f-string expression part cannot include '#'"),
             b']' | b')' | b'}' if !stack.is_empty() => {
                 let open = stack.pop().unwrap_or(b'(');
                 let expected = match open {
@@ -282,10 +302,10 @@ fn scan_expression(lit: &Literal, pos: &mut usize) -> PResult<usize> {
                         "f-string: closing parenthesis '{}' does not match opening parenthesis '{}'",
                         ch as char, open as char
                     );
-                    return fail(msg, at, at + 1);
+                    return lit.fail(msg);
                 }
             }
-            b']' | b')' => return fail(format!("f-string: unmatched '{}'", ch as char), at, at + 1),
+            b']' | b')' => return lit.fail(format!("f-string: unmatched '{}'", ch as char)),
             b'}' => return Ok(*pos),
             b'!' | b':' | b'=' | b'<' | b'>' if stack.is_empty() => {
                 let next = b.get(*pos + 1).copied();
@@ -303,12 +323,11 @@ fn scan_expression(lit: &Literal, pos: &mut usize) -> PResult<usize> {
         }
         *pos += 1;
     }
-    let at = lit.body_start + *pos;
     if quote.is_some() {
-        return fail("f-string: unterminated string", at, at);
+        return lit.fail("f-string: unterminated string");
     }
     if let Some(open) = stack.last() {
-        return fail(format!("f-string: unmatched '{}'", *open as char), at, at);
+        return lit.fail(format!("f-string: unmatched '{}'", *open as char));
     }
-    fail("f-string: expecting '}'", at, at)
+    lit.fail("f-string: expecting '}'")
 }
