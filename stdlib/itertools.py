@@ -504,7 +504,7 @@ def tee(iterable, n=2, /):
         return ()
     it = iter(iterable)
     if isinstance(it, _tee):
-        first = it.__copy__()
+        first = it
     else:
         first = _tee([it], _tee_link())
     result = [first]
