@@ -186,7 +186,7 @@ def total_ordering(cls):
 
 def cmp_to_key(mycmp):
     """Convert a cmp= function into a key= function"""
-    class K(object):
+    class KeyWrapper(object):
         __slots__ = ['obj']
 
         def __init__(self, obj):
@@ -208,7 +208,7 @@ def cmp_to_key(mycmp):
             return mycmp(self.obj, other.obj) >= 0
 
         __hash__ = None
-    return K
+    return KeyWrapper
 
 
 # -- reduce -----------------------------------------------------------------
@@ -216,7 +216,7 @@ def cmp_to_key(mycmp):
 _initial_missing = object()
 
 
-def reduce(function, sequence, initial=_initial_missing, /):
+def reduce(*args):
     """
     reduce(function, iterable[, initial]) -> value
 
@@ -227,6 +227,15 @@ def reduce(function, sequence, initial=_initial_missing, /):
     of the iterable in the calculation, and serves as a default when the
     iterable is empty.
     """
+    if len(args) < 2:
+        raise TypeError('reduce expected at least 2 arguments, got %d'
+                        % len(args))
+    if len(args) > 3:
+        raise TypeError('reduce expected at most 3 arguments, got %d'
+                        % len(args))
+    function = args[0]
+    sequence = args[1]
+    initial = args[2] if len(args) == 3 else _initial_missing
     try:
         it = iter(sequence)
     except TypeError:
@@ -255,10 +264,12 @@ class partial:
     and keywords.
     """
 
+    __slots__ = ('func', 'args', 'keywords', '__dict__')
+
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
             raise TypeError('the first argument must be callable')
-        if isinstance(func, partial) and type(func) is partial:
+        if isinstance(func, partial) and not func.__dict__:
             args = func.args + args
             keywords = {**func.keywords, **keywords}
             func = func.func
@@ -282,7 +293,7 @@ class partial:
             args.extend([repr(x) for x in self.args])
             args.extend(['%s=%r' % (k, v) for k, v in self.keywords.items()])
             cls = type(self)
-            name = cls.__qualname__
+            name = cls.__name__
             if cls is partial:
                 name = 'functools.' + name
             return '%s(%s)' % (name, ', '.join(args))

@@ -19,7 +19,9 @@ def heappush(heap, item):
 
 def heappop(heap):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
-    last = heap.pop()    # raises IndexError if heap is empty
+    if not heap:
+        raise IndexError('index out of range')
+    last = heap.pop()
     if heap:
         top = heap[0]
         heap[0] = last
@@ -33,7 +35,9 @@ def heapreplace(heap, item):
 
     The returned value may be larger than item.
     """
-    top = heap[0]    # raises IndexError if heap is empty
+    if not heap:
+        raise IndexError('index out of range')
+    top = heap[0]
     heap[0] = item
     _siftup(heap, 0)
     return top

@@ -64,6 +64,11 @@ class count:
     def __init__(self, start=0, step=1):
         if not _is_number(start) or not _is_number(step):
             raise TypeError('a number is required')
+        if (isinstance(step, int) and step == 1 and isinstance(start, int)
+                and -sys.maxsize - 1 <= start <= sys.maxsize):
+            # CPython's "fast mode": plain ints counting by one.
+            start = int(start)
+            step = 1
         self._value = start
         self._step = step
 
@@ -78,7 +83,7 @@ class count:
     def __repr__(self):
         step = self._step
         name = type(self).__name__
-        if type(step) is int and step == 1:
+        if isinstance(step, int) and step == 1:
             return '%s(%r)' % (name, self._value)
         return '%s(%r, %r)' % (name, self._value, step)
 
@@ -221,8 +226,12 @@ class chain:
         raise StopIteration
 
 
-def compress(data, selectors):
+def compress(data=_NOTHING, selectors=_NOTHING):
     """Return data elements corresponding to true selector elements."""
+    if data is _NOTHING:
+        _missing('compress', 'data', 1)
+    if selectors is _NOTHING:
+        _missing('compress', 'selectors', 2)
     data = iter(data)
     selectors = iter(selectors)
 
@@ -332,15 +341,14 @@ class _grouper:
         return value
 
 
-def _islice_arg(value, message):
-    if value is None:
-        return None
+def _ssize(value):
+    """PyNumber_AsSsize_t as islice() uses it: -1 when not convertible."""
     try:
         value = _as_index(value)
     except TypeError:
-        raise ValueError(message) from None
-    if value < 0 or value > sys.maxsize:
-        raise ValueError(message)
+        return -1
+    if value > sys.maxsize or value < -sys.maxsize - 1:
+        return -1
     return value
 
 
@@ -366,25 +374,27 @@ class islice:
             raise TypeError('islice expected at most 4 arguments, got %d'
                             % nargs)
         start = 0
+        stop = None
         step = 1
         if nargs == 2:
-            stop = _islice_arg(args[0], 'Stop argument for islice() must be '
-                               'None or an integer: 0 <= x <= sys.maxsize.')
+            stop_arg = args[0]
         else:
-            message = ('Indices for islice() must be None or an integer: '
-                       '0 <= x <= sys.maxsize.')
-            start = _islice_arg(args[0], message)
-            stop = _islice_arg(args[1], message)
-            if start is None:
-                start = 0
-            if nargs == 4 and args[2] is not None:
-                message = 'Step for islice() must be a positive integer or None.'
-                try:
-                    step = _as_index(args[2])
-                except TypeError:
-                    raise ValueError(message) from None
-                if step < 1:
-                    raise ValueError(message)
+            if args[0] is not None:
+                start = _ssize(args[0])
+            stop_arg = args[1]
+        if stop_arg is not None:
+            stop = _ssize(stop_arg)
+            if stop == -1:
+                raise ValueError('Stop argument for islice() must be None or '
+                                 'an integer: 0 <= x <= sys.maxsize.')
+        if start < 0 or (stop is not None and stop < -1):
+            raise ValueError('Indices for islice() must be None or an '
+                             'integer: 0 <= x <= sys.maxsize.')
+        if nargs == 4 and args[2] is not None:
+            step = _ssize(args[2])
+        if step < 1:
+            raise ValueError('Step for islice() must be a positive integer '
+                             'or None.')
         self._it = iter(iterable)
         self._next = start
         self._stop = stop
@@ -545,12 +555,16 @@ def zip_longest(*args, fillvalue=None):
 # -- combinatoric iterators -------------------------------------------------
 
 def _as_r(r):
-    if not isinstance(r, int):
-        raise TypeError('Expected int as r')
-    r = int(r)
+    """Check the r argument of combinations() and friends."""
+    r = _as_index(r)
     if r < 0:
         raise ValueError('r must be non-negative')
     return r
+
+
+def _missing(funcname, argname, position):
+    raise TypeError('%s() missing required argument %r (pos %d)'
+                    % (funcname, argname, position))
 
 
 def product(*args, repeat=1):
@@ -594,7 +608,12 @@ def permutations(iterable, r=None):
     """
     pool = tuple(iterable)
     n = len(pool)
-    r = n if r is None else _as_r(r)
+    if r is None:
+        r = n
+    elif not isinstance(r, int):
+        raise TypeError('Expected int as r')
+    else:
+        r = _as_r(r)
 
     def gen():
         if r > n:
@@ -618,11 +637,15 @@ def permutations(iterable, r=None):
     return gen()
 
 
-def combinations(iterable, r):
+def combinations(iterable=_NOTHING, r=_NOTHING):
     """Return successive r-length combinations of elements in the iterable.
 
     combinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)
     """
+    if iterable is _NOTHING:
+        _missing('combinations', 'iterable', 1)
+    if r is _NOTHING:
+        _missing('combinations', 'r', 2)
     pool = tuple(iterable)
     r = _as_r(r)
     n = len(pool)
@@ -645,11 +668,15 @@ def combinations(iterable, r):
     return gen()
 
 
-def combinations_with_replacement(iterable, r):
+def combinations_with_replacement(iterable=_NOTHING, r=_NOTHING):
     """Return successive r-length combinations of elements in the iterable
     allowing individual elements to have successive repeats.
 
     combinations_with_replacement('ABC', 2) --> AA AB AC BB BC CC"""
+    if iterable is _NOTHING:
+        _missing('combinations_with_replacement', 'iterable', 1)
+    if r is _NOTHING:
+        _missing('combinations_with_replacement', 'r', 2)
     pool = tuple(iterable)
     r = _as_r(r)
     n = len(pool)

@@ -88,8 +88,10 @@ def _type_name(obj):
 
 def index(a):
     "Same as a.__index__()."
-    if isinstance(a, int):
+    if type(a) is int:
         return a
+    if isinstance(a, int):
+        return int.__index__(a)     # an exact int, as PyNumber_Index gives
     try:
         method = type(a).__index__
     except AttributeError:
@@ -153,9 +155,20 @@ def xor(a, b):
 
 # -- sequences --------------------------------------------------------------
 
+def _is_sequence(obj):
+    # PySequence_Check: has __getitem__ and is not a mapping (dict).
+    return hasattr(obj, '__getitem__') and not isinstance(obj, dict)
+
+def _iterate(obj):
+    try:
+        return iter(obj)
+    except TypeError:
+        raise TypeError('argument of type %r is not iterable'
+                        % _type_name(obj)) from None
+
 def concat(a, b):
     "Same as a + b, for a and b sequences."
-    if not hasattr(a, '__getitem__'):
+    if not _is_sequence(a):
         msg = "'%s' object can't be concatenated" % _type_name(a)
         raise TypeError(msg)
     return a + b
@@ -167,7 +180,7 @@ def contains(a, b):
 def countOf(a, b):
     "Return the number of items in a which are, or which equal, b."
     count = 0
-    for i in a:
+    for i in _iterate(a):
         if i is b or i == b:
             count += 1
     return count
@@ -182,7 +195,7 @@ def getitem(a, b):
 
 def indexOf(a, b):
     "Return the first index of b in a."
-    for i, j in enumerate(a):
+    for i, j in enumerate(_iterate(a)):
         if j is b or j == b:
             return i
     raise ValueError('sequence.index(x): x not in sequence')
@@ -241,7 +254,11 @@ class attrgetter:
     """
     __slots__ = ('_attrs', '_call')
 
-    def __init__(self, attr, *attrs):
+    def __init__(self, *attrs):
+        if not attrs:
+            raise TypeError('attrgetter expected 1 argument, got 0')
+        attr = attrs[0]
+        attrs = attrs[1:]
         if not attrs:
             if not isinstance(attr, str):
                 raise TypeError('attribute name must be a string')
@@ -280,7 +297,11 @@ class itemgetter:
     """
     __slots__ = ('_items', '_call')
 
-    def __init__(self, item, *items):
+    def __init__(self, *items):
+        if not items:
+            raise TypeError('itemgetter expected 1 argument, got 0')
+        item = items[0]
+        items = items[1:]
         if not items:
             self._items = (item,)
 
@@ -347,7 +368,7 @@ def iand(a, b):
 
 def iconcat(a, b):
     "Same as a += b, for a and b sequences."
-    if not hasattr(a, '__getitem__'):
+    if not _is_sequence(a):
         msg = "'%s' object can't be concatenated" % _type_name(a)
         raise TypeError(msg)
     a += b

@@ -42,6 +42,32 @@ def _caller_module(depth=2):
         return None
 
 
+# Read-only accessor for one field of a namedtuple (CPython's
+# _collections._tuplegetter).  No class docstring: __doc__ is a slot that
+# holds each accessor's own 'Alias for field number N'.
+class _tuplegetter:
+
+    __slots__ = ('_index', '__doc__')
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return tuple.__getitem__(instance, self._index)
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __reduce__(self):
+        return (type(self), (self._index, self.__doc__))
+
+
 def namedtuple(typename, field_names, *, rename=False, defaults=None,
                module=None):
     """Returns a new subclass of tuple with named fields.
@@ -110,10 +136,15 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
     def __new__(_cls, *args, **kwargs):
         nargs = len(args)
         if nargs > num_fields:
-            raise TypeError('%s.__new__() takes %d positional argument%s but '
-                            '%d were given' % (
-                                typename, num_fields + 1,
-                                '' if num_fields == 0 else 's', nargs + 1))
+            if field_defaults and len(field_defaults) <= num_fields:
+                takes = 'from %d to %d positional arguments' % (
+                    num_fields - len(field_defaults) + 1, num_fields + 1)
+            else:
+                takes = '%d positional argument%s' % (
+                    num_fields + 1, '' if num_fields == 0 else 's')
+            raise TypeError('%s.__new__() takes %s but %d %s given' % (
+                typename, takes, nargs + 1,
+                'was' if nargs + 1 == 1 else 'were'))
         if not kwargs and nargs == num_fields:
             return tuple_new(_cls, args)
         values = list(args)
@@ -200,8 +231,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
         '__match_args__': field_names,
     }
     for index, name in enumerate(field_names):
-        class_namespace[name] = property(
-            _itemgetter(index), doc='Alias for field number %d' % index)
+        class_namespace[name] = _tuplegetter(
+            index, 'Alias for field number %d' % index)
 
     result = type(typename, (tuple,), class_namespace)
 
@@ -231,8 +262,7 @@ class deque:
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
             if not isinstance(maxlen, int):
-                raise TypeError("'%s' object cannot be interpreted as an "
-                                'integer' % type(maxlen).__name__)
+                raise TypeError('an integer is required')
             if maxlen < 0:
                 raise ValueError('maxlen must be non-negative')
         self._maxlen = maxlen
@@ -256,9 +286,9 @@ class deque:
 
     def _index(self, index):
         try:
-            i = index.__index__()
+            i = type(index).__index__(index)
         except AttributeError:
-            raise TypeError('sequence index must be integer, not %r'
+            raise TypeError("'%s' object cannot be interpreted as an integer"
                             % type(index).__name__) from None
         if i < 0:
             i += self._size
@@ -621,14 +651,15 @@ class defaultdict(dict):
 
     def __repr__(self):
         key = id(self)
+        factory = repr(self.default_factory)
         if key in _repr_running:
-            return '...'
-        _repr_running.add(key)
-        try:
-            factory = repr(self.default_factory)
-            items = dict.__repr__(self)
-        finally:
-            _repr_running.discard(key)
+            items = '{...}'     # as dict's own recursion guard prints it
+        else:
+            _repr_running.add(key)
+            try:
+                items = dict.__repr__(self)
+            finally:
+                _repr_running.discard(key)
         return '%s(%s, %s)' % (type(self).__name__, factory, items)
 
     def copy(self):

@@ -523,7 +523,7 @@ def check_collections():
              ('Bad', 'a def', {}), ('Bad', 'a _b', {}), ('Bad', 'a a', {}),
              ('Bad', 'a 1x', {}), ('1Bad', 'a', {}), ('class', 'a', {}),
              ('D', 'a b', {'defaults': [1, 2, 3]}), ('M', 'a', {'module': 'mod'}),
-             ('Bad', ['a', 3], {}), ('D', 'a b c', {'defaults': iter([5])})]
+             ('Bad', ['a', 3], {}), ('D', 'a b c', {'defaults': range(5, 6)})]
     for typename, fields, kw in specs:
         def make(M, typename=typename, fields=fields, kw=kw):
             T = M.namedtuple(typename, fields, **kw)
@@ -665,7 +665,8 @@ def check_collections():
         try:
             hash(a)
         except TypeError as exc:
-            out.append(str(exc))
+            # CPython names the C type 'collections.deque'
+            out.append(str(exc).replace('collections.', ''))
         f = D(range(5))
         f.extend(f)
         out.append(f)
@@ -1022,7 +1023,8 @@ def check_functools():
         try:
             hash(a)
         except TypeError as exc:
-            out.append(str(exc).replace('K', 'K'))
+            # CPython names the C type 'functools.KeyWrapper'
+            out.append(str(exc).replace('functools.', ''))
         return out
     check('cmp_to_key ops', key_ops, F)
 
@@ -1182,6 +1184,10 @@ def check_functools():
 FRESH = r'''
 import sys
 sys.path.insert(0, %r)
+# CPython has itertools built in; drop the built-in importer so that only
+# the files in stdlib/ can be found.
+sys.meta_path[:] = [finder for finder in sys.meta_path
+                    if getattr(finder, '__name__', '') != 'BuiltinImporter']
 for name in %r:
     assert name not in sys.modules, name
     module = __import__(name)
