@@ -67,6 +67,9 @@ class _tuplegetter:
     def __reduce__(self):
         return (type(self), (self._index, self.__doc__))
 
+    def __repr__(self):
+        return '%s(%d, %r)' % (type(self).__name__, self._index, self.__doc__)
+
 
 def namedtuple(typename, field_names, *, rename=False, defaults=None,
                module=None):
@@ -222,7 +225,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None,
         '__slots__': (),
         '_fields': field_names,
         '_field_defaults': field_defaults,
-        '__new__': __new__,
+        '__new__': staticmethod(__new__),
         '_make': _make,
         '_replace': _replace,
         '__repr__': __repr__,
@@ -285,11 +288,14 @@ class deque:
         return (self._head + i) & (len(self._buf) - 1)
 
     def _index(self, index):
-        try:
-            i = type(index).__index__(index)
-        except AttributeError:
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(index).__name__) from None
+        if type(index) is int:
+            i = index
+        else:
+            try:
+                i = type(index).__index__(index)
+            except AttributeError:
+                raise TypeError("'%s' object cannot be interpreted as an "
+                                'integer' % type(index).__name__) from None
         if i < 0:
             i += self._size
         if i < 0 or i >= self._size:

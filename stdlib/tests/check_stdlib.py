@@ -448,6 +448,30 @@ def check_itertools():
             out.append((k, next(g)))
         return out
     check('groupby partial', partial_groups, I)
+
+    def groupby_interleaved(M):
+        g = M.groupby('aabbbc')
+        k1, g1 = next(g)
+        first = next(g1)
+        k2, g2 = next(g)
+        return k1, first, list(g1), k2, list(g2), [(k, list(v)) for k, v in g]
+    check('groupby interleaved', groupby_interleaved, I)
+    check('groupby errors in key', lambda M: [(k, list(g)) for k, g in
+          M.groupby([1, 2, 'a'], key=lambda x: x + 1)], I)
+    check('islice step on count', lambda M: list(M.islice(M.count(5), 0, 30,
+          7)), I)
+    check('islice None stop', lambda M: take(4, M.islice(M.count(), 2, None,
+          3)), I)
+    check('product of iterators', lambda M: list(M.product(iter('ab'),
+          iter(range(2)))), I)
+    check('count float accumulation', lambda M: take(11, M.count(0.0, 0.1)), I)
+    check('accumulate strings', lambda M: list(M.accumulate('abc')), I)
+    check('cycle after exhaustion', lambda M: (lambda it: [take(3, it),
+          list(M.islice(it, 5))])(M.cycle(iter('ab'))), I)
+    check('chain mixed', lambda M: list(M.chain('ab', M.repeat(1, 2),
+          M.count(3) if False else [3])), I)
+    check('zip_longest uneven', lambda M: list(M.zip_longest(
+        range(5), 'ab', iter([True]), fillvalue=0)), I)
     # islice
     for args in [(3,), (None,), (2, 5), (0, None, 2), (1, 8, 3), (5, 2),
                  (-1,), (0, -1), (-2, 4), (1, 2, 0), (1, 2, -1), ('a',),
@@ -583,6 +607,44 @@ def check_collections():
         p = Pt(3, 4)
         return p, p.norm, p._replace(x=0), Pt._make([1, 1])
     check('namedtuple subclass', nt_subclass, C)
+
+    def nt_more(M):
+        T = M.namedtuple('T', 'a b', rename=True, defaults=(None,))
+        U = M.namedtuple('U', ['x', 'x', 'class', '_y', ''], rename=True)
+        t = T(1)
+        out = [U._fields, U(1, 2, 3, 4, 5),
+               T.a, T._field_defaults, t, T(b=2, a=1), t == (1, None),
+               T._make(range(2)), vars(type(t)).get('__slots__'),
+               [name for name in dir(t) if not name.startswith('__')]]
+        try:
+            t.c = 1
+        except AttributeError as exc:
+            out.append(type(exc).__name__)
+        try:
+            del t.a
+        except AttributeError as exc:
+            out.append(str(exc))
+        return out
+    check('namedtuple more', nt_more, C)
+
+    def subclasses(M):
+        class MyCounter(M.Counter):
+            pass
+
+        class MyOD(M.OrderedDict):
+            pass
+
+        class MyDD(M.defaultdict):
+            pass
+
+        class MyDeque(M.deque):
+            pass
+        return [MyCounter('aab'), MyCounter(), MyOD(a=1), MyOD(),
+                MyDD(int, a=1), MyDeque('ab'), MyDeque('ab', 2),
+                type(MyDeque('a').copy()).__name__,
+                type(MyCounter('a') + MyCounter('b')).__name__,
+                type(MyOD(a=1).copy()).__name__]
+    check('collections subclasses', subclasses, C)
 
     # deque
     for data, maxlen in [([], None), ([1, 2, 3], None), (range(10), 3),
