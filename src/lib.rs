@@ -4,10 +4,14 @@
 //! docs/ARCHITECTURE.md.
 
 pub mod ast;
+pub mod bytecode;
 pub mod error;
+pub mod heap;
 pub mod lexer;
+pub mod object;
 pub mod parser;
 pub mod text;
+pub mod vm;
 
 pub use error::{LocatedSyntaxError, SyntaxError, SyntaxErrorKind};
 pub use lexer::Mode;

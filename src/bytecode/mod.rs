@@ -1,0 +1,242 @@
+//! Bytecode: the instruction set and code objects.
+//!
+//! Plain data: the compiler writes it, the VM reads it. A `Code` is
+//! immutable once built and shared (`Rc`) by every function made from it.
+//!
+//! The machine is a stack machine. Each instruction is 8 bytes (an enum of
+//! `u32` operands); jump targets are instruction indices. Exceptions use a
+//! table of protected ranges (as CPython 3.11 does) instead of block
+//! set-up instructions, so the happy path pays nothing for `try`.
+//!
+//! Stack effects are given as `[before] -> [after]`, top of stack last.
+
+mod disassemble;
+
+pub use disassemble::disassemble;
+
+use crate::heap::Obj;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Invert,
+    Not,
+}
+
+/// One instruction. Operands index the code's tables (`consts`, `names`,
+/// `varnames`, cells) or are counts and jump targets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instr {
+    /// `[] -> []`
+    Nop,
+    /// `[x] -> []`
+    Pop,
+    /// `[x] -> [x, x]`
+    Dup,
+    /// `[a, b] -> [b, a]`
+    Rot2,
+    /// `[a, b, c] -> [c, a, b]`
+    Rot3,
+    /// `[] -> [consts[i]]`
+    LoadConst(u32),
+    /// `[] -> [local i]`; UnboundLocalError if unset.
+    LoadFast(u32),
+    /// `[x] -> []`, local i = x.
+    StoreFast(u32),
+    /// `[] -> []`, unset local i.
+    DeleteFast(u32),
+    /// `[] -> [cell i's content]` (cells, then free variables).
+    LoadDeref(u32),
+    /// `[x] -> []`, cell i's content = x.
+    StoreDeref(u32),
+    /// `[] -> [cell i]` (for building closures).
+    LoadClosure(u32),
+    /// `[] -> [global names[i]]`, falling back to builtins.
+    LoadGlobal(u32),
+    /// `[x] -> []`
+    StoreGlobal(u32),
+    /// `[] -> []`
+    DeleteGlobal(u32),
+    /// `[] -> [names[i]]` from locals, globals, then builtins (module and
+    /// class bodies).
+    LoadName(u32),
+    /// `[x] -> []`
+    StoreName(u32),
+    /// `[] -> []`
+    DeleteName(u32),
+    /// `[obj] -> [obj.names[i]]`
+    LoadAttr(u32),
+    /// `[value, obj] -> []`, obj.names[i] = value.
+    StoreAttr(u32),
+    /// `[obj] -> []`
+    DeleteAttr(u32),
+    /// `[a, b] -> [a op b]`
+    Binary(BinOp),
+    /// `[a, b] -> [a op= b]`
+    Inplace(BinOp),
+    /// `[a] -> [op a]`
+    Unary(UnOp),
+    /// `[a, b] -> [a op b]`
+    Compare(CmpOp),
+    /// `[a, b] -> [a is b]` (`is not` when the operand is 1).
+    Is(u32),
+    /// `[a, b] -> [a in b]` (`not in` when the operand is 1).
+    Contains(u32),
+    /// `[obj, key] -> [obj[key]]`
+    Subscr,
+    /// `[value, obj, key] -> []`
+    StoreSubscr,
+    /// `[obj, key] -> []`
+    DeleteSubscr,
+    /// `[x1..xn] -> [(x1, .., xn)]`
+    BuildTuple(u32),
+    /// `[x1..xn] -> [[x1, .., xn]]`
+    BuildList(u32),
+    /// `[k1, v1, .. kn, vn] -> [{k1: v1, ..}]`
+    BuildMap(u32),
+    /// `[start, stop] -> [slice]` (n = 2) or `[start, stop, step] -> [slice]` (n = 3)
+    BuildSlice(u32),
+    /// `[list, .. (i items) .., x] -> [list, ..]`: list.append(x), for comprehensions.
+    ListAppend(u32),
+    /// `[seq] -> [xn, .., x1]`
+    UnpackSequence(u32),
+    /// `[] -> []`, jump to target.
+    Jump(u32),
+    /// `[x] -> []`, jump if x is false.
+    PopJumpIfFalse(u32),
+    /// `[x] -> []`, jump if x is true.
+    PopJumpIfTrue(u32),
+    /// `[x] -> [x]` and jump if x is false, else `[x] -> []`.
+    JumpIfFalseOrPop(u32),
+    /// `[x] -> [x]` and jump if x is true, else `[x] -> []`.
+    JumpIfTrueOrPop(u32),
+    /// `[x] -> [iter(x)]`
+    GetIter,
+    /// `[it] -> [it, next(it)]`, or `[it] -> []` and jump when exhausted.
+    ForIter(u32),
+    /// `[f, a1..an] -> [f(a1..an)]`
+    Call(u32),
+    /// `[f, a1..an, kwnames] -> [f(...)]`: the last len(kwnames) arguments
+    /// are keyword arguments.
+    CallKw(u32),
+    /// `[code, qualname] -> [function]`; the operand's bits say what else
+    /// is below: 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple.
+    MakeFunction(u32),
+    /// `[x] -> (return x)`
+    Return,
+    /// `[exc] -> (raise)` with n = 1, `[exc, cause]` with n = 2, re-raise
+    /// the handled exception with n = 0.
+    Raise(u32),
+    /// `[] -> [the exception being handled]`
+    PushExcInfo,
+    /// `[exc, type] -> [exc, isinstance(exc, type)]`
+    CheckExcMatch,
+    /// `[] -> []`: the handler finished; restore the previous exception.
+    PopExcept,
+    /// `[] -> [module]`: import names[i].
+    ImportName(u32),
+    /// `[module] -> [module, module.names[i]]`
+    ImportFrom(u32),
+    /// `[] -> [__build_class__]`
+    LoadBuildClass,
+}
+
+/// A protected range: an exception raised by an instruction in
+/// `start..end` truncates the stack to `depth` items, pushes the exception
+/// and jumps to `handler`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Handler {
+    pub start: u32,
+    pub end: u32,
+    pub handler: u32,
+    pub depth: u32,
+}
+
+/// Code-object flags (CPython's `co_flags` bits where they exist).
+pub mod flags {
+    pub const OPTIMIZED: u32 = 0x1;
+    pub const NEWLOCALS: u32 = 0x2;
+    pub const VARARGS: u32 = 0x4;
+    pub const VARKEYWORDS: u32 = 0x8;
+    pub const NESTED: u32 = 0x10;
+    pub const GENERATOR: u32 = 0x20;
+    pub const COROUTINE: u32 = 0x80;
+}
+
+/// A compiled function body, module or class body.
+#[derive(Debug)]
+pub struct Code {
+    pub name: String,
+    pub qualname: String,
+    pub filename: String,
+    pub firstlineno: u32,
+    pub instructions: Vec<Instr>,
+    /// The source line of each instruction (same length).
+    pub lines: Vec<u32>,
+    pub handlers: Vec<Handler>,
+    pub consts: Vec<Obj>,
+    /// Global, attribute and imported names (str objects).
+    pub names: Vec<Obj>,
+    /// Parameters first, then the other locals.
+    pub varnames: Vec<String>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    /// For each cell variable that is also a parameter, its local index.
+    pub cell_params: Vec<(u32, u32)>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// The largest stack depth the code reaches.
+    pub stacksize: u32,
+}
+
+impl Code {
+    /// The source line of the instruction at `pc`.
+    pub fn line_at(&self, pc: usize) -> u32 {
+        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+    }
+
+    /// The innermost protected range covering `pc`.
+    pub fn handler_for(&self, pc: usize) -> Option<Handler> {
+        let pc = pc as u32;
+        // Ranges are emitted innermost-first for nested `try`s.
+        self.handlers.iter().copied().find(|h| h.start <= pc && pc < h.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn instructions_are_eight_bytes() {
+        assert!(std::mem::size_of::<super::Instr>() <= 8);
+    }
+}

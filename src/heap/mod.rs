@@ -1,0 +1,143 @@
+//! The heap: the one place where Python objects are allocated and freed.
+//!
+//! # Model
+//! Every object is one allocation laid out header-first (`#[repr(C)]`):
+//!
+//! ```text
+//!   ObjBox<T> = [ Header { refcnt: u32, kind: u8, flags: u8, type: *Header } | T ]
+//! ```
+//!
+//! An [`Obj`] is a strong reference: a non-null pointer to the header.
+//! Cloning it increments the count and dropping it decrements the count,
+//! so safe code cannot free an object that is still referenced. When the
+//! count reaches zero the object is not freed inside `Drop` (which has no
+//! access to the interpreter); it is pushed onto the thread's *dead list*,
+//! and the interpreter calls [`Heap::collect_dead`] at its next safe point
+//! (after every instruction that can drop a reference). There `__del__`
+//! runs, and the object's fields are released, which may free more
+//! objects: the dead list is a worklist, so freeing a million-long chain
+//! needs no recursion.
+//!
+//! # Strategies
+//! The strategy is chosen once per process, at start-up ([`Strategy`]),
+//! before the first object exists. Counting is a single, well-predicted
+//! branch on a process-wide flag, never a dynamic call:
+//! - `refcount`: objects die when their count reaches zero; cycles leak.
+//! - `cpython` (planned): refcounting plus CPython's generational cycle
+//!   collector; uses the same counts, plus the `traverse` of each kind.
+//! - `marksweep` (planned): no counting at all; a tracing collector from
+//!   the VM's roots.
+//!
+//! # Invariants
+//! - `unsafe` exists only under `src/heap/`; every block says why it holds.
+//! - An `ObjBox<T>` is only ever read as the `T` its header's `kind` names.
+//! - A `Header` is only reached through a live `Obj` (count > 0) or, while
+//!   on the dead list, by the heap alone.
+
+mod obj;
+mod stats;
+
+pub use obj::flags as obj_flags;
+pub use obj::{Header, Kind, Obj, Payload};
+pub use stats::HeapStats;
+
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// A memory-management strategy, chosen at start-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Strategy {
+    /// Reference counting only: an object dies when its count reaches zero.
+    Refcount,
+}
+
+impl Strategy {
+    pub const ALL: &'static [Strategy] = &[Strategy::Refcount];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Strategy::Refcount => "refcount",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Strategy> {
+        Strategy::ALL.iter().copied().find(|s| s.name() == name)
+    }
+
+    fn counts(self) -> bool {
+        match self {
+            Strategy::Refcount => true,
+        }
+    }
+}
+
+const UNSET: u8 = 0;
+const COUNTING: u8 = 1;
+const NOT_COUNTING: u8 = 2;
+
+/// Whether references are counted in this process. Set once.
+static COUNTING_MODE: AtomicU8 = AtomicU8::new(UNSET);
+
+#[inline(always)]
+pub(crate) fn counting() -> bool {
+    // Unset counts as counting: objects made before any choice (tests that
+    // build values directly) behave as under `refcount`.
+    COUNTING_MODE.load(Ordering::Relaxed) != NOT_COUNTING
+}
+
+/// Fixes the process's strategy. The first call wins; a later call with a
+/// different strategy fails, because objects already made under the first
+/// one would be mismanaged by the second.
+pub fn choose_strategy(s: Strategy) -> Result<(), Strategy> {
+    let want = if s.counts() { COUNTING } else { NOT_COUNTING };
+    match COUNTING_MODE.compare_exchange(UNSET, want, Ordering::Relaxed, Ordering::Relaxed) {
+        Ok(_) => Ok(()),
+        Err(current) if current == want => Ok(()),
+        Err(_) => Err(s),
+    }
+}
+
+thread_local! {
+    /// Objects whose count reached zero, waiting for `collect_dead`.
+    static DEAD: RefCell<Vec<obj::DeadObj>> = const { RefCell::new(Vec::new()) };
+    static STATS: RefCell<HeapStats> = RefCell::new(HeapStats::default());
+}
+
+/// What the interpreter must do for an object that is about to be freed:
+/// run `__del__` if its type has one. Given by the VM; the heap never
+/// imports the VM.
+pub trait Finalizer {
+    /// Called once per dying object that `needs_finalizer` flagged, before
+    /// its fields are released. The object is alive again for the call (a
+    /// fresh strong reference); if the finalizer stores it somewhere, the
+    /// object is resurrected and not freed.
+    fn finalize(&mut self, obj: &Obj);
+}
+
+/// The heap's operations. Allocation is `Obj::new`; this is the rest.
+pub struct Heap;
+
+impl Heap {
+    /// Frees every object on the dead list, and those their release frees
+    /// in turn, calling `fin` for objects that want finalization.
+    pub fn collect_dead(fin: &mut dyn Finalizer) {
+        loop {
+            let next = DEAD.with(|d| d.borrow_mut().pop());
+            match next {
+                Some(dead) => dead.release(fin),
+                None => break,
+            }
+        }
+    }
+
+    /// True when objects are waiting on the dead list.
+    #[inline]
+    pub fn has_dead() -> bool {
+        DEAD.with(|d| !d.borrow().is_empty())
+    }
+
+    /// A copy of this thread's counters.
+    pub fn stats() -> HeapStats {
+        STATS.with(|s| s.borrow().clone())
+    }
+}

@@ -1,0 +1,177 @@
+//! The Rust layout of each kind of Python object (the `T` of `ObjBox<T>`).
+//!
+//! One struct per `heap::Kind`. Mutable state sits in `Cell`/`RefCell`,
+//! because objects are shared (`Obj` is a shared reference). Rule for
+//! `RefCell`: never hold a borrow across a call that can run Python code
+//! (a user `__eq__`, `__hash__`, `__del__`...), since that code may touch
+//! the same object; take what you need, release, then call.
+
+use crate::heap::{Kind, Obj, Payload};
+use crate::text::Wtf8Buf;
+use num_bigint::BigInt;
+use std::cell::{Cell, RefCell};
+
+pub struct NoneValue;
+
+pub struct NotImplementedValue;
+
+pub struct EllipsisValue;
+
+pub struct BoolValue(pub bool);
+
+/// `int`: machine-size values inline, the rest boxed, so an int object
+/// stays 32 bytes (as CPython's small ints are).
+pub enum IntValue {
+    Small(i64),
+    Big(Box<BigInt>),
+}
+
+pub struct FloatValue(pub f64);
+
+/// `str`: WTF-8 text (lone surrogates allowed), its length in code points
+/// and its hash, computed once.
+pub struct StrValue {
+    pub text: Wtf8Buf,
+    pub chars: usize,
+    /// `-1` until computed (CPython's convention: a hash is never -1).
+    pub hash: Cell<i64>,
+}
+
+pub struct TupleValue(pub Box<[Obj]>);
+
+pub struct ListValue(pub RefCell<Vec<Obj>>);
+
+/// `dict`: see `object::dict` for the table.
+pub struct DictValue(pub RefCell<crate::object::dict::DictTable>);
+
+/// A Python class (builtin or user-defined).
+pub struct TypeValue {
+    pub name: RefCell<String>,
+    pub bases: RefCell<Vec<Obj>>,
+    /// The C3 linearisation, this type first.
+    pub mro: RefCell<Vec<Obj>>,
+    /// The class namespace (`T.__dict__`), held inline so that types can
+    /// exist before the `dict` type does.
+    pub dict: RefCell<crate::object::dict::DictTable>,
+    /// The layout of this type's instances.
+    pub instance_kind: Kind,
+    /// `type_flags` bits.
+    pub flags: Cell<u32>,
+}
+
+/// Bits of `TypeValue::flags`.
+pub mod type_flags {
+    /// The class (or a base) defines `__del__`.
+    pub const HAS_DEL: u32 = 1;
+    /// Defined by a `class` statement (attributes may be set).
+    pub const HEAP_TYPE: u32 = 2;
+}
+
+pub struct FunctionValue {
+    pub code: Obj,
+    pub globals: Obj,
+    pub name: RefCell<Obj>,
+    pub qualname: RefCell<Obj>,
+    pub defaults: RefCell<Option<Obj>>,
+    pub kwdefaults: RefCell<Option<Obj>>,
+    /// Cells for the code's free variables.
+    pub closure: Option<Obj>,
+    pub dict: RefCell<Option<Obj>>,
+}
+
+/// A function written in Rust. `call` receives the interpreter and the
+/// positional arguments; `bound` is the `self` of a builtin method.
+pub struct BuiltinFunctionValue {
+    pub name: &'static str,
+    pub call: crate::object::NativeFn,
+    pub bound: Option<Obj>,
+}
+
+pub struct ModuleValue {
+    pub name: Obj,
+    pub dict: Obj,
+}
+
+/// An instance of a user-defined class: its `__dict__` (a dict object),
+/// made on first assignment.
+pub struct InstanceValue {
+    pub dict: RefCell<Option<Obj>>,
+}
+
+/// A compiled code object (see `bytecode`).
+pub struct CodeValue(pub std::rc::Rc<crate::bytecode::Code>);
+
+/// A closure cell.
+pub struct CellValue(pub RefCell<Option<Obj>>);
+
+pub struct RangeValue {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+/// The builtin iterators.
+pub enum IteratorValue {
+    Seq { seq: Obj, index: Cell<usize> },
+    Range { next: Cell<i64>, stop: i64, step: i64 },
+}
+
+/// A `BaseException` instance.
+pub struct ExceptionValue {
+    pub args: RefCell<Obj>,
+    pub cause: RefCell<Option<Obj>>,
+    pub context: RefCell<Option<Obj>>,
+    pub suppress_context: Cell<bool>,
+    /// Where the exception passed, innermost last.
+    pub traceback: RefCell<Vec<TracebackEntry>>,
+    pub dict: RefCell<Option<Obj>>,
+}
+
+/// One line of a traceback: a code object and the line executing in it.
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: std::rc::Rc<crate::bytecode::Code>,
+    pub line: u32,
+}
+
+pub struct BoundMethodValue {
+    pub func: Obj,
+    pub self_: Obj,
+}
+
+pub struct SliceValue {
+    pub start: Obj,
+    pub stop: Obj,
+    pub step: Obj,
+}
+
+macro_rules! payloads {
+    ($($t:ty => $k:ident),* $(,)?) => {
+        $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
+    };
+}
+
+payloads! {
+    NoneValue => None,
+    BoolValue => Bool,
+    IntValue => Int,
+    FloatValue => Float,
+    StrValue => Str,
+    TupleValue => Tuple,
+    ListValue => List,
+    DictValue => Dict,
+    TypeValue => Type,
+    FunctionValue => Function,
+    BuiltinFunctionValue => BuiltinFunction,
+    ModuleValue => Module,
+    InstanceValue => Instance,
+    CodeValue => Code,
+    CellValue => Cell,
+    RangeValue => Range,
+    IteratorValue => Iterator,
+    ExceptionValue => Exception,
+    BoundMethodValue => BoundMethod,
+    SliceValue => Slice,
+    NotImplementedValue => NotImplemented,
+    EllipsisValue => Ellipsis,
+}

@@ -1,0 +1,253 @@
+//! Calls: binding arguments to parameters (CPython's rules and messages),
+//! calling Rust functions, bound methods and classes.
+
+use super::{Frame, Vm};
+use crate::bytecode::flags;
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::{CallArgs, PyResult};
+use std::cell::RefCell;
+
+impl Vm {
+    /// `callable(*args)`, for Rust callers.
+    pub fn call_object(&mut self, callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
+        self.call(callable, args, &[])
+    }
+
+    /// Calls with positional `args`; the last `kwnames.len()` of them are
+    /// keyword arguments named by `kwnames` (str objects).
+    pub fn call(&mut self, callable: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        match callable.kind() {
+            Kind::Function => {
+                let frame = self.make_frame(callable, args, kwnames)?;
+                self.run_frame(frame)
+            }
+            Kind::BuiltinFunction => {
+                let f = callable.downcast::<BuiltinFunctionValue>().expect("builtin");
+                let call = f.call;
+                match &f.bound {
+                    Some(bound) => {
+                        let mut all = Vec::with_capacity(args.len() + 1);
+                        all.push(bound.clone());
+                        all.extend_from_slice(args);
+                        call(self, CallArgs { args: &all, kwnames })
+                    }
+                    None => call(self, CallArgs { args, kwnames }),
+                }
+            }
+            Kind::BoundMethod => {
+                let m = callable.downcast::<BoundMethodValue>().expect("method");
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(m.self_.clone());
+                all.extend_from_slice(args);
+                let func = m.func.clone();
+                self.call(&func, &all, kwnames)
+            }
+            Kind::Type => self.call_type(callable, args, kwnames),
+            _ => match self.lookup_special(callable, "__call__") {
+                Some(c) => {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(callable.clone());
+                    all.extend_from_slice(args);
+                    self.call(&c, &all, kwnames)
+                }
+                None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable)))),
+            },
+        }
+    }
+
+    /// `cls(*args)`: `__new__` then `__init__`.
+    fn call_type(&mut self, cls: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        let new_name = self.intern("__new__");
+        let obj = match self.lookup_type_attr(cls, &new_name) {
+            Some(new) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(cls.clone());
+                all.extend_from_slice(args);
+                self.call(&new, &all, kwnames)?
+            }
+            None => self.new_instance(cls, args)?,
+        };
+        if !self.isinstance(&obj, cls) {
+            return Ok(obj);
+        }
+        let init_name = self.intern("__init__");
+        if let Some(init) = self.lookup_type_attr(cls, &init_name) {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(obj.clone());
+            all.extend_from_slice(args);
+            let r = self.call(&init, &all, kwnames)?;
+            if r.kind() != Kind::None {
+                return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+            }
+        } else if !args.is_empty() && cls.downcast::<TypeValue>().is_some_and(|t| t.instance_kind == Kind::Instance) {
+            let name = cls.downcast::<TypeValue>().map(|t| t.name.borrow().clone()).unwrap_or_default();
+            return Err(self.type_error(format!("{name}() takes no arguments")));
+        }
+        Ok(obj)
+    }
+
+    /// `object.__new__(cls)` for a class without its own `__new__`.
+    fn new_instance(&mut self, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
+        let tv = cls.downcast::<TypeValue>().expect("a type");
+        let obj = match tv.instance_kind {
+            Kind::Instance => Obj::new(InstanceValue { dict: RefCell::new(None) }, cls),
+            Kind::Exception => {
+                let e = self.new_exception(cls, args.to_vec());
+                return Ok(e);
+            }
+            _ => {
+                let name = tv.name.borrow().clone();
+                return Err(self.type_error(format!("cannot create '{name}' instances")));
+            }
+        };
+        if tv.flags.get() & type_flags::HAS_DEL != 0 {
+            obj.set_flag(crate::heap::obj_flags::FINALIZE);
+        }
+        Ok(obj)
+    }
+
+    /// A frame for calling the Python function `func`, arguments bound.
+    pub(crate) fn make_frame(&mut self, func: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Frame> {
+        let f = func.downcast::<FunctionValue>().expect("a function");
+        let code = f.code.downcast::<CodeValue>().expect("code").0.clone();
+        let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
+        let npos_given = args.len() - kwnames.len();
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let fname = code.qualname.clone();
+
+        // Positional arguments.
+        for (i, a) in args[..npos_given.min(argcount)].iter().enumerate() {
+            locals[i] = Some(a.clone());
+        }
+        let mut slot = argcount + kwonly;
+        if has_varargs {
+            let extra = if npos_given > argcount { args[argcount..npos_given].to_vec() } else { Vec::new() };
+            locals[slot] = Some(self.new_tuple(extra));
+            slot += 1;
+        } else if npos_given > argcount {
+            return Err(self.too_many_positional(&fname, argcount, npos_given, f));
+        }
+        let kwargs = if has_varkw {
+            let d = self.new_dict();
+            locals[slot] = Some(d.clone());
+            Some(d)
+        } else {
+            None
+        };
+
+        // Keyword arguments.
+        for (name, value) in kwnames.iter().zip(&args[npos_given..]) {
+            let n = self.str_lossy(name);
+            let pos = code.varnames[code.posonlyargcount as usize..argcount + kwonly].iter().position(|v| *v == n);
+            match pos {
+                Some(p) => {
+                    let i = p + code.posonlyargcount as usize;
+                    if locals[i].is_some() {
+                        return Err(self.type_error(format!("{fname}() got multiple values for argument '{n}'")));
+                    }
+                    locals[i] = Some(value.clone());
+                }
+                None => match &kwargs {
+                    Some(d) => self.dict_set(d, name.clone(), value.clone())?,
+                    None => {
+                        return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+                    }
+                },
+            }
+        }
+
+        // Defaults for what is still missing.
+        let defaults: Vec<Obj> = f
+            .defaults
+            .borrow()
+            .as_ref()
+            .and_then(|d| d.downcast::<TupleValue>().map(|t| t.0.to_vec()))
+            .unwrap_or_default();
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in 0..argcount {
+            if locals[i].is_none() {
+                if i >= first_default {
+                    locals[i] = Some(defaults[i - first_default].clone());
+                } else {
+                    missing.push(code.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_arguments(&fname, "positional", &missing));
+        }
+        let kwdefaults = f.kwdefaults.borrow().clone();
+        let mut missing = Vec::new();
+        for i in argcount..argcount + kwonly {
+            if locals[i].is_none() {
+                let key = self.new_str(&code.varnames[i]);
+                match &kwdefaults {
+                    Some(d) => match self.dict_get(d, &key)? {
+                        Some(v) => locals[i] = Some(v),
+                        None => missing.push(code.varnames[i].clone()),
+                    },
+                    None => missing.push(code.varnames[i].clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_arguments(&fname, "keyword-only", &missing));
+        }
+
+        // Cells: new ones for cell variables (filled from parameters that
+        // are cells), then the closure's for free variables.
+        let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+        for _ in &code.cellvars {
+            cells.push(Obj::new(CellValue(RefCell::new(None)), &self.types.cell));
+        }
+        for &(cell, local) in &code.cell_params {
+            let v = locals[local as usize].take();
+            *cells[cell as usize].downcast::<CellValue>().expect("cell").0.borrow_mut() = v;
+        }
+        if let Some(closure) = &f.closure {
+            if let Some(t) = closure.downcast::<TupleValue>() {
+                cells.extend(t.0.iter().cloned());
+            }
+        }
+        Ok(Frame {
+            code,
+            pc: 0,
+            stack_base: self.stack.len(),
+            locals,
+            cells,
+            globals: f.globals.clone(),
+            names: None,
+            handling: Vec::new(),
+        })
+    }
+
+    #[cold]
+    fn too_many_positional(&self, fname: &str, argcount: usize, given: usize, f: &FunctionValue) -> crate::object::PyErr {
+        let ndefaults = f.defaults.borrow().as_ref().and_then(|d| d.downcast::<TupleValue>().map(|t| t.0.len())).unwrap_or(0);
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let were = if given == 1 { "was" } else { "were" };
+        self.type_error(format!("{fname}() takes {takes} but {given} {were} given"))
+    }
+
+    #[cold]
+    fn missing_arguments(&self, fname: &str, what: &str, names: &[String]) -> crate::object::PyErr {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] if rest.len() == 1 => format!("{} and {}", rest[0], last),
+            [rest @ .., last] => format!("{}, and {}", rest.join(", "), last),
+            [] => String::new(),
+        };
+        let s = if names.len() == 1 { "" } else { "s" };
+        self.type_error(format!("{fname}() missing {} required {what} argument{s}: {list}", names.len()))
+    }
+}

@@ -1,0 +1,135 @@
+//! Dict operations with Python's key semantics.
+//!
+//! Keys of builtin types (str, int, float, tuple of those...) compare
+//! without running Python code, so their lookups match inside the table.
+//! Other keys may have a Python `__eq__`: their lookups take the
+//! candidates with an equal hash, release the table, compare in Python,
+//! and then act by identity of the matching key (see `object::dict`).
+
+use super::Vm;
+use crate::heap::{Kind, Obj};
+use crate::object::PyResult;
+use crate::object::dict::DictTable;
+use crate::object::payloads::{DictValue, FloatValue, IntValue, StrValue, TypeValue};
+use std::cell::RefCell;
+
+/// Equality of two keys when neither runs Python code: `Some(answer)`, or
+/// `None` when Python's `__eq__` must decide.
+fn builtin_key_eq(a: &Obj, b: &Obj) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    match (a.kind(), b.kind()) {
+        (Kind::Str, Kind::Str) => {
+            let (x, y) = (a.downcast::<StrValue>()?, b.downcast::<StrValue>()?);
+            Some(x.text.as_bytes() == y.text.as_bytes())
+        }
+        (Kind::Int, Kind::Int) => match (a.downcast::<IntValue>()?, b.downcast::<IntValue>()?) {
+            (IntValue::Small(x), IntValue::Small(y)) => Some(x == y),
+            (IntValue::Big(x), IntValue::Big(y)) => Some(x == y),
+            _ => Some(false),
+        },
+        (Kind::Float, Kind::Float) => Some(a.downcast::<FloatValue>()?.0 == b.downcast::<FloatValue>()?.0),
+        (Kind::Str, Kind::Int | Kind::Float | Kind::None) | (Kind::Int | Kind::Float | Kind::None, Kind::Str) => {
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+fn table(d: &Obj) -> &RefCell<DictTable> {
+    &d.downcast::<DictValue>().expect("a dict").0
+}
+
+impl Vm {
+    /// The index of `key` in `t`, comparing in Python where needed.
+    fn find_key(&mut self, t: &RefCell<DictTable>, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
+        let mut needs_python = false;
+        let found = t.borrow().find(hash, |k| match builtin_key_eq(k, key) {
+            Some(eq) => eq,
+            None => {
+                needs_python = true;
+                false
+            }
+        });
+        if found.is_some() || !needs_python {
+            return Ok(found);
+        }
+        let candidates = t.borrow().candidates(hash);
+        for cand in candidates {
+            if self.eq(&cand, key)? {
+                return Ok(t.borrow().find(hash, |k| k.is(&cand)));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn dict_get(&mut self, d: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
+        let hash = self.hash(key)?;
+        let t = table(d);
+        let index = self.find_key(t, key, hash)?;
+        Ok(index.and_then(|i| t.borrow().entry(i).map(|(_, v)| v.clone())))
+    }
+
+    pub fn dict_set(&mut self, d: &Obj, key: Obj, value: Obj) -> PyResult<()> {
+        let hash = self.hash(&key)?;
+        let t = table(d);
+        let old = match self.find_key(t, &key, hash)? {
+            Some(i) => t.borrow_mut().replace_value(i, value),
+            None => {
+                t.borrow_mut().insert_new(hash, key, value);
+                None
+            }
+        };
+        // The old value may run `__del__`: dropped after the borrow ends.
+        drop(old);
+        Ok(())
+    }
+
+    /// Removes `key`; `Ok(None)` when it is absent.
+    pub fn dict_remove(&mut self, d: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
+        let hash = self.hash(key)?;
+        let t = table(d);
+        let removed = match self.find_key(t, key, hash)? {
+            Some(i) => t.borrow_mut().remove_index(i),
+            None => None,
+        };
+        Ok(removed.map(|(_, v)| v))
+    }
+
+    /// Looks up a str key by its text, without running Python code.
+    pub fn table_get_str(&self, t: &RefCell<DictTable>, name: &Obj) -> Option<Obj> {
+        let s = name.downcast::<StrValue>()?;
+        let hash = self.str_obj_hash(s);
+        let t = t.borrow();
+        let i = t.find(hash, |k| builtin_key_eq(k, name).unwrap_or(false))?;
+        t.entry(i).map(|(_, v)| v.clone())
+    }
+
+    /// Sets a str key without running Python code.
+    pub fn table_set_str(&self, t: &RefCell<DictTable>, name: Obj, value: Obj) {
+        let s = name.downcast::<StrValue>().expect("a str key");
+        let hash = self.str_obj_hash(s);
+        let index = t.borrow().find(hash, |k| builtin_key_eq(k, &name).unwrap_or(false));
+        let old = match index {
+            Some(i) => t.borrow_mut().replace_value(i, value),
+            None => {
+                t.borrow_mut().insert_new(hash, name, value);
+                None
+            }
+        };
+        drop(old);
+    }
+
+    /// Looks `name` up along `type_`'s MRO.
+    pub fn lookup_type_attr(&self, type_: &Obj, name: &Obj) -> Option<Obj> {
+        let tv = type_.downcast::<TypeValue>()?;
+        let mro = tv.mro.borrow();
+        for t in mro.iter() {
+            if let Some(v) = self.table_get_str(&t.downcast::<TypeValue>()?.dict, name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+}

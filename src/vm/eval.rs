@@ -1,0 +1,553 @@
+//! The dispatch loop: one `match` over the instruction, nothing else.
+//!
+//! `run_frame` pushes a frame and loops until that frame returns. A call
+//! to a Python function pushes its frame and continues the same loop (no
+//! Rust recursion); a `Return` pops back to the caller. Every fallible
+//! step goes through `?`-free error routing: an `Err` jumps to `unwind`,
+//! which finds the innermost handler of the current frame or pops frames
+//! until one has one, or returns the error past the entry frame.
+
+use super::{Frame, Vm};
+use crate::bytecode::Instr;
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::{PyErr, PyResult};
+
+/// Where a frame's execution goes after an instruction.
+enum Flow {
+    Next,
+    /// The frame returned this value.
+    Return(Obj),
+}
+
+impl Vm {
+    /// Runs `frame` to completion and returns its value.
+    pub(crate) fn run_frame(&mut self, frame: Frame) -> PyResult<Obj> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.err(&self.types.exceptions.recursion_error.clone(), "maximum recursion depth exceeded"));
+        }
+        let entry = self.frames.len();
+        self.frames.push(frame);
+        loop {
+            let result = self.step();
+            match result {
+                Ok(Flow::Next) => {}
+                Ok(Flow::Return(value)) => {
+                    let frame = self.frames.pop().expect("a frame");
+                    self.stack.truncate(frame.stack_base);
+                    drop(frame);
+                    self.collect_dead();
+                    if self.frames.len() == entry {
+                        return Ok(value);
+                    }
+                    self.stack.push(value);
+                }
+                Err(err) => {
+                    if let Err(err) = self.unwind(err, entry) {
+                        self.collect_dead();
+                        return Err(err);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Routes an error to the innermost handler at or above `entry`, or
+    /// pops every frame down to `entry` and gives the error back.
+    #[cold]
+    fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
+        loop {
+            let frame = self.frames.last_mut().expect("a frame");
+            let pc = frame.pc.saturating_sub(1);
+            let code = frame.code.clone();
+            self.add_traceback(&err, &code, pc);
+            if let Some(h) = code.handler_for(pc) {
+                let frame = self.frames.last_mut().expect("a frame");
+                let depth = frame.stack_base + h.depth as usize;
+                frame.pc = h.handler as usize;
+                self.stack.truncate(depth);
+                self.stack.push(err.0);
+                return Ok(());
+            }
+            let frame = self.frames.pop().expect("a frame");
+            self.stack.truncate(frame.stack_base);
+            drop(frame);
+            if self.frames.len() == entry {
+                return Err(err);
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Obj {
+        self.stack.pop().expect("the compiler balances the stack")
+    }
+
+    #[inline(always)]
+    fn top(&self) -> &Obj {
+        self.stack.last().expect("the compiler balances the stack")
+    }
+
+    /// Executes instructions of the top frame until it calls, returns or
+    /// fails.
+    fn step(&mut self) -> PyResult<Flow> {
+        let fi = self.frames.len() - 1;
+        let code = self.frames[fi].code.clone();
+        let mut pc = self.frames[fi].pc;
+        loop {
+            let instr = code.instructions[pc];
+            pc += 1;
+            self.frames[fi].pc = pc;
+            match instr {
+                Instr::Nop => {}
+                Instr::Pop => {
+                    self.pop();
+                    self.collect_dead();
+                }
+                Instr::Dup => {
+                    let v = self.top().clone();
+                    self.stack.push(v);
+                }
+                Instr::Rot2 => {
+                    let n = self.stack.len();
+                    self.stack.swap(n - 1, n - 2);
+                }
+                Instr::Rot3 => {
+                    let v = self.pop();
+                    let n = self.stack.len();
+                    self.stack.insert(n - 2, v);
+                }
+                Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
+                Instr::LoadFast(i) => match &self.frames[fi].locals[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        self.stack.push(v);
+                    }
+                    None => return Err(self.unbound_local(&code.varnames[i as usize])),
+                },
+                Instr::StoreFast(i) => {
+                    let v = self.pop();
+                    let old = self.frames[fi].locals[i as usize].replace(v);
+                    drop(old);
+                    self.collect_dead();
+                }
+                Instr::DeleteFast(i) => {
+                    if self.frames[fi].locals[i as usize].take().is_none() {
+                        return Err(self.unbound_local(&code.varnames[i as usize]));
+                    }
+                    self.collect_dead();
+                }
+                Instr::LoadDeref(i) => {
+                    let cell = self.frames[fi].cells[i as usize].clone();
+                    let v = cell.downcast::<CellValue>().and_then(|c| c.0.borrow().clone());
+                    match v {
+                        Some(v) => self.stack.push(v),
+                        None => return Err(self.unbound_cell(&code, i as usize)),
+                    }
+                }
+                Instr::StoreDeref(i) => {
+                    let v = self.pop();
+                    let cell = self.frames[fi].cells[i as usize].clone();
+                    let old = cell.downcast::<CellValue>().and_then(|c| c.0.borrow_mut().replace(v));
+                    drop(old);
+                    self.collect_dead();
+                }
+                Instr::LoadClosure(i) => {
+                    let cell = self.frames[fi].cells[i as usize].clone();
+                    self.stack.push(cell);
+                }
+                Instr::LoadGlobal(i) => {
+                    let v = self.load_global(fi, &code.names[i as usize])?;
+                    self.stack.push(v);
+                }
+                Instr::StoreGlobal(i) => {
+                    let v = self.pop();
+                    let g = self.frames[fi].globals.clone();
+                    self.dict_set(&g, code.names[i as usize].clone(), v)?;
+                    self.collect_dead();
+                }
+                Instr::DeleteGlobal(i) => {
+                    let g = self.frames[fi].globals.clone();
+                    let name = &code.names[i as usize];
+                    if self.dict_remove(&g, name)?.is_none() {
+                        return Err(self.name_error(&self.str_lossy(name)));
+                    }
+                    self.collect_dead();
+                }
+                Instr::LoadName(i) => {
+                    let v = self.load_name(fi, &code.names[i as usize])?;
+                    self.stack.push(v);
+                }
+                Instr::StoreName(i) => {
+                    let v = self.pop();
+                    let ns = self.frames[fi].names.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                    self.dict_set(&ns, code.names[i as usize].clone(), v)?;
+                    self.collect_dead();
+                }
+                Instr::DeleteName(i) => {
+                    let ns = self.frames[fi].names.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                    let name = &code.names[i as usize];
+                    if self.dict_remove(&ns, name)?.is_none() {
+                        return Err(self.name_error(&self.str_lossy(name)));
+                    }
+                    self.collect_dead();
+                }
+                Instr::LoadAttr(i) => {
+                    let obj = self.pop();
+                    let v = self.get_attr(&obj, &code.names[i as usize])?;
+                    self.stack.push(v);
+                }
+                Instr::StoreAttr(i) => {
+                    let obj = self.pop();
+                    let v = self.pop();
+                    self.set_attr(&obj, code.names[i as usize].clone(), v)?;
+                    self.collect_dead();
+                }
+                Instr::DeleteAttr(i) => {
+                    let obj = self.pop();
+                    self.del_attr(&obj, &code.names[i as usize])?;
+                    self.collect_dead();
+                }
+                Instr::Binary(op) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.binary_op(&a, &b, op)?;
+                    self.stack.push(r);
+                }
+                Instr::Inplace(op) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.inplace_op(&a, &b, op)?;
+                    self.stack.push(r);
+                }
+                Instr::Unary(op) => {
+                    let a = self.pop();
+                    let r = self.unary_op(&a, op)?;
+                    self.stack.push(r);
+                }
+                Instr::Compare(op) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.compare(&a, &b, op)?;
+                    self.stack.push(r);
+                }
+                Instr::Is(invert) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.bool_obj(a.is(&b) != (invert == 1));
+                    self.stack.push(r);
+                }
+                Instr::Contains(invert) => {
+                    let container = self.pop();
+                    let item = self.pop();
+                    let found = self.contains(&container, &item)?;
+                    let r = self.bool_obj(found != (invert == 1));
+                    self.stack.push(r);
+                }
+                Instr::Subscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    let r = self.get_item(&obj, &key)?;
+                    self.stack.push(r);
+                }
+                Instr::StoreSubscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    let v = self.pop();
+                    self.set_item(&obj, key, v)?;
+                    self.collect_dead();
+                }
+                Instr::DeleteSubscr => {
+                    let key = self.pop();
+                    let obj = self.pop();
+                    self.del_item(&obj, &key)?;
+                    self.collect_dead();
+                }
+                Instr::BuildTuple(n) => {
+                    let items = self.stack.split_off(self.stack.len() - n as usize);
+                    let t = self.new_tuple(items);
+                    self.stack.push(t);
+                }
+                Instr::BuildList(n) => {
+                    let items = self.stack.split_off(self.stack.len() - n as usize);
+                    let l = self.new_list(items);
+                    self.stack.push(l);
+                }
+                Instr::BuildMap(n) => {
+                    let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
+                    let d = self.new_dict();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.dict_set(&d, k, v)?;
+                    }
+                    self.stack.push(d);
+                }
+                Instr::BuildSlice(n) => {
+                    let step = if n == 3 { self.pop() } else { self.none() };
+                    let stop = self.pop();
+                    let start = self.pop();
+                    let s = Obj::new(SliceValue { start, stop, step }, &self.types.slice);
+                    self.stack.push(s);
+                }
+                Instr::ListAppend(depth) => {
+                    let v = self.pop();
+                    let list = &self.stack[self.stack.len() - depth as usize];
+                    list.downcast::<ListValue>().expect("a list").0.borrow_mut().push(v);
+                }
+                Instr::UnpackSequence(n) => {
+                    let seq = self.pop();
+                    let items = self.unpack(&seq, n as usize)?;
+                    self.stack.extend(items.into_iter().rev());
+                }
+                Instr::Jump(t) => {
+                    pc = t as usize;
+                    self.frames[fi].pc = pc;
+                }
+                Instr::PopJumpIfFalse(t) => {
+                    let v = self.pop();
+                    if !self.truthy(&v)? {
+                        pc = t as usize;
+                        self.frames[fi].pc = pc;
+                    }
+                }
+                Instr::PopJumpIfTrue(t) => {
+                    let v = self.pop();
+                    if self.truthy(&v)? {
+                        pc = t as usize;
+                        self.frames[fi].pc = pc;
+                    }
+                }
+                Instr::JumpIfFalseOrPop(t) => {
+                    let v = self.top().clone();
+                    if self.truthy(&v)? {
+                        self.pop();
+                    } else {
+                        pc = t as usize;
+                        self.frames[fi].pc = pc;
+                    }
+                }
+                Instr::JumpIfTrueOrPop(t) => {
+                    let v = self.top().clone();
+                    if self.truthy(&v)? {
+                        pc = t as usize;
+                        self.frames[fi].pc = pc;
+                    } else {
+                        self.pop();
+                    }
+                }
+                Instr::GetIter => {
+                    let v = self.pop();
+                    let it = self.get_iter(&v)?;
+                    self.stack.push(it);
+                }
+                Instr::ForIter(t) => {
+                    let it = self.top().clone();
+                    match self.next(&it)? {
+                        Some(v) => self.stack.push(v),
+                        None => {
+                            self.pop();
+                            pc = t as usize;
+                            self.frames[fi].pc = pc;
+                        }
+                    }
+                }
+                Instr::Call(n) => {
+                    let args = self.stack.split_off(self.stack.len() - n as usize);
+                    let func = self.pop();
+                    if func.kind() == Kind::Function {
+                        let frame = self.make_frame(&func, &args, &[])?;
+                        if self.frames.len() >= self.recursion_limit {
+                            return Err(self.recursion_error());
+                        }
+                        self.frames.push(frame);
+                        return Ok(Flow::Next);
+                    }
+                    let r = self.call(&func, &args, &[])?;
+                    self.stack.push(r);
+                    self.collect_dead();
+                }
+                Instr::CallKw(n) => {
+                    let kwnames = self.pop();
+                    let args = self.stack.split_off(self.stack.len() - n as usize);
+                    let func = self.pop();
+                    let names: Vec<Obj> = kwnames.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
+                    let r = self.call(&func, &args, &names)?;
+                    self.stack.push(r);
+                    self.collect_dead();
+                }
+                Instr::MakeFunction(bits) => {
+                    let f = self.make_function(fi, bits);
+                    self.stack.push(f);
+                }
+                Instr::Return => {
+                    let v = self.pop();
+                    return Ok(Flow::Return(v));
+                }
+                Instr::Raise(n) => return Err(self.raise(fi, n)),
+                Instr::PushExcInfo => {
+                    // The exception the handler was entered with is on
+                    // top; remember it as the one being handled.
+                    let exc = self.top().clone();
+                    self.frames[fi].handling.push(exc);
+                }
+                Instr::CheckExcMatch => {
+                    let t = self.pop();
+                    let exc = self.top().clone();
+                    let m = self.exception_matches(&exc, &t)?;
+                    let r = self.bool_obj(m);
+                    self.stack.push(r);
+                }
+                Instr::PopExcept => {
+                    self.frames[fi].handling.pop();
+                    self.collect_dead();
+                }
+                Instr::ImportName(i) => {
+                    let m = self.import_module(&code.names[i as usize])?;
+                    self.stack.push(m);
+                }
+                Instr::ImportFrom(i) => {
+                    let m = self.top().clone();
+                    let v = self.get_attr(&m, &code.names[i as usize])?;
+                    self.stack.push(v);
+                }
+                Instr::LoadBuildClass => {
+                    let b = self.intern("__build_class__");
+                    let f = self.dict_get(&self.builtins.clone(), &b)?.ok_or_else(|| self.name_error("__build_class__"))?;
+                    self.stack.push(f);
+                }
+            }
+        }
+    }
+
+    #[cold]
+    fn unbound_local(&self, name: &str) -> PyErr {
+        self.err(
+            &self.types.exceptions.unbound_local_error,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    #[cold]
+    fn unbound_cell(&self, code: &crate::bytecode::Code, i: usize) -> PyErr {
+        if i < code.cellvars.len() {
+            return self.unbound_local(&code.cellvars[i]);
+        }
+        let name = &code.freevars[i - code.cellvars.len()];
+        self.err(
+            &self.types.exceptions.name_error,
+            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+        )
+    }
+
+    #[cold]
+    pub(crate) fn recursion_error(&self) -> PyErr {
+        self.err(&self.types.exceptions.recursion_error, "maximum recursion depth exceeded")
+    }
+
+    fn load_global(&mut self, fi: usize, name: &Obj) -> PyResult<Obj> {
+        let g = self.frames[fi].globals.clone();
+        if let Some(v) = self.dict_get(&g, name)? {
+            return Ok(v);
+        }
+        let b = self.builtins.clone();
+        match self.dict_get(&b, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(&self.str_lossy(name))),
+        }
+    }
+
+    fn load_name(&mut self, fi: usize, name: &Obj) -> PyResult<Obj> {
+        if let Some(ns) = self.frames[fi].names.clone() {
+            if let Some(v) = self.dict_get(&ns, name)? {
+                return Ok(v);
+            }
+        }
+        self.load_global(fi, name)
+    }
+
+    /// `MakeFunction`: pops the qualified name and code, then the parts
+    /// the operand's bits announce.
+    fn make_function(&mut self, fi: usize, bits: u32) -> Obj {
+        let qualname = self.pop();
+        let code = self.pop();
+        let closure = if bits & 8 != 0 { Some(self.pop()) } else { None };
+        let kwdefaults = if bits & 2 != 0 { Some(self.pop()) } else { None };
+        let defaults = if bits & 1 != 0 { Some(self.pop()) } else { None };
+        let name = code.downcast::<CodeValue>().map(|c| c.0.name.clone()).unwrap_or_default();
+        let name = self.new_str(&name);
+        let globals = self.frames[fi].globals.clone();
+        Obj::new(
+            FunctionValue {
+                code,
+                globals,
+                name: std::cell::RefCell::new(name),
+                qualname: std::cell::RefCell::new(qualname),
+                defaults: std::cell::RefCell::new(defaults),
+                kwdefaults: std::cell::RefCell::new(kwdefaults),
+                closure,
+                dict: std::cell::RefCell::new(None),
+            },
+            &self.types.function,
+        )
+    }
+
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    fn raise(&mut self, fi: usize, n: u32) -> PyErr {
+        let cause = if n == 2 { Some(self.pop()) } else { None };
+        if n == 0 {
+            return match self.frames.iter().rev().find_map(|f| f.handling.last().cloned()) {
+                Some(exc) => PyErr(exc),
+                None => self.err(&self.types.exceptions.runtime_error, "No active exception to reraise"),
+            };
+        }
+        let value = self.pop();
+        let exc = match self.make_exception(&value) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(e) = exc.downcast::<ExceptionValue>() {
+            if let Some(cause) = cause {
+                let cause = if cause.kind() == Kind::None { None } else { self.make_exception(&cause).ok() };
+                *e.cause.borrow_mut() = cause;
+                e.suppress_context.set(true);
+            }
+            let handling = self.frames[..=fi].iter().rev().find_map(|f| f.handling.last().cloned());
+            if let Some(ctx) = handling {
+                if !ctx.is(&exc) {
+                    *e.context.borrow_mut() = Some(ctx);
+                }
+            }
+        }
+        PyErr(exc)
+    }
+
+    /// An exception instance from what `raise` was given (a class is
+    /// instantiated).
+    fn make_exception(&mut self, value: &Obj) -> Result<Obj, PyErr> {
+        let base = self.types.exceptions.base_exception.clone();
+        if value.kind() == Kind::Type && self.is_subtype(value, &base) {
+            return self.call_object(value, &[]).map_err(|e| e);
+        }
+        if self.isinstance(value, &base) {
+            return Ok(value.clone());
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    fn exception_matches(&mut self, exc: &Obj, t: &Obj) -> PyResult<bool> {
+        if let Some(types) = t.downcast::<TupleValue>() {
+            let items = types.0.to_vec();
+            for item in &items {
+                if self.exception_matches(exc, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        let base = self.types.exceptions.base_exception.clone();
+        if t.kind() != Kind::Type || !self.is_subtype(t, &base) {
+            return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        }
+        Ok(self.isinstance(exc, t))
+    }
+}

@@ -1,0 +1,153 @@
+//! The virtual machine: runs code objects on the object model.
+//!
+//! Model:
+//! - One value stack (`stack`) shared by all frames; a frame owns the
+//!   slice above its `stack_base`.
+//! - Calls from Python to Python push a `Frame` and continue in the same
+//!   dispatch loop (`eval.rs`), so Python recursion never grows the Rust
+//!   stack. Calls from Rust into Python (a user `__eq__` called by a dict
+//!   lookup, say) enter the loop again, and count towards the recursion
+//!   limit like any frame.
+//! - Errors are `PyErr` values; `eval.rs` unwinds to the innermost
+//!   handler of the code's exception table, else out of the frame.
+//! - After each instruction that can drop references, objects whose count
+//!   reached zero are freed (`heap::Heap::collect_dead`), so `__del__`
+//!   runs at the moment CPython would run it, seen from Python.
+//!
+//! Files: `eval.rs` (the dispatch loop), `ops.rs` (operators, truth,
+//! comparison), `attrs.rs` (attribute lookup), `call.rs` (calls and
+//! argument binding), `errors.rs` (raising and tracebacks), `builtins.rs`
+//! (the builtins module), `values.rs` (making and reading values),
+//! `types.rs` (the builtin types).
+
+mod attrs;
+mod builtins;
+mod call;
+mod dicts;
+mod errors;
+mod eval;
+mod ops;
+mod seq;
+mod text;
+mod types;
+mod values;
+
+pub use types::{Singletons, Types};
+
+use crate::bytecode::Code;
+use crate::heap::{Finalizer, Heap, Obj};
+use crate::object::{PyErr, PyResult};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A running function body, module or class body.
+pub(crate) struct Frame {
+    pub code: Rc<Code>,
+    pub pc: usize,
+    /// Where this frame's part of `Vm::stack` starts.
+    pub stack_base: usize,
+    /// Fast locals (`code.varnames`).
+    pub locals: Vec<Option<Obj>>,
+    /// Cell objects: `code.cellvars`, then `code.freevars`.
+    pub cells: Vec<Obj>,
+    pub globals: Obj,
+    /// The namespace of `LoadName`/`StoreName` (module and class bodies).
+    pub names: Option<Obj>,
+    /// The exception being handled by an `except` block in this frame.
+    pub handling: Vec<Obj>,
+}
+
+pub struct Vm {
+    pub types: Types,
+    pub singletons: Singletons,
+    pub builtins: Obj,
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) stack: Vec<Obj>,
+    pub recursion_limit: usize,
+    /// Interned strings (identifier-like constants and `sys.intern`).
+    interned: HashMap<Box<str>, Obj>,
+    /// Modules by name (`sys.modules`).
+    pub modules: Obj,
+    /// Where `print` writes when not told otherwise.
+    pub stdout: Box<dyn std::io::Write>,
+    /// Containers whose repr is being computed (to print `[...]`).
+    repr_active: Vec<usize>,
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        let types = Types::new();
+        let singletons = Singletons::new(&types);
+        let builtins = values::new_dict_with_type(&types.dict);
+        let modules = values::new_dict_with_type(&types.dict);
+        let mut vm = Vm {
+            types,
+            singletons,
+            builtins,
+            frames: Vec::new(),
+            stack: Vec::with_capacity(1024),
+            recursion_limit: 1000,
+            interned: HashMap::new(),
+            modules,
+            stdout: Box::new(std::io::stdout()),
+            repr_active: Vec::new(),
+        };
+        builtins::install(&mut vm);
+        vm
+    }
+
+    /// Runs a module's code with `globals` as its namespace.
+    pub fn run_module_code(&mut self, code: Rc<Code>, globals: &Obj) -> PyResult<Obj> {
+        let frame = Frame {
+            locals: vec![None; code.varnames.len()],
+            cells: Vec::new(),
+            code,
+            pc: 0,
+            stack_base: self.stack.len(),
+            globals: globals.clone(),
+            names: Some(globals.clone()),
+            handling: Vec::new(),
+        };
+        self.run_frame(frame)
+    }
+
+    /// Frees objects whose count reached zero, running `__del__` methods.
+    #[inline]
+    pub(crate) fn collect_dead(&mut self) {
+        if Heap::has_dead() {
+            self.collect_dead_slow();
+        }
+    }
+
+    #[cold]
+    fn collect_dead_slow(&mut self) {
+        let mut fin = DelCaller { vm: self };
+        Heap::collect_dead(&mut fin);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+/// Runs `__del__` for the heap, reporting (not raising) its exceptions, as
+/// CPython does ("Exception ignored in: ...").
+struct DelCaller<'a> {
+    vm: &'a mut Vm,
+}
+
+impl Finalizer for DelCaller<'_> {
+    fn finalize(&mut self, obj: &Obj) {
+        let vm = &mut *self.vm;
+        let del = match vm.lookup_special(obj, "__del__") {
+            Some(d) => d,
+            None => return,
+        };
+        if let Err(PyErr(exc)) = vm.call_object(&del, &[obj.clone()]) {
+            let text = vm.format_exception_only(&exc);
+            eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(&del), text.trim_end());
+        }
+    }
+}

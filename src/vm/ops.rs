@@ -1,0 +1,688 @@
+//! Operators and the basic protocols: truth, arithmetic, comparison,
+//! hashing, `repr`/`str`, iteration and subscripts.
+//!
+//! Each operation tries the builtin types' fast paths first (machine ints
+//! that do not overflow, floats, strs), then falls back to the general
+//! rule: the left operand's method, then the right operand's reflected
+//! method (first if the right type is a subclass of the left), and
+//! `NotImplemented` from both is a TypeError.
+
+use super::Vm;
+use crate::bytecode::{BinOp, CmpOp};
+use crate::heap::{Kind, Obj};
+use crate::object::PyResult;
+use crate::object::payloads::*;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "+"),
+        BinOp::Sub => ("__sub__", "__rsub__", "-"),
+        BinOp::Mul => ("__mul__", "__rmul__", "*"),
+        BinOp::MatMul => ("__matmul__", "__rmatmul__", "@"),
+        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "/"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "//"),
+        BinOp::Mod => ("__mod__", "__rmod__", "%"),
+        BinOp::Pow => ("__pow__", "__rpow__", "** or pow()"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "<<"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", ">>"),
+        BinOp::And => ("__and__", "__rand__", "&"),
+        BinOp::Or => ("__or__", "__ror__", "|"),
+        BinOp::Xor => ("__xor__", "__rxor__", "^"),
+    }
+}
+
+fn inplace_dunder(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "__iadd__",
+        BinOp::Sub => "__isub__",
+        BinOp::Mul => "__imul__",
+        BinOp::MatMul => "__imatmul__",
+        BinOp::TrueDiv => "__itruediv__",
+        BinOp::FloorDiv => "__ifloordiv__",
+        BinOp::Mod => "__imod__",
+        BinOp::Pow => "__ipow__",
+        BinOp::LShift => "__ilshift__",
+        BinOp::RShift => "__irshift__",
+        BinOp::And => "__iand__",
+        BinOp::Or => "__ior__",
+        BinOp::Xor => "__ixor__",
+    }
+}
+
+/// A number as the arithmetic sees it.
+enum Num {
+    Int(i64),
+    Big(BigInt),
+    Float(f64),
+}
+
+impl Vm {
+    fn num(&self, o: &Obj) -> Option<Num> {
+        match o.kind() {
+            Kind::Int => match o.downcast::<IntValue>()? {
+                IntValue::Small(i) => Some(Num::Int(*i)),
+                IntValue::Big(b) => Some(Num::Big((**b).clone())),
+            },
+            Kind::Bool => Some(Num::Int(o.downcast::<BoolValue>()?.0 as i64)),
+            Kind::Float => Some(Num::Float(o.downcast::<FloatValue>()?.0)),
+            _ => None,
+        }
+    }
+
+    pub fn truthy(&mut self, o: &Obj) -> PyResult<bool> {
+        Ok(match o.kind() {
+            Kind::Bool => o.downcast::<BoolValue>().is_some_and(|b| b.0),
+            Kind::None => false,
+            Kind::Int => match o.downcast::<IntValue>() {
+                Some(IntValue::Small(i)) => *i != 0,
+                _ => true,
+            },
+            Kind::Float => o.downcast::<FloatValue>().is_some_and(|f| f.0 != 0.0),
+            Kind::Str => o.downcast::<StrValue>().is_some_and(|s| s.chars > 0),
+            Kind::List => o.downcast::<ListValue>().is_some_and(|l| !l.0.borrow().is_empty()),
+            Kind::Tuple => o.downcast::<TupleValue>().is_some_and(|t| !t.0.is_empty()),
+            Kind::Dict => o.downcast::<DictValue>().is_some_and(|d| !d.0.borrow().is_empty()),
+            _ => return self.truthy_slow(o),
+        })
+    }
+
+    #[cold]
+    fn truthy_slow(&mut self, o: &Obj) -> PyResult<bool> {
+        if let Some(m) = self.lookup_special(o, "__bool__") {
+            let r = self.call_object(&m, &[o.clone()])?;
+            return match r.downcast::<BoolValue>() {
+                Some(b) => Ok(b.0),
+                None => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r)))),
+            };
+        }
+        if let Some(m) = self.lookup_special(o, "__len__") {
+            let r = self.call_object(&m, &[o.clone()])?;
+            return Ok(self.small_int(&r).unwrap_or(1) != 0);
+        }
+        Ok(true)
+    }
+
+    pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
+            return self.numeric_op(x, y, op);
+        }
+        if let Some(r) = self.sequence_op(a, b, op)? {
+            return Ok(r);
+        }
+        self.binary_op_slow(a, b, op)
+    }
+
+    pub fn inplace_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        if a.kind() == Kind::List && op == BinOp::Add && a.has_type(&self.types.list) {
+            let items = self.iterate_to_vec(b)?;
+            a.downcast::<ListValue>().expect("a list").0.borrow_mut().extend(items);
+            return Ok(a.clone());
+        }
+        if matches!(a.kind(), Kind::Instance) {
+            if let Some(m) = self.lookup_special(a, inplace_dunder(op)) {
+                let r = self.call_object(&m, &[a.clone(), b.clone()])?;
+                if !r.is(&self.singletons.not_implemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        self.binary_op(a, b, op)
+    }
+
+    fn int_result(&self, r: Option<i64>, slow: impl FnOnce() -> BigInt) -> Obj {
+        match r {
+            Some(i) => self.new_int(i),
+            None => self.new_bigint(slow()),
+        }
+    }
+
+    fn numeric_op(&mut self, x: Num, y: Num, op: BinOp) -> PyResult<Obj> {
+        use Num::*;
+        match (x, y) {
+            (Int(a), Int(b)) => self.small_int_op(a, b, op),
+            (Float(a), Float(b)) => self.float_op(a, b, op),
+            (Float(a), Int(b)) => self.float_op(a, b as f64, op),
+            (Int(a), Float(b)) => self.float_op(a as f64, b, op),
+            (Float(a), Big(b)) => {
+                let b = self.big_to_f64(&b)?;
+                self.float_op(a, b, op)
+            }
+            (Big(a), Float(b)) => {
+                let a = self.big_to_f64(&a)?;
+                self.float_op(a, b, op)
+            }
+            (Int(a), Big(b)) => self.big_int_op(BigInt::from(a), b, op),
+            (Big(a), Int(b)) => self.big_int_op(a, BigInt::from(b), op),
+            (Big(a), Big(b)) => self.big_int_op(a, b, op),
+        }
+    }
+
+    fn big_to_f64(&self, b: &BigInt) -> PyResult<f64> {
+        match b.to_f64() {
+            Some(f) if f.is_finite() => Ok(f),
+            _ => Err(self.overflow_error("int too large to convert to float")),
+        }
+    }
+
+    fn small_int_op(&mut self, a: i64, b: i64, op: BinOp) -> PyResult<Obj> {
+        let big = |a: i64, b: i64| (BigInt::from(a), BigInt::from(b));
+        Ok(match op {
+            BinOp::Add => self.int_result(a.checked_add(b), || BigInt::from(a) + b),
+            BinOp::Sub => self.int_result(a.checked_sub(b), || BigInt::from(a) - b),
+            BinOp::Mul => self.int_result(a.checked_mul(b), || BigInt::from(a) * b),
+            BinOp::FloorDiv | BinOp::Mod if b == 0 => {
+                let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                return Err(self.zero_division(msg));
+            }
+            BinOp::FloorDiv => self.int_result(a.checked_div_euclid(b).map(|_| Integer::div_floor(&a, &b)), || {
+                let (x, y) = big(a, b);
+                x.div_floor(&y)
+            }),
+            BinOp::Mod => self.int_result(a.checked_rem(b).map(|_| Integer::mod_floor(&a, &b)), || {
+                let (x, y) = big(a, b);
+                x.mod_floor(&y)
+            }),
+            BinOp::TrueDiv => {
+                if b == 0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
+                    self.new_float(a as f64 / b as f64)
+                } else {
+                    let (x, y) = big(a, b);
+                    return self.big_true_div(&x, &y);
+                }
+            }
+            BinOp::Pow => return self.int_pow(BigInt::from(a), BigInt::from(b)),
+            BinOp::LShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if b < 63 && a.unsigned_abs().leading_zeros() as i64 > b + 1 {
+                    self.new_int(a << b)
+                } else {
+                    return self.big_int_op(BigInt::from(a), BigInt::from(b), op);
+                }
+            }
+            BinOp::RShift => {
+                if b < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                self.new_int(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+            }
+            BinOp::And => self.new_int(a & b),
+            BinOp::Or => self.new_int(a | b),
+            BinOp::Xor => self.new_int(a ^ b),
+            BinOp::MatMul => return Err(self.unsupported("@", "int", "int")),
+        })
+    }
+
+    fn big_true_div(&self, x: &BigInt, y: &BigInt) -> PyResult<Obj> {
+        if y.is_zero() {
+            return Err(self.zero_division("division by zero"));
+        }
+        // Exact for operands up to 2**53; otherwise rounded through the
+        // quotient's leading bits (correct rounding of huge operands is
+        // still to do).
+        match (x.to_f64(), y.to_f64()) {
+            (Some(a), Some(b)) if a.is_finite() && b.is_finite() => Ok(self.new_float(a / b)),
+            _ => Err(self.overflow_error("integer division result too large for a float")),
+        }
+    }
+
+    fn int_pow(&mut self, base: BigInt, exp: BigInt) -> PyResult<Obj> {
+        if exp.is_negative() {
+            let b = self.big_to_f64(&base)?;
+            let e = exp.to_f64().unwrap_or(f64::NEG_INFINITY);
+            if b == 0.0 {
+                return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+            }
+            return Ok(self.new_float(b.powf(e)));
+        }
+        let e = match exp.to_u32() {
+            Some(e) => e,
+            None if base.abs() <= BigInt::from(1) => {
+                let odd = exp.is_odd();
+                return Ok(self.new_bigint(if base.is_negative() && !odd { BigInt::from(1) } else { base }));
+            }
+            None => return Err(self.err(&self.types.exceptions.memory_error.clone(), "")),
+        };
+        Ok(self.new_bigint(num_traits::pow::pow(base, e as usize)))
+    }
+
+    fn big_int_op(&mut self, a: BigInt, b: BigInt, op: BinOp) -> PyResult<Obj> {
+        Ok(match op {
+            BinOp::Add => self.new_bigint(a + b),
+            BinOp::Sub => self.new_bigint(a - b),
+            BinOp::Mul => self.new_bigint(a * b),
+            BinOp::FloorDiv | BinOp::Mod if b.is_zero() => {
+                let msg = if op == BinOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                return Err(self.zero_division(msg));
+            }
+            BinOp::FloorDiv => self.new_bigint(a.div_floor(&b)),
+            BinOp::Mod => self.new_bigint(a.mod_floor(&b)),
+            BinOp::TrueDiv => return self.big_true_div(&a, &b),
+            BinOp::Pow => return self.int_pow(a, b),
+            BinOp::LShift | BinOp::RShift if b.is_negative() => return Err(self.value_error("negative shift count")),
+            BinOp::LShift => match b.to_usize() {
+                Some(n) if n < (1 << 32) => self.new_bigint(a << n),
+                _ => return Err(self.overflow_error("too many digits in integer")),
+            },
+            BinOp::RShift => match b.to_usize() {
+                Some(n) => self.new_bigint(a >> n),
+                None => self.new_int(if a.is_negative() { -1 } else { 0 }),
+            },
+            BinOp::And => self.new_bigint(a & b),
+            BinOp::Or => self.new_bigint(a | b),
+            BinOp::Xor => self.new_bigint(a ^ b),
+            BinOp::MatMul => return Err(self.unsupported("@", "int", "int")),
+        })
+    }
+
+    fn float_op(&mut self, a: f64, b: f64, op: BinOp) -> PyResult<Obj> {
+        let r = match op {
+            BinOp::Add => a + b,
+            BinOp::Sub => a - b,
+            BinOp::Mul => a * b,
+            BinOp::TrueDiv => {
+                if b == 0.0 {
+                    return Err(self.zero_division("float division by zero"));
+                }
+                a / b
+            }
+            BinOp::FloorDiv | BinOp::Mod => {
+                if b == 0.0 {
+                    let msg = if op == BinOp::Mod { "float modulo" } else { "float floor division by zero" };
+                    return Err(self.zero_division(msg));
+                }
+                let (div, m) = float_divmod(a, b);
+                if op == BinOp::Mod { m } else { div }
+            }
+            BinOp::Pow => {
+                if a == 0.0 && b < 0.0 {
+                    return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                }
+                if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
+                    return Err(self.value_error("complex results are not supported yet"));
+                }
+                let r = a.powf(b);
+                if r.is_infinite() && a.is_finite() && b.is_finite() {
+                    return Err(self.overflow_error("(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => {
+                let (_, _, sym) = dunder(op);
+                return Err(self.unsupported(sym, "float", "float"));
+            }
+        };
+        Ok(self.new_float(r))
+    }
+
+    /// `str + str`, `list * n` and the other sequence operators.
+    fn sequence_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Option<Obj>> {
+        match (a.kind(), b.kind(), op) {
+            (Kind::Str, Kind::Str, BinOp::Add) => {
+                let (x, y) = (a.downcast::<StrValue>().expect("str"), b.downcast::<StrValue>().expect("str"));
+                let mut t = x.text.clone();
+                t.push_wtf8(&y.text);
+                Ok(Some(self.new_str_wtf8(t)))
+            }
+            (Kind::List, Kind::List, BinOp::Add) => {
+                let mut items = a.downcast::<ListValue>().expect("list").0.borrow().clone();
+                items.extend(b.downcast::<ListValue>().expect("list").0.borrow().iter().cloned());
+                Ok(Some(self.new_list(items)))
+            }
+            (Kind::Tuple, Kind::Tuple, BinOp::Add) => {
+                let mut items = a.downcast::<TupleValue>().expect("tuple").0.to_vec();
+                items.extend(b.downcast::<TupleValue>().expect("tuple").0.iter().cloned());
+                Ok(Some(self.new_tuple(items)))
+            }
+            (Kind::Str | Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, BinOp::Mul) => self.repeat(a, b).map(Some),
+            (Kind::Int | Kind::Bool, Kind::Str | Kind::List | Kind::Tuple, BinOp::Mul) => self.repeat(b, a).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    fn repeat(&mut self, seq: &Obj, count: &Obj) -> PyResult<Obj> {
+        let n = match self.small_int(count) {
+            Some(n) => n.max(0) as usize,
+            None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+        };
+        let too_big = |len: usize| len.checked_mul(n).is_none_or(|total| total > isize::MAX as usize / 8);
+        if let Some(s) = seq.downcast::<StrValue>() {
+            if too_big(s.text.as_bytes().len()) {
+                return Err(self.err(&self.types.exceptions.memory_error.clone(), ""));
+            }
+            let mut t = crate::text::Wtf8Buf::new();
+            for _ in 0..n {
+                t.push_wtf8(&s.text);
+            }
+            return Ok(self.new_str_wtf8(t));
+        }
+        let items: Vec<Obj> = match seq.downcast::<ListValue>() {
+            Some(l) => l.0.borrow().clone(),
+            None => seq.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default(),
+        };
+        if too_big(items.len()) {
+            return Err(self.err(&self.types.exceptions.memory_error.clone(), ""));
+        }
+        let mut out = Vec::with_capacity(items.len() * n);
+        for _ in 0..n {
+            out.extend(items.iter().cloned());
+        }
+        Ok(if seq.kind() == Kind::List { self.new_list(out) } else { self.new_tuple(out) })
+    }
+
+    #[cold]
+    fn unsupported(&self, sym: &str, a: &str, b: &str) -> crate::object::PyErr {
+        self.type_error(format!("unsupported operand type(s) for {sym}: '{a}' and '{b}'"))
+    }
+
+    #[cold]
+    fn binary_op_slow(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        let (name, rname, sym) = dunder(op);
+        let ta = a.type_obj();
+        let tb = b.type_obj();
+        let right_first = !ta.is(&tb) && self.is_subtype(&tb, &ta);
+        let left = self.lookup_special(a, name);
+        let right = if ta.is(&tb) { None } else { self.lookup_special(b, rname) };
+        if right_first {
+            if let Some(r) = &right {
+                let v = self.call_object(r, &[b.clone(), a.clone()])?;
+                if !v.is(&self.singletons.not_implemented) {
+                    return Ok(v);
+                }
+            }
+        }
+        if let Some(l) = left {
+            let v = self.call_object(&l, &[a.clone(), b.clone()])?;
+            if !v.is(&self.singletons.not_implemented) {
+                return Ok(v);
+            }
+        }
+        if !right_first {
+            if let Some(r) = right {
+                let v = self.call_object(&r, &[b.clone(), a.clone()])?;
+                if !v.is(&self.singletons.not_implemented) {
+                    return Ok(v);
+                }
+            }
+        }
+        Err(self.unsupported(sym, &self.type_name(a), &self.type_name(b)))
+    }
+
+    pub fn compare(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+        if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
+            return Ok(self.bool_obj(compare_nums(&x, &y, op)));
+        }
+        if let (Some(x), Some(y)) = (a.downcast::<StrValue>(), b.downcast::<StrValue>()) {
+            let ord = x.text.as_bytes().cmp(y.text.as_bytes());
+            return Ok(self.bool_obj(ordering_matches(ord, op)));
+        }
+        if (a.kind() == Kind::Tuple && b.kind() == Kind::Tuple) || (a.kind() == Kind::List && b.kind() == Kind::List) {
+            return self.compare_sequences(a, b, op);
+        }
+        self.compare_slow(a, b, op)
+    }
+
+    fn compare_sequences(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+        let items = |o: &Obj| -> Vec<Obj> {
+            match o.downcast::<TupleValue>() {
+                Some(t) => t.0.to_vec(),
+                None => o.downcast::<ListValue>().map(|l| l.0.borrow().clone()).unwrap_or_default(),
+            }
+        };
+        let (xs, ys) = (items(a), items(b));
+        for (x, y) in xs.iter().zip(ys.iter()) {
+            if !self.eq(x, y)? {
+                return match op {
+                    CmpOp::Eq => Ok(self.bool_obj(false)),
+                    CmpOp::Ne => Ok(self.bool_obj(true)),
+                    _ => self.compare(x, y, op),
+                };
+            }
+        }
+        Ok(self.bool_obj(ordering_matches(xs.len().cmp(&ys.len()), op)))
+    }
+
+    #[cold]
+    fn compare_slow(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+        let (name, reflected, sym) = match op {
+            CmpOp::Lt => ("__lt__", "__gt__", "<"),
+            CmpOp::Le => ("__le__", "__ge__", "<="),
+            CmpOp::Eq => ("__eq__", "__eq__", "=="),
+            CmpOp::Ne => ("__ne__", "__ne__", "!="),
+            CmpOp::Gt => ("__gt__", "__lt__", ">"),
+            CmpOp::Ge => ("__ge__", "__le__", ">="),
+        };
+        let ta = a.type_obj();
+        let tb = b.type_obj();
+        let right_first = !ta.is(&tb) && self.is_subtype(&tb, &ta);
+        let tries: [(&Obj, &Obj, &str); 2] =
+            if right_first { [(b, a, reflected), (a, b, name)] } else { [(a, b, name), (b, a, reflected)] };
+        for (x, y, method) in tries {
+            if let Some(m) = self.lookup_special(x, method) {
+                let v = self.call_object(&m, &[x.clone(), y.clone()])?;
+                if !v.is(&self.singletons.not_implemented) {
+                    return Ok(v);
+                }
+            }
+        }
+        match op {
+            CmpOp::Eq => Ok(self.bool_obj(a.is(b))),
+            CmpOp::Ne => Ok(self.bool_obj(!a.is(b))),
+            _ => Err(self.type_error(format!(
+                "'{sym}' not supported between instances of '{}' and '{}'",
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// `a == b` as a Rust bool (identity first, as CPython's containers do).
+    pub fn eq(&mut self, a: &Obj, b: &Obj) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        let r = self.compare(a, b, CmpOp::Eq)?;
+        self.truthy(&r)
+    }
+
+    /// `hash(o)`.
+    pub fn hash(&mut self, o: &Obj) -> PyResult<i64> {
+        match o.kind() {
+            Kind::Str => Ok(self.str_obj_hash(o.downcast::<StrValue>().expect("str"))),
+            Kind::Int | Kind::Bool => Ok(match o.downcast::<IntValue>() {
+                Some(IntValue::Big(b)) => hash_bigint(b),
+                _ => hash_i64(self.small_int(o).unwrap_or(0)),
+            }),
+            Kind::Float => Ok(hash_float(o.downcast::<FloatValue>().expect("float").0, o.addr())),
+            Kind::None | Kind::Type | Kind::Function | Kind::BuiltinFunction | Kind::Module | Kind::Code => {
+                Ok(hash_pointer(o.addr()))
+            }
+            Kind::Tuple => {
+                let items = o.downcast::<TupleValue>().expect("tuple").0.to_vec();
+                let mut hashes = Vec::with_capacity(items.len());
+                for x in &items {
+                    hashes.push(self.hash(x)?);
+                }
+                Ok(hash_tuple(&hashes))
+            }
+            Kind::List | Kind::Dict => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(o)))),
+            _ => self.hash_slow(o),
+        }
+    }
+
+    #[cold]
+    fn hash_slow(&mut self, o: &Obj) -> PyResult<i64> {
+        match self.lookup_special(o, "__hash__") {
+            Some(h) if h.kind() != Kind::None => {
+                let r = self.call_object(&h, &[o.clone()])?;
+                match self.big_int(&r) {
+                    Some(b) if r.kind() == Kind::Int || r.kind() == Kind::Bool => {
+                        Ok(b.to_i64().map(hash_i64).unwrap_or_else(|| hash_bigint(&b)))
+                    }
+                    _ => Err(self.type_error("__hash__ method should return an integer")),
+                }
+            }
+            Some(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(o)))),
+            None => Ok(hash_pointer(o.addr())),
+        }
+    }
+}
+
+fn float_divmod(a: f64, b: f64) -> (f64, f64) {
+    // CPython's float_divmod: the remainder takes the divisor's sign.
+    let mut m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m += b;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0_f64.copysign(b);
+    }
+    let floordiv = if div != 0.0 {
+        let f = div.floor();
+        if div - f > 0.5 { f + 1.0 } else { f }
+    } else {
+        0.0_f64.copysign(a / b)
+    };
+    (floordiv, m)
+}
+
+fn ordering_matches(ord: std::cmp::Ordering, op: CmpOp) -> bool {
+    use std::cmp::Ordering::*;
+    match op {
+        CmpOp::Lt => ord == Less,
+        CmpOp::Le => ord != Greater,
+        CmpOp::Eq => ord == Equal,
+        CmpOp::Ne => ord != Equal,
+        CmpOp::Gt => ord == Greater,
+        CmpOp::Ge => ord != Less,
+    }
+}
+
+fn compare_nums(x: &Num, y: &Num, op: CmpOp) -> bool {
+    use Num::*;
+    let ord = match (x, y) {
+        (Int(a), Int(b)) => a.partial_cmp(b),
+        (Float(a), Float(b)) => a.partial_cmp(b),
+        (Int(a), Float(b)) => int_float_cmp(&BigInt::from(*a), *b),
+        (Float(a), Int(b)) => int_float_cmp(&BigInt::from(*b), *a).map(|o| o.reverse()),
+        (Big(a), Float(b)) => int_float_cmp(a, *b),
+        (Float(a), Big(b)) => int_float_cmp(b, *a).map(|o| o.reverse()),
+        (Int(a), Big(b)) => BigInt::from(*a).partial_cmp(b),
+        (Big(a), Int(b)) => a.partial_cmp(&BigInt::from(*b)),
+        (Big(a), Big(b)) => a.partial_cmp(b),
+    };
+    match ord {
+        Some(o) => ordering_matches(o, op),
+        None => op == CmpOp::Ne, // NaN
+    }
+}
+
+/// Exact comparison of an int with a float, as CPython does.
+fn int_float_cmp(i: &BigInt, f: f64) -> Option<std::cmp::Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 { std::cmp::Ordering::Less } else { std::cmp::Ordering::Greater });
+    }
+    let fl = f.floor();
+    match i.cmp(&float_to_bigint(fl)) {
+        std::cmp::Ordering::Equal if f > fl => Some(std::cmp::Ordering::Less),
+        o => Some(o),
+    }
+}
+
+/// The exact value of an integral, finite float.
+fn float_to_bigint(f: f64) -> BigInt {
+    use num_traits::FromPrimitive;
+    BigInt::from_f64(f).unwrap_or_default()
+}
+
+const HASH_MODULUS: i64 = (1 << 61) - 1;
+
+/// CPython's hash of an int: the value modulo 2**61 - 1, with -1 → -2.
+pub(crate) fn hash_i64(i: i64) -> i64 {
+    let m = (i.unsigned_abs() % HASH_MODULUS as u64) as i64;
+    let h = if i < 0 { -m } else { m };
+    if h == -1 { -2 } else { h }
+}
+
+fn hash_bigint(b: &BigInt) -> i64 {
+    let m = (b.abs() % BigInt::from(HASH_MODULUS)).to_i64().unwrap_or(0);
+    let h = if b.is_negative() { -m } else { m };
+    if h == -1 { -2 } else { h }
+}
+
+/// CPython's `_Py_HashDouble`: equal to the int hash for integral floats.
+fn hash_float(f: f64, addr: usize) -> i64 {
+    if f.is_nan() {
+        return hash_pointer(addr);
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { 314_159 } else { -314_159 };
+    }
+    let (mut m, mut e) = frexp(f.abs());
+    let sign = if f < 0.0 { -1 } else { 1 };
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & HASH_MODULUS as u64) | (x >> (61 - 28));
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= HASH_MODULUS as u64 {
+            x -= HASH_MODULUS as u64;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & HASH_MODULUS as u64) | (x >> (61 - e));
+    let h = x as i64 * sign;
+    if h == -1 { -2 } else { h }
+}
+
+fn frexp(f: f64) -> (f64, i32) {
+    if f == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(f * 2f64.powi(54));
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+fn hash_pointer(addr: usize) -> i64 {
+    // CPython rotates the address by 4 bits.
+    let a = addr.rotate_right(4) as i64;
+    if a == -1 { -2 } else { a }
+}
+
+/// CPython 3.8+'s tuple hash (xxHash-based).
+fn hash_tuple(hashes: &[i64]) -> i64 {
+    const P1: u64 = 11_400_714_785_074_694_791;
+    const P2: u64 = 14_029_467_366_897_019_727;
+    const P5: u64 = 2_870_177_450_012_600_261;
+    let mut acc: u64 = P5;
+    for &h in hashes {
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3_527_539));
+    let h = acc as i64;
+    if h == -1 { 1_546_275_796 } else { h }
+}

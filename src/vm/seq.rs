@@ -1,0 +1,402 @@
+//! Iteration, subscripts, membership and unpacking.
+
+use super::Vm;
+use crate::bytecode::UnOp;
+use crate::heap::{Kind, Obj};
+use crate::object::PyResult;
+use crate::object::payloads::*;
+use num_traits::Signed;
+use std::cell::Cell;
+
+impl Vm {
+    pub fn unary_op(&mut self, a: &Obj, op: UnOp) -> PyResult<Obj> {
+        if op == UnOp::Not {
+            let t = self.truthy(a)?;
+            return Ok(self.bool_obj(!t));
+        }
+        if let Some(i) = self.small_int(a) {
+            return Ok(match op {
+                UnOp::Neg => match i.checked_neg() {
+                    Some(n) => self.new_int(n),
+                    None => self.new_bigint(-num_bigint::BigInt::from(i)),
+                },
+                UnOp::Pos => self.new_int(i),
+                UnOp::Invert => self.new_int(!i),
+                UnOp::Not => unreachable!("handled above"),
+            });
+        }
+        if let Some(IntValue::Big(b)) = a.downcast::<IntValue>() {
+            let b = (**b).clone();
+            return Ok(match op {
+                UnOp::Neg => self.new_bigint(-b),
+                UnOp::Pos => self.new_bigint(b),
+                _ => self.new_bigint(-b - 1),
+            });
+        }
+        if let Some(f) = a.downcast::<FloatValue>() {
+            match op {
+                UnOp::Neg => return Ok(self.new_float(-f.0)),
+                UnOp::Pos => return Ok(self.new_float(f.0)),
+                _ => {}
+            }
+        }
+        let (name, sym) = match op {
+            UnOp::Neg => ("__neg__", "-"),
+            UnOp::Pos => ("__pos__", "+"),
+            _ => ("__invert__", "~"),
+        };
+        match self.lookup_special(a, name) {
+            Some(m) => self.call_object(&m, &[a.clone()]),
+            None => Err(self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(a)))),
+        }
+    }
+
+    pub fn get_iter(&mut self, o: &Obj) -> PyResult<Obj> {
+        match o.kind() {
+            Kind::List | Kind::Tuple | Kind::Str => Ok(Obj::new(
+                IteratorValue::Seq { seq: o.clone(), index: Cell::new(0) },
+                &self.types.iterator,
+            )),
+            Kind::Dict => {
+                let keys = self.dict_keys(o);
+                let list = self.new_list(keys);
+                Ok(Obj::new(IteratorValue::Seq { seq: list, index: Cell::new(0) }, &self.types.iterator))
+            }
+            Kind::Range => {
+                let r = o.downcast::<RangeValue>().expect("range");
+                Ok(Obj::new(
+                    IteratorValue::Range { next: Cell::new(r.start), stop: r.stop, step: r.step },
+                    &self.types.iterator,
+                ))
+            }
+            Kind::Iterator => Ok(o.clone()),
+            _ => match self.lookup_special(o, "__iter__") {
+                Some(m) => self.call_object(&m, &[o.clone()]),
+                None => Err(self.type_error(format!("'{}' object is not iterable", self.type_name(o)))),
+            },
+        }
+    }
+
+    /// The next item, or `None` when the iterator is exhausted.
+    pub fn next(&mut self, it: &Obj) -> PyResult<Option<Obj>> {
+        if let Some(iv) = it.downcast::<IteratorValue>() {
+            return Ok(match iv {
+                IteratorValue::Range { next, stop, step } => {
+                    let n = next.get();
+                    if (*step > 0 && n < *stop) || (*step < 0 && n > *stop) {
+                        next.set(n + step);
+                        Some(self.new_int(n))
+                    } else {
+                        None
+                    }
+                }
+                IteratorValue::Seq { seq, index } => {
+                    let i = index.get();
+                    let item = match seq.kind() {
+                        Kind::List => seq.downcast::<ListValue>().and_then(|l| l.0.borrow().get(i).cloned()),
+                        Kind::Tuple => seq.downcast::<TupleValue>().and_then(|t| t.0.get(i).cloned()),
+                        Kind::Str => {
+                            let s = seq.downcast::<StrValue>().expect("str");
+                            s.text.code_points().nth(i).map(|cp| {
+                                let mut t = crate::text::Wtf8Buf::new();
+                                t.push_code_point(cp);
+                                self.new_str_wtf8(t)
+                            })
+                        }
+                        _ => None,
+                    };
+                    if item.is_some() {
+                        index.set(i + 1);
+                    }
+                    item
+                }
+            });
+        }
+        let Some(m) = self.lookup_special(it, "__next__") else {
+            return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+        };
+        match self.call_object(&m, &[it.clone()]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.isinstance(&e.0, &self.types.exceptions.stop_iteration.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every item of an iterable.
+    pub fn iterate_to_vec(&mut self, o: &Obj) -> PyResult<Vec<Obj>> {
+        if let Some(l) = o.downcast::<ListValue>() {
+            return Ok(l.0.borrow().clone());
+        }
+        if let Some(t) = o.downcast::<TupleValue>() {
+            return Ok(t.0.to_vec());
+        }
+        let it = self.get_iter(o)?;
+        let mut out = Vec::new();
+        while let Some(v) = self.next(&it)? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    pub(crate) fn unpack(&mut self, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
+        let items = self.iterate_to_vec(seq)?;
+        if items.len() < n {
+            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        }
+        if items.len() > n {
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        Ok(items)
+    }
+
+    pub(crate) fn dict_keys(&self, d: &Obj) -> Vec<Obj> {
+        d.downcast::<DictValue>().map(|t| t.0.borrow().iter().map(|(k, _)| k.key.clone()).collect()).unwrap_or_default()
+    }
+
+    /// A sequence index made non-negative, or IndexError.
+    fn seq_index(&self, key: &Obj, len: usize, what: &str) -> PyResult<usize> {
+        let i = match self.small_int(key) {
+            Some(i) => i,
+            None if key.kind() == Kind::Int => {
+                return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
+            }
+            None => {
+                return Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(key)
+                )));
+            }
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            return Err(self.index_error(format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    pub fn get_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
+        match obj.kind() {
+            Kind::List if key.kind() != Kind::Slice => {
+                let l = obj.downcast::<ListValue>().expect("list");
+                let len = l.0.borrow().len();
+                let i = self.seq_index(key, len, "list")?;
+                Ok(l.0.borrow()[i].clone())
+            }
+            Kind::Tuple if key.kind() != Kind::Slice => {
+                let t = obj.downcast::<TupleValue>().expect("tuple");
+                let i = self.seq_index(key, t.0.len(), "tuple")?;
+                Ok(t.0[i].clone())
+            }
+            Kind::Dict => match self.dict_get(obj, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key.clone())),
+            },
+            Kind::Str if key.kind() != Kind::Slice => {
+                let s = obj.downcast::<StrValue>().expect("str");
+                let i = self.seq_index(key, s.chars, "string")?;
+                let cp = s.text.code_points().nth(i).expect("index in range");
+                let mut t = crate::text::Wtf8Buf::new();
+                t.push_code_point(cp);
+                Ok(self.new_str_wtf8(t))
+            }
+            Kind::List | Kind::Tuple | Kind::Str => self.get_slice(obj, key),
+            _ => match self.lookup_special(obj, "__getitem__") {
+                Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]),
+                None => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+            },
+        }
+    }
+
+    fn slice_bound(&self, o: &Obj) -> PyResult<Option<i64>> {
+        if o.kind() == Kind::None {
+            return Ok(None);
+        }
+        match self.big_int(o) {
+            Some(b) => Ok(Some(num_traits::ToPrimitive::to_i64(&b).unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))),
+            None => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+        }
+    }
+
+    /// The indices a slice selects from a sequence of length `len`
+    /// (`slice.indices`).
+    pub(crate) fn slice_indices(&self, s: &SliceValue, len: usize) -> PyResult<Vec<usize>> {
+        let step = self.slice_bound(&s.step)?.unwrap_or(1);
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let len = len as i64;
+        let clamp = |v: Option<i64>, default: i64, lo: i64, hi: i64| match v {
+            None => default,
+            Some(v) if v < 0 => (v.saturating_add(len)).max(lo),
+            Some(v) => v.min(hi),
+        };
+        let (start, stop) = if step > 0 {
+            (clamp(self.slice_bound(&s.start)?, 0, 0, len), clamp(self.slice_bound(&s.stop)?, len, 0, len))
+        } else {
+            (clamp(self.slice_bound(&s.start)?, len - 1, -1, len - 1), clamp(self.slice_bound(&s.stop)?, -1, -1, len - 1))
+        };
+        let mut out = Vec::new();
+        let mut i = start;
+        while (step > 0 && i < stop) || (step < 0 && i > stop) {
+            out.push(i as usize);
+            i += step;
+        }
+        Ok(out)
+    }
+
+    fn get_slice(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
+        let s = key.downcast::<SliceValue>().expect("slice");
+        match obj.kind() {
+            Kind::List => {
+                let items = obj.downcast::<ListValue>().expect("list").0.borrow().clone();
+                let idx = self.slice_indices(s, items.len())?;
+                Ok(self.new_list(idx.into_iter().map(|i| items[i].clone()).collect()))
+            }
+            Kind::Tuple => {
+                let t = obj.downcast::<TupleValue>().expect("tuple");
+                let idx = self.slice_indices(s, t.0.len())?;
+                Ok(self.new_tuple(idx.into_iter().map(|i| t.0[i].clone()).collect()))
+            }
+            _ => {
+                let st = obj.downcast::<StrValue>().expect("str");
+                let cps: Vec<u32> = st.text.code_points().collect();
+                let idx = self.slice_indices(s, cps.len())?;
+                let mut t = crate::text::Wtf8Buf::new();
+                for i in idx {
+                    t.push_code_point(cps[i]);
+                }
+                Ok(self.new_str_wtf8(t))
+            }
+        }
+    }
+
+    pub fn set_item(&mut self, obj: &Obj, key: Obj, value: Obj) -> PyResult<()> {
+        match obj.kind() {
+            Kind::List if key.kind() != Kind::Slice => {
+                let l = obj.downcast::<ListValue>().expect("list");
+                let len = l.0.borrow().len();
+                let i = self.seq_index(&key, len, "list assignment")?;
+                let old = std::mem::replace(&mut l.0.borrow_mut()[i], value);
+                drop(old);
+                Ok(())
+            }
+            Kind::Dict => self.dict_set(obj, key, value),
+            _ => match self.lookup_special(obj, "__setitem__") {
+                Some(m) => self.call_object(&m, &[obj.clone(), key, value]).map(drop),
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                ))),
+            },
+        }
+    }
+
+    pub fn del_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<()> {
+        match obj.kind() {
+            Kind::List if key.kind() != Kind::Slice => {
+                let l = obj.downcast::<ListValue>().expect("list");
+                let len = l.0.borrow().len();
+                let i = self.seq_index(key, len, "list assignment")?;
+                let old = l.0.borrow_mut().remove(i);
+                drop(old);
+                Ok(())
+            }
+            Kind::Dict => match self.dict_remove(obj, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key.clone())),
+            },
+            _ => match self.lookup_special(obj, "__delitem__") {
+                Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]).map(drop),
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item deletion",
+                    self.type_name(obj)
+                ))),
+            },
+        }
+    }
+
+    pub fn contains(&mut self, container: &Obj, item: &Obj) -> PyResult<bool> {
+        match container.kind() {
+            Kind::Dict => Ok(self.dict_get(container, item)?.is_some()),
+            Kind::Str => {
+                let (Some(h), Some(n)) = (container.downcast::<StrValue>(), item.downcast::<StrValue>()) else {
+                    return Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        self.type_name(item)
+                    )));
+                };
+                let (h, n) = (h.text.as_bytes(), n.text.as_bytes());
+                Ok(n.is_empty() || h.windows(n.len()).any(|w| w == n))
+            }
+            Kind::Range => {
+                let r = container.downcast::<RangeValue>().expect("range");
+                Ok(match self.small_int(item) {
+                    Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
+                    Some(i) => i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0,
+                    None => false,
+                })
+            }
+            Kind::List | Kind::Tuple => {
+                let items = self.iterate_to_vec(container)?;
+                for x in &items {
+                    if self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => {
+                if let Some(m) = self.lookup_special(container, "__contains__") {
+                    let r = self.call_object(&m, &[container.clone(), item.clone()])?;
+                    return self.truthy(&r);
+                }
+                let it = self.get_iter(container)?;
+                while let Some(x) = self.next(&it)? {
+                    if self.eq(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    pub fn len(&mut self, o: &Obj) -> PyResult<usize> {
+        Ok(match o.kind() {
+            Kind::List => o.downcast::<ListValue>().expect("list").0.borrow().len(),
+            Kind::Tuple => o.downcast::<TupleValue>().expect("tuple").0.len(),
+            Kind::Str => o.downcast::<StrValue>().expect("str").chars,
+            Kind::Dict => o.downcast::<DictValue>().expect("dict").0.borrow().len(),
+            Kind::Range => {
+                let r = o.downcast::<RangeValue>().expect("range");
+                range_len(r.start, r.stop, r.step)
+            }
+            _ => match self.lookup_special(o, "__len__") {
+                Some(m) => {
+                    let r = self.call_object(&m, &[o.clone()])?;
+                    match self.small_int(&r) {
+                        Some(n) if n >= 0 => n as usize,
+                        Some(_) => return Err(self.value_error("__len__() should return >= 0")),
+                        None => {
+                            return Err(self.type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(&r)
+                            )));
+                        }
+                    }
+                }
+                None => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(o)))),
+            },
+        })
+    }
+}
+
+pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> usize {
+    if step > 0 && start < stop {
+        ((stop - start - 1) / step + 1) as usize
+    } else if step < 0 && start > stop {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    }
+}

@@ -1,0 +1,192 @@
+//! `repr()` and `str()` of objects.
+//!
+//! Builtin types are rendered here as CPython renders them; instances use
+//! their class's `__repr__`/`__str__`. Containers that contain themselves
+//! print `[...]`, tracked by the `repr_active` set of object addresses.
+
+use super::Vm;
+use crate::heap::{Kind, Obj};
+use crate::object::PyResult;
+use crate::object::payloads::*;
+use crate::text::repr::{repr_float, repr_str};
+
+impl Vm {
+    pub fn repr(&mut self, o: &Obj) -> PyResult<String> {
+        let mut out = String::new();
+        match o.kind() {
+            Kind::None => out.push_str("None"),
+            Kind::Bool => out.push_str(if o.downcast::<BoolValue>().is_some_and(|b| b.0) { "True" } else { "False" }),
+            Kind::Int if o.has_type(&self.types.int) => match o.downcast::<IntValue>().expect("int") {
+                IntValue::Small(i) => out.push_str(&i.to_string()),
+                IntValue::Big(b) => out.push_str(&self.big_to_decimal(b)?),
+            },
+            Kind::Float if o.has_type(&self.types.float) => repr_float(o.downcast::<FloatValue>().expect("float").0, &mut out),
+            Kind::Str if o.has_type(&self.types.str_) => repr_str(&o.downcast::<StrValue>().expect("str").text, &mut out),
+            Kind::NotImplemented => out.push_str("NotImplemented"),
+            Kind::Ellipsis => out.push_str("Ellipsis"),
+            Kind::List | Kind::Tuple | Kind::Dict if self.is_builtin_container(o) => return self.repr_container(o),
+            Kind::Type => {
+                let tv = o.downcast::<TypeValue>().expect("type");
+                let module = if tv.flags.get() & type_flags::HEAP_TYPE != 0 { "__main__." } else { "" };
+                out.push_str(&format!("<class '{module}{}'>", tv.name.borrow()));
+            }
+            Kind::Function => {
+                let f = o.downcast::<FunctionValue>().expect("function");
+                let q = self.str_lossy(&f.qualname.borrow());
+                out.push_str(&format!("<function {q} at {:#x}>", o.addr()));
+            }
+            Kind::BuiltinFunction => {
+                let f = o.downcast::<BuiltinFunctionValue>().expect("builtin");
+                out.push_str(&format!("<built-in function {}>", f.name));
+            }
+            Kind::Module => {
+                let m = o.downcast::<ModuleValue>().expect("module");
+                out.push_str(&format!("<module '{}'>", self.str_lossy(&m.name)));
+            }
+            Kind::Range => {
+                let r = o.downcast::<RangeValue>().expect("range");
+                if r.step == 1 {
+                    out.push_str(&format!("range({}, {})", r.start, r.stop));
+                } else {
+                    out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
+                }
+            }
+            Kind::Exception if self.lookup_special(o, "__repr__").is_none() => {
+                let name = self.type_name(o);
+                let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
+                let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
+                let inner = if items.len() == 1 { self.repr(&items[0])? } else { self.repr(&args)? };
+                let inner = if items.len() == 1 { inner } else { inner.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string() };
+                out.push_str(&format!("{name}({inner})"));
+            }
+            _ => return self.repr_slow(o),
+        }
+        Ok(out)
+    }
+
+    fn is_builtin_container(&self, o: &Obj) -> bool {
+        o.has_type(&self.types.list) || o.has_type(&self.types.tuple) || o.has_type(&self.types.dict)
+    }
+
+    #[cold]
+    fn repr_slow(&mut self, o: &Obj) -> PyResult<String> {
+        if let Some(m) = self.lookup_special(o, "__repr__") {
+            let r = self.call_object(&m, &[o.clone()])?;
+            return match r.downcast::<StrValue>() {
+                Some(s) => Ok(s.text.to_string_lossy()),
+                None => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
+            };
+        }
+        Ok(format!("<__main__.{} object at {:#x}>", self.type_name(o), o.addr()))
+    }
+
+    fn repr_container(&mut self, o: &Obj) -> PyResult<String> {
+        if self.repr_active.contains(&o.addr()) {
+            return Ok(match o.kind() {
+                Kind::List => "[...]",
+                Kind::Dict => "{...}",
+                _ => "(...)",
+            }
+            .to_string());
+        }
+        self.repr_active.push(o.addr());
+        let result = self.repr_container_items(o);
+        self.repr_active.pop();
+        result
+    }
+
+    fn repr_container_items(&mut self, o: &Obj) -> PyResult<String> {
+        let mut out = String::new();
+        match o.kind() {
+            Kind::Dict => {
+                let items: Vec<(Obj, Obj)> = o
+                    .downcast::<DictValue>()
+                    .expect("dict")
+                    .0
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.key.clone(), v.clone()))
+                    .collect();
+                out.push('{');
+                for (i, (k, v)) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.repr(k)?);
+                    out.push_str(": ");
+                    out.push_str(&self.repr(v)?);
+                }
+                out.push('}');
+            }
+            kind => {
+                let items = self.iterate_to_vec(o)?;
+                let (open, close) = if kind == Kind::List { ('[', ']') } else { ('(', ')') };
+                out.push(open);
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    out.push_str(&self.repr(x)?);
+                }
+                if kind == Kind::Tuple && items.len() == 1 {
+                    out.push(',');
+                }
+                out.push(close);
+            }
+        }
+        Ok(out)
+    }
+
+    /// `str(o)`.
+    pub fn to_str(&mut self, o: &Obj) -> PyResult<String> {
+        match o.kind() {
+            Kind::Str if o.has_type(&self.types.str_) => Ok(o.downcast::<StrValue>().expect("str").text.to_string_lossy()),
+            Kind::Exception if self.lookup_special(o, "__str__").is_none() => {
+                let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
+                let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
+                match items.as_slice() {
+                    [] => Ok(String::new()),
+                    [one] => self.to_str(one),
+                    _ => self.repr(&args),
+                }
+            }
+            Kind::Instance | Kind::Exception => match self.lookup_special(o, "__str__") {
+                Some(m) => {
+                    let r = self.call_object(&m, &[o.clone()])?;
+                    match r.downcast::<StrValue>() {
+                        Some(s) => Ok(s.text.to_string_lossy()),
+                        None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
+                    }
+                }
+                None => self.repr(o),
+            },
+            _ => self.repr(o),
+        }
+    }
+
+    /// The repr, or CPython's placeholder when the repr itself fails.
+    pub fn repr_or_fallback(&mut self, o: &Obj) -> String {
+        self.repr(o).unwrap_or_else(|_| format!("<unprintable {} object>", self.type_name(o)))
+    }
+
+    pub fn str_or_fallback(&mut self, o: &Obj) -> String {
+        self.to_str(o).unwrap_or_else(|_| format!("<exception str() failed>"))
+    }
+
+    /// Decimal digits of a big int, within CPython's 4300-digit limit.
+    fn big_to_decimal(&self, b: &num_bigint::BigInt) -> PyResult<String> {
+        let bits = b.bits();
+        // 4300 decimal digits need about 14,284 bits.
+        if bits > 14_300 {
+            let s = b.to_string();
+            let digits = s.trim_start_matches('-').len();
+            if digits > 4300 {
+                return Err(self.value_error(
+                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                ));
+            }
+            return Ok(s);
+        }
+        Ok(b.to_string())
+    }
+}

@@ -1,0 +1,228 @@
+//! The builtin types and singletons, made once per interpreter.
+//!
+//! Bootstrap order matters: `type` is its own type, `object` is the base
+//! of everything, and every other type is made with those two in place.
+//! A type's namespace is a `DictTable` held inline (not a dict object), so
+//! types can exist before `dict` does.
+
+use crate::heap::{Kind, Obj};
+use crate::object::dict::DictTable;
+use crate::object::payloads::*;
+use std::cell::{Cell, RefCell};
+
+/// The builtin type objects.
+pub struct Types {
+    pub type_: Obj,
+    pub object: Obj,
+    pub none_type: Obj,
+    pub not_implemented_type: Obj,
+    pub ellipsis_type: Obj,
+    pub bool_: Obj,
+    pub int: Obj,
+    pub float: Obj,
+    pub str_: Obj,
+    pub tuple: Obj,
+    pub list: Obj,
+    pub dict: Obj,
+    pub function: Obj,
+    pub builtin_function: Obj,
+    pub module: Obj,
+    pub code: Obj,
+    pub cell: Obj,
+    pub range: Obj,
+    pub iterator: Obj,
+    pub bound_method: Obj,
+    pub slice: Obj,
+    pub exceptions: Exceptions,
+}
+
+/// The exception hierarchy (the part the VM raises itself).
+pub struct Exceptions {
+    pub base_exception: Obj,
+    pub system_exit: Obj,
+    pub keyboard_interrupt: Obj,
+    pub exception: Obj,
+    pub stop_iteration: Obj,
+    pub arithmetic_error: Obj,
+    pub overflow_error: Obj,
+    pub zero_division_error: Obj,
+    pub assertion_error: Obj,
+    pub attribute_error: Obj,
+    pub import_error: Obj,
+    pub module_not_found_error: Obj,
+    pub lookup_error: Obj,
+    pub index_error: Obj,
+    pub key_error: Obj,
+    pub memory_error: Obj,
+    pub name_error: Obj,
+    pub unbound_local_error: Obj,
+    pub runtime_error: Obj,
+    pub not_implemented_error: Obj,
+    pub recursion_error: Obj,
+    pub type_error: Obj,
+    pub value_error: Obj,
+}
+
+/// Objects every program shares: None, the booleans, small ints...
+pub struct Singletons {
+    pub none: Obj,
+    pub true_: Obj,
+    pub false_: Obj,
+    pub not_implemented: Obj,
+    pub ellipsis: Obj,
+    pub empty_tuple: Obj,
+    /// Ints from `SMALL_INT_MIN` to `SMALL_INT_MAX`, as CPython caches them.
+    pub small_ints: Vec<Obj>,
+}
+
+pub const SMALL_INT_MIN: i64 = -5;
+pub const SMALL_INT_MAX: i64 = 256;
+
+fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
+    TypeValue {
+        name: RefCell::new(name.to_string()),
+        bases: RefCell::new(Vec::new()),
+        mro: RefCell::new(Vec::new()),
+        dict: RefCell::new(DictTable::new()),
+        instance_kind,
+        flags: Cell::new(0),
+    }
+}
+
+/// Makes a type deriving from `bases` (the first base's layout if
+/// `instance_kind` is `None`).
+pub fn new_type(type_type: &Obj, name: &str, bases: &[Obj], instance_kind: Kind) -> Obj {
+    let t = Obj::new(type_value(name, instance_kind), type_type);
+    set_bases(&t, bases);
+    t
+}
+
+fn set_bases(t: &Obj, bases: &[Obj]) {
+    let tv = t.downcast::<TypeValue>().expect("a type");
+    *tv.bases.borrow_mut() = bases.to_vec();
+    // Single inheritance chains: the MRO is the type then its base's MRO.
+    // (Full C3 for class statements lives in `vm::class`.)
+    let mut mro = vec![t.clone()];
+    if let Some(b) = bases.first() {
+        mro.extend(b.downcast::<TypeValue>().expect("a type").mro.borrow().iter().cloned());
+    }
+    *tv.mro.borrow_mut() = mro;
+}
+
+impl Types {
+    pub fn new() -> Types {
+        let type_ = Obj::new_self_typed(type_value("type", Kind::Type));
+        let object = Obj::new(type_value("object", Kind::Instance), &type_);
+        set_bases(&object, &[]);
+        set_bases(&type_, &[object.clone()]);
+        let ty = |name: &str, kind: Kind| new_type(&type_, name, &[object.clone()], kind);
+        let int = ty("int", Kind::Int);
+        let bool_ = new_type(&type_, "bool", &[int.clone()], Kind::Bool);
+        let exceptions = Exceptions::new(&type_, &object);
+        Types {
+            none_type: ty("NoneType", Kind::None),
+            not_implemented_type: ty("NotImplementedType", Kind::NotImplemented),
+            ellipsis_type: ty("ellipsis", Kind::Ellipsis),
+            bool_,
+            int,
+            float: ty("float", Kind::Float),
+            str_: ty("str", Kind::Str),
+            tuple: ty("tuple", Kind::Tuple),
+            list: ty("list", Kind::List),
+            dict: ty("dict", Kind::Dict),
+            function: ty("function", Kind::Function),
+            builtin_function: ty("builtin_function_or_method", Kind::BuiltinFunction),
+            module: ty("module", Kind::Module),
+            code: ty("code", Kind::Code),
+            cell: ty("cell", Kind::Cell),
+            range: ty("range", Kind::Range),
+            iterator: ty("iterator", Kind::Iterator),
+            bound_method: ty("method", Kind::BoundMethod),
+            slice: ty("slice", Kind::Slice),
+            exceptions,
+            type_,
+            object,
+        }
+    }
+}
+
+impl Exceptions {
+    fn new(type_: &Obj, object: &Obj) -> Exceptions {
+        let sub = |name: &str, base: &Obj| new_type(type_, name, &[base.clone()], Kind::Exception);
+        let base_exception = sub("BaseException", object);
+        let exception = sub("Exception", &base_exception);
+        let arithmetic_error = sub("ArithmeticError", &exception);
+        let lookup_error = sub("LookupError", &exception);
+        let name_error = sub("NameError", &exception);
+        let runtime_error = sub("RuntimeError", &exception);
+        let import_error = sub("ImportError", &exception);
+        Exceptions {
+            system_exit: sub("SystemExit", &base_exception),
+            keyboard_interrupt: sub("KeyboardInterrupt", &base_exception),
+            stop_iteration: sub("StopIteration", &exception),
+            overflow_error: sub("OverflowError", &arithmetic_error),
+            zero_division_error: sub("ZeroDivisionError", &arithmetic_error),
+            assertion_error: sub("AssertionError", &exception),
+            attribute_error: sub("AttributeError", &exception),
+            module_not_found_error: sub("ModuleNotFoundError", &import_error),
+            index_error: sub("IndexError", &lookup_error),
+            key_error: sub("KeyError", &lookup_error),
+            memory_error: sub("MemoryError", &exception),
+            unbound_local_error: sub("UnboundLocalError", &name_error),
+            not_implemented_error: sub("NotImplementedError", &runtime_error),
+            recursion_error: sub("RecursionError", &runtime_error),
+            type_error: sub("TypeError", &exception),
+            value_error: sub("ValueError", &exception),
+            base_exception,
+            exception,
+            arithmetic_error,
+            lookup_error,
+            name_error,
+            runtime_error,
+            import_error,
+        }
+    }
+
+    /// Every exception type, for the builtins namespace.
+    pub fn all(&self) -> Vec<&Obj> {
+        vec![
+            &self.base_exception,
+            &self.system_exit,
+            &self.keyboard_interrupt,
+            &self.exception,
+            &self.stop_iteration,
+            &self.arithmetic_error,
+            &self.overflow_error,
+            &self.zero_division_error,
+            &self.assertion_error,
+            &self.attribute_error,
+            &self.import_error,
+            &self.module_not_found_error,
+            &self.lookup_error,
+            &self.index_error,
+            &self.key_error,
+            &self.memory_error,
+            &self.name_error,
+            &self.unbound_local_error,
+            &self.runtime_error,
+            &self.not_implemented_error,
+            &self.recursion_error,
+            &self.type_error,
+            &self.value_error,
+        ]
+    }
+}
+
+impl Singletons {
+    pub fn new(t: &Types) -> Singletons {
+        Singletons {
+            none: Obj::new(NoneValue, &t.none_type),
+            true_: Obj::new(BoolValue(true), &t.bool_),
+            false_: Obj::new(BoolValue(false), &t.bool_),
+            not_implemented: Obj::new(NotImplementedValue, &t.not_implemented_type),
+            ellipsis: Obj::new(EllipsisValue, &t.ellipsis_type),
+            empty_tuple: Obj::new(TupleValue(Box::new([])), &t.tuple),
+            small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|i| Obj::new(IntValue::Small(i), &t.int)).collect(),
+        }
+    }
+}
