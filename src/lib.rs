@@ -5,8 +5,10 @@
 
 pub mod ast;
 pub mod bytecode;
+pub mod compiler;
 pub mod error;
 pub mod heap;
+pub mod interpreter;
 pub mod lexer;
 pub mod object;
 pub mod parser;
@@ -14,5 +16,6 @@ pub mod text;
 pub mod vm;
 
 pub use error::{LocatedSyntaxError, SyntaxError, SyntaxErrorKind};
+pub use interpreter::{Error, Interpreter};
 pub use lexer::Mode;
 pub use parser::{parse, parse_module};

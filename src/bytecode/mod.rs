@@ -61,6 +61,8 @@ pub enum Instr {
     Pop,
     /// `[x] -> [x, x]`
     Dup,
+    /// `[a, b] -> [a, b, a, b]`
+    Dup2,
     /// `[a, b] -> [b, a]`
     Rot2,
     /// `[a, b, c] -> [c, a, b]`
@@ -153,7 +155,8 @@ pub enum Instr {
     /// `[x] -> (return x)`
     Return,
     /// `[exc] -> (raise)` with n = 1, `[exc, cause]` with n = 2, re-raise
-    /// the handled exception with n = 0.
+    /// the handled exception with n = 0; with n = 3 `[exc] -> (raise)`
+    /// unchanged (the end of a handler that did not catch it).
     Raise(u32),
     /// `[] -> [the exception being handled]`
     PushExcInfo,

@@ -56,6 +56,7 @@ impl Vm {
     /// pops every frame down to `entry` and gives the error back.
     #[cold]
     fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
+        self.set_implicit_context(&err);
         loop {
             let frame = self.frames.last_mut().expect("a frame");
             let pc = frame.pc.saturating_sub(1);
@@ -107,6 +108,12 @@ impl Vm {
                 Instr::Dup => {
                     let v = self.top().clone();
                     self.stack.push(v);
+                }
+                Instr::Dup2 => {
+                    let n = self.stack.len();
+                    let (a, b) = (self.stack[n - 2].clone(), self.stack[n - 1].clone());
+                    self.stack.push(a);
+                    self.stack.push(b);
                 }
                 Instr::Rot2 => {
                     let n = self.stack.len();
@@ -419,6 +426,20 @@ impl Vm {
         }
     }
 
+    /// A new exception raised while another is being handled gets it as
+    /// `__context__`, as in CPython.
+    fn set_implicit_context(&self, err: &PyErr) {
+        let Some(e) = err.0.downcast::<ExceptionValue>() else { return };
+        if e.context.borrow().is_some() || !e.traceback.borrow().is_empty() {
+            return;
+        }
+        if let Some(handled) = self.frames.iter().rev().find_map(|f| f.handling.last().cloned()) {
+            if !handled.is(&err.0) {
+                *e.context.borrow_mut() = Some(handled);
+            }
+        }
+    }
+
     #[cold]
     fn unbound_local(&self, name: &str) -> PyErr {
         self.err(
@@ -493,6 +514,9 @@ impl Vm {
 
     /// `raise`, `raise exc`, `raise exc from cause`.
     fn raise(&mut self, fi: usize, n: u32) -> PyErr {
+        if n == 3 {
+            return PyErr(self.pop());
+        }
         let cause = if n == 2 { Some(self.pop()) } else { None };
         if n == 0 {
             return match self.frames.iter().rev().find_map(|f| f.handling.last().cloned()) {

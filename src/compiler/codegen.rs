@@ -1,0 +1,1157 @@
+//! AST → bytecode, one code object per scope.
+//!
+//! Name resolution comes from the symbol table (`symtable.rs`): each name
+//! use becomes a fast-local, cell, global or namespace instruction by its
+//! resolved scope. Jumps are emitted with placeholder targets and patched
+//! when the target is known. `try` blocks become entries of the code's
+//! exception table; `finally` bodies are emitted once on the normal path
+//! and once in the exception handler, and before every `return`, `break`
+//! or `continue` that leaves them (as CPython does).
+//!
+//! What is not compiled yet (`async`, `match`, generators, `with`, star
+//! unpacking at call sites, f-string formatting...) is reported as
+//! `CompileError::NotImplemented`, which the VM raises as
+//! `NotImplementedError` with the construct's name.
+
+use super::symtable::{Scope, ScopeId, SymbolScope, SymbolTable, mangle};
+use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
+use crate::bytecode::{BinOp, CmpOp, Code, Handler, Instr, UnOp, flags};
+use crate::error::SyntaxError;
+use crate::heap::Obj;
+use crate::object::payloads::CodeValue;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+/// Why a module could not be compiled.
+#[derive(Debug)]
+pub enum CompileError {
+    Syntax(SyntaxError),
+    /// A construct this version of ouro does not compile yet.
+    NotImplemented(String, u32),
+}
+
+type CResult<T> = Result<T, CompileError>;
+
+/// A loop being compiled: where `continue` goes, and the `break` jumps to
+/// patch, plus how many `finally` bodies were open when it started.
+struct Loop {
+    continue_to: u32,
+    breaks: Vec<usize>,
+    finally_depth: usize,
+    /// `for` loops keep their iterator on the stack: `break` pops it.
+    has_iterator: bool,
+}
+
+/// The state of one code object being built.
+struct Unit {
+    scope: ScopeId,
+    code: Code,
+    loops: Vec<Loop>,
+    /// `finally` bodies that a `return`/`break` must run, innermost last.
+    finally_bodies: Vec<Vec<Stmt>>,
+    /// Current stack depth, for exception-table entries.
+    depth: u32,
+    line: u32,
+    /// Class scopes: the name used for private-name mangling.
+    private: Option<String>,
+}
+
+pub struct Compiler<'a> {
+    vm: &'a mut Vm,
+    table: SymbolTable,
+    filename: String,
+    units: Vec<Unit>,
+    line_starts: Vec<u32>,
+}
+
+/// Compiles a parsed module into its code object.
+pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &str) -> CResult<Rc<Code>> {
+    let table = super::symtable::build(module).map_err(CompileError::Syntax)?;
+    let line_starts = std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i as u32 + 1))
+        .collect();
+    let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts };
+    c.enter(ScopeId(0), "<module>", "<module>", 1, None);
+    let body: &[Stmt] = match module {
+        ast::Mod::Module { body, .. } | ast::Mod::Interactive { body } => body,
+        ast::Mod::Expression { body } => {
+            c.expr(body)?;
+            c.emit(Instr::Return);
+            return Ok(c.leave());
+        }
+    };
+    c.body(body)?;
+    let none = c.const_none();
+    c.emit(Instr::LoadConst(none));
+    c.emit(Instr::Return);
+    Ok(c.leave())
+}
+
+fn not_implemented<T>(what: &str, line: u32) -> CResult<T> {
+    Err(CompileError::NotImplemented(what.to_string(), line))
+}
+
+impl Compiler<'_> {
+    fn unit(&mut self) -> &mut Unit {
+        self.units.last_mut().expect("a unit")
+    }
+
+    fn scope(&self) -> &Scope {
+        self.table.scope(self.units.last().expect("a unit").scope)
+    }
+
+    fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    fn enter(&mut self, scope: ScopeId, name: &str, qualname: &str, firstlineno: u32, private: Option<String>) {
+        let s = self.table.scope(scope);
+        let varnames: Vec<String> = s.varnames().iter().map(|v| v.to_string()).collect();
+        let cellvars: Vec<String> = s.cellvars().iter().map(|v| v.to_string()).collect();
+        let freevars: Vec<String> = s.freevars().iter().map(|v| v.to_string()).collect();
+        let cell_params = cellvars
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| s.params.iter().position(|p| &**p == c).map(|pi| (ci as u32, pi as u32)))
+            .collect();
+        let mut code_flags = 0;
+        if s.kind.is_function() {
+            code_flags |= flags::OPTIMIZED | flags::NEWLOCALS;
+        }
+        if s.has_varargs {
+            code_flags |= flags::VARARGS;
+        }
+        if s.has_varkeywords {
+            code_flags |= flags::VARKEYWORDS;
+        }
+        if s.is_nested {
+            code_flags |= flags::NESTED;
+        }
+        let code = Code {
+            name: name.to_string(),
+            qualname: qualname.to_string(),
+            filename: self.filename.clone(),
+            firstlineno,
+            instructions: Vec::new(),
+            lines: Vec::new(),
+            handlers: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            varnames,
+            cellvars,
+            freevars,
+            cell_params,
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags: code_flags,
+            stacksize: 0,
+        };
+        self.units.push(Unit {
+            scope,
+            code,
+            loops: Vec::new(),
+            finally_bodies: Vec::new(),
+            depth: 0,
+            line: firstlineno,
+            private,
+        });
+    }
+
+    fn leave(&mut self) -> Rc<Code> {
+        let unit = self.units.pop().expect("a unit");
+        Rc::new(unit.code)
+    }
+
+    fn emit(&mut self, i: Instr) -> usize {
+        let u = self.unit();
+        u.code.instructions.push(i);
+        u.code.lines.push(u.line);
+        u.depth = (u.depth as i32 + stack_effect(&i)).max(0) as u32;
+        u.code.stacksize = u.code.stacksize.max(u.depth);
+        u.code.instructions.len() - 1
+    }
+
+    fn here(&mut self) -> u32 {
+        self.unit().code.instructions.len() as u32
+    }
+
+    /// Points the jump at `at` to `target`.
+    fn patch(&mut self, at: usize, target: u32) {
+        let i = &mut self.unit().code.instructions[at];
+        *i = match *i {
+            Instr::Jump(_) => Instr::Jump(target),
+            Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
+            Instr::PopJumpIfTrue(_) => Instr::PopJumpIfTrue(target),
+            Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
+            Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
+            Instr::ForIter(_) => Instr::ForIter(target),
+            other => other,
+        };
+    }
+
+    fn add_const(&mut self, o: Obj) -> u32 {
+        let consts = &mut self.unit().code.consts;
+        if let Some(i) = consts.iter().position(|c| c.is(&o)) {
+            return i as u32;
+        }
+        consts.push(o);
+        consts.len() as u32 - 1
+    }
+
+    fn const_none(&mut self) -> u32 {
+        let none = self.vm.none();
+        self.add_const(none)
+    }
+
+    fn name_index(&mut self, name: &str) -> u32 {
+        let o = self.vm.intern(name);
+        let names = &mut self.unit().code.names;
+        if let Some(i) = names.iter().position(|n| n.is(&o)) {
+            return i as u32;
+        }
+        names.push(o);
+        names.len() as u32 - 1
+    }
+
+    fn mangled(&self, name: &str) -> String {
+        let private = self.units.last().and_then(|u| u.private.clone());
+        mangle(private.as_deref(), name).into_owned()
+    }
+
+    fn set_line(&mut self, offset: u32) {
+        let line = self.line_of(offset);
+        self.unit().line = line;
+    }
+
+    // ---------------------------------------------------------------- names
+
+    fn load_name(&mut self, name: &str) {
+        self.name_op(name, ExprContext::Load)
+    }
+
+    fn store_name(&mut self, name: &str) {
+        self.name_op(name, ExprContext::Store)
+    }
+
+    fn name_op(&mut self, raw: &str, ctx: ExprContext) {
+        let name = self.mangled(raw);
+        let scope = self.scope();
+        let resolved = scope.lookup(&name).map(|s| s.scope);
+        let is_function = scope.kind.is_function();
+        let u = self.units.last().expect("a unit");
+        let local_index = u.code.varnames.iter().position(|v| *v == name);
+        let cell_index = u
+            .code
+            .cellvars
+            .iter()
+            .position(|v| *v == name)
+            .or_else(|| u.code.freevars.iter().position(|v| *v == name).map(|i| i + u.code.cellvars.len()));
+        let instr = match (resolved, is_function) {
+            (Some(SymbolScope::Cell | SymbolScope::Free), _) if cell_index.is_some() => {
+                let i = cell_index.expect("checked") as u32;
+                match ctx {
+                    ExprContext::Load => Instr::LoadDeref(i),
+                    ExprContext::Store => Instr::StoreDeref(i),
+                    ExprContext::Del => Instr::StoreDeref(i),
+                }
+            }
+            (Some(SymbolScope::Local), true) if local_index.is_some() => {
+                let i = local_index.expect("checked") as u32;
+                match ctx {
+                    ExprContext::Load => Instr::LoadFast(i),
+                    ExprContext::Store => Instr::StoreFast(i),
+                    ExprContext::Del => Instr::DeleteFast(i),
+                }
+            }
+            (Some(SymbolScope::GlobalExplicit), _) | (Some(SymbolScope::GlobalImplicit), true) => {
+                let i = self.name_index(&name);
+                match ctx {
+                    ExprContext::Load => Instr::LoadGlobal(i),
+                    ExprContext::Store => Instr::StoreGlobal(i),
+                    ExprContext::Del => Instr::DeleteGlobal(i),
+                }
+            }
+            _ => {
+                let i = self.name_index(&name);
+                match ctx {
+                    ExprContext::Load => Instr::LoadName(i),
+                    ExprContext::Store => Instr::StoreName(i),
+                    ExprContext::Del => Instr::DeleteName(i),
+                }
+            }
+        };
+        self.emit(instr);
+    }
+
+    // ----------------------------------------------------------- statements
+
+    fn body(&mut self, stmts: &[Stmt]) -> CResult<()> {
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> CResult<()> {
+        self.set_line(s.range.start);
+        let line = self.line_of(s.range.start);
+        match &s.kind {
+            StmtKind::Expr { value } => {
+                self.expr(value)?;
+                self.emit(Instr::Pop);
+            }
+            StmtKind::Pass => {}
+            StmtKind::Assign { targets, value, .. } => {
+                self.expr(value)?;
+                for (i, t) in targets.iter().enumerate() {
+                    if i + 1 < targets.len() {
+                        self.emit(Instr::Dup);
+                    }
+                    self.assign(t)?;
+                }
+            }
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
+            StmtKind::AnnAssign { target, value, .. } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                    self.assign(target)?;
+                }
+            }
+            StmtKind::If { test, body, orelse } => {
+                self.expr(test)?;
+                let to_else = self.emit(Instr::PopJumpIfFalse(0));
+                self.body(body)?;
+                if orelse.is_empty() {
+                    let end = self.here();
+                    self.patch(to_else, end);
+                } else {
+                    let to_end = self.emit(Instr::Jump(0));
+                    let else_start = self.here();
+                    self.patch(to_else, else_start);
+                    self.body(orelse)?;
+                    let end = self.here();
+                    self.patch(to_end, end);
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
+                let start = self.here();
+                self.expr(test)?;
+                let exit = self.emit(Instr::PopJumpIfFalse(0));
+                self.push_loop(start, false);
+                self.body(body)?;
+                self.emit(Instr::Jump(start));
+                let lp = self.unit().loops.pop().expect("the loop");
+                let else_start = self.here();
+                self.patch(exit, else_start);
+                self.body(orelse)?;
+                let end = self.here();
+                for b in lp.breaks {
+                    self.patch(b, end);
+                }
+            }
+            StmtKind::For(f) => {
+                self.expr(&f.iter)?;
+                self.emit(Instr::GetIter);
+                let start = self.here();
+                let for_iter = self.emit(Instr::ForIter(0));
+                self.assign(&f.target)?;
+                self.push_loop(start, true);
+                self.body(&f.body)?;
+                self.emit(Instr::Jump(start));
+                let lp = self.unit().loops.pop().expect("the loop");
+                let else_start = self.here();
+                self.patch(for_iter, else_start);
+                // ForIter popped the iterator when it ran out.
+                self.unit().depth = self.unit().depth.saturating_sub(1);
+                self.body(&f.orelse)?;
+                let end = self.here();
+                for b in lp.breaks {
+                    self.patch(b, end);
+                }
+            }
+            StmtKind::Break => self.break_or_continue(true, s.range.start as usize)?,
+            StmtKind::Continue => self.break_or_continue(false, s.range.start as usize)?,
+            StmtKind::Return { value } => {
+                if !self.scope().kind.is_function() {
+                    let (s, e) = (s.range.start as usize, s.range.end as usize);
+                    return Err(CompileError::Syntax(SyntaxError::new("'return' outside function", s, e)));
+                }
+                match value {
+                    Some(v) => self.expr(v)?,
+                    None => {
+                        let none = self.const_none();
+                        self.emit(Instr::LoadConst(none));
+                    }
+                }
+                self.run_finally_bodies(0, true)?;
+                self.emit(Instr::Return);
+            }
+            StmtKind::FunctionDef(f) => self.function_def(s, f)?,
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+                if !keywords.is_empty() {
+                    return not_implemented("class keyword arguments", line);
+                }
+                self.class_def(s, name, bases, body, decorator_list)?;
+            }
+            StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
+            StmtKind::Delete { targets } => {
+                for t in targets {
+                    self.delete(t)?;
+                }
+            }
+            StmtKind::Raise { exc, cause } => match (exc, cause) {
+                (None, _) => {
+                    self.emit(Instr::Raise(0));
+                }
+                (Some(e), None) => {
+                    self.expr(e)?;
+                    self.emit(Instr::Raise(1));
+                }
+                (Some(e), Some(c)) => {
+                    self.expr(e)?;
+                    self.expr(c)?;
+                    self.emit(Instr::Raise(2));
+                }
+            },
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                let ok = self.emit(Instr::PopJumpIfTrue(0));
+                let i = self.name_index("AssertionError");
+                self.emit(Instr::LoadGlobal(i));
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.emit(Instr::Call(1));
+                }
+                self.emit(Instr::Raise(1));
+                let end = self.here();
+                self.patch(ok, end);
+            }
+            StmtKind::Try(t) => self.try_stmt(t)?,
+            StmtKind::Import { names } => {
+                for alias in names {
+                    if alias.name.contains('.') {
+                        return not_implemented("import of a dotted name", line);
+                    }
+                    let i = self.name_index(&alias.name);
+                    self.emit(Instr::ImportName(i));
+                    self.store_name(alias.asname.as_deref().unwrap_or(&alias.name));
+                }
+            }
+            StmtKind::ImportFrom { module, names, level } => {
+                if *level > 0 || names.iter().any(|a| &*a.name == "*") {
+                    return not_implemented("relative or star import", line);
+                }
+                let m = module.as_deref().unwrap_or_default().to_string();
+                let i = self.name_index(&m);
+                self.emit(Instr::ImportName(i));
+                for alias in names {
+                    let n = self.name_index(&alias.name);
+                    self.emit(Instr::ImportFrom(n));
+                    self.store_name(alias.asname.as_deref().unwrap_or(&alias.name));
+                }
+                self.emit(Instr::Pop);
+            }
+            StmtKind::AsyncFunctionDef(_) | StmtKind::AsyncFor(_) | StmtKind::AsyncWith(_) => {
+                return not_implemented("async", line);
+            }
+            StmtKind::With(_) => return not_implemented("the with statement", line),
+            StmtKind::Match { .. } => return not_implemented("the match statement", line),
+            StmtKind::TryStar(_) => return not_implemented("except*", line),
+        }
+        Ok(())
+    }
+
+    fn push_loop(&mut self, continue_to: u32, has_iterator: bool) {
+        let finally_depth = self.unit().finally_bodies.len();
+        self.unit().loops.push(Loop { continue_to, breaks: Vec::new(), finally_depth, has_iterator });
+    }
+
+    fn break_or_continue(&mut self, is_break: bool, at: usize) -> CResult<()> {
+        let Some(lp) = self.unit().loops.last() else {
+            let what = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+            return Err(CompileError::Syntax(SyntaxError::new(what, at, at)));
+        };
+        let (depth, has_iterator, target) = (lp.finally_depth, lp.has_iterator, lp.continue_to);
+        self.run_finally_bodies(depth, false)?;
+        if is_break {
+            if has_iterator {
+                self.emit(Instr::Pop);
+            }
+            let j = self.emit(Instr::Jump(0));
+            self.unit().loops.last_mut().expect("the loop").breaks.push(j);
+            if has_iterator {
+                // The pop above is only on this path.
+                self.unit().depth += 1;
+            }
+        } else {
+            self.emit(Instr::Jump(target));
+        }
+        Ok(())
+    }
+
+    /// Emits the `finally` bodies opened after `down_to`, innermost first,
+    /// for a `return` (keeping the return value on top) or a jump.
+    fn run_finally_bodies(&mut self, down_to: usize, _returning: bool) -> CResult<()> {
+        let bodies: Vec<Vec<Stmt>> = self.unit().finally_bodies[down_to..].iter().rev().cloned().collect();
+        if bodies.is_empty() {
+            return Ok(());
+        }
+        let saved = std::mem::take(&mut self.unit().finally_bodies);
+        self.unit().finally_bodies = saved[..down_to].to_vec();
+        for b in &bodies {
+            self.body(b)?;
+        }
+        self.unit().finally_bodies = saved;
+        Ok(())
+    }
+
+    fn try_stmt(&mut self, t: &ast::Try) -> CResult<()> {
+        let has_finally = !t.finalbody.is_empty();
+        let depth = self.unit().depth;
+        let finally_start = self.here();
+        if has_finally {
+            self.unit().finally_bodies.push(t.finalbody.clone());
+        }
+        // try body, protected by the except clauses.
+        let body_start = self.here();
+        self.body(&t.body)?;
+        let body_end = self.here();
+        let mut to_end = Vec::new();
+        if !t.handlers.is_empty() {
+            self.body(&t.orelse)?;
+            to_end.push(self.emit(Instr::Jump(0)));
+            let handler_start = self.here();
+            self.unit().code.handlers.push(Handler { start: body_start, end: body_end, handler: handler_start, depth });
+            self.unit().depth = depth + 1;
+            self.emit(Instr::PushExcInfo);
+            let handlers_start = self.here();
+            for h in &t.handlers {
+                self.set_line(h.range.start);
+                let next = match &h.type_ {
+                    Some(ty) => {
+                        self.expr(ty)?;
+                        self.emit(Instr::CheckExcMatch);
+                        Some(self.emit(Instr::PopJumpIfFalse(0)))
+                    }
+                    None => None,
+                };
+                match &h.name {
+                    Some(n) => self.store_name(n),
+                    None => {
+                        self.emit(Instr::Pop);
+                    }
+                }
+                self.body(&h.body)?;
+                self.emit(Instr::PopExcept);
+                to_end.push(self.emit(Instr::Jump(0)));
+                if let Some(n) = next {
+                    let here = self.here();
+                    self.patch(n, here);
+                    self.unit().depth = depth + 1;
+                }
+            }
+            // No clause matched: the exception goes on.
+            self.emit(Instr::Raise(3));
+            let handlers_end = self.here();
+            // An exception inside a handler leaves it: forget the handled one.
+            self.unit().code.handlers.push(Handler { start: handlers_start, end: handlers_end, handler: handlers_end, depth });
+            self.unit().depth = depth + 1;
+            self.emit(Instr::PopExcept);
+            self.emit(Instr::Raise(3));
+        } else {
+            self.body(&t.orelse)?;
+        }
+        let end = self.here();
+        for j in to_end {
+            self.patch(j, end);
+        }
+        self.unit().depth = depth;
+        if has_finally {
+            self.unit().finally_bodies.pop();
+            let protected_end = self.here();
+            self.body(&t.finalbody)?;
+            let skip = self.emit(Instr::Jump(0));
+            let handler = self.here();
+            self.unit().code.handlers.push(Handler { start: finally_start, end: protected_end, handler, depth });
+            self.unit().depth = depth + 1;
+            self.body(&t.finalbody)?;
+            self.emit(Instr::Raise(3));
+            let after = self.here();
+            self.patch(skip, after);
+            self.unit().depth = depth;
+        }
+        Ok(())
+    }
+
+    fn function_def(&mut self, s: &Stmt, f: &ast::FunctionDef) -> CResult<()> {
+        for d in &f.decorator_list {
+            self.expr(d)?;
+        }
+        let scope = self.table.scope_of_stmt(s).expect("the symbol table has every def");
+        let line = self.line_of(s.range.start);
+        let qualname = self.qualname(&f.name);
+        let flags = self.defaults(&f.args)?;
+        self.enter(scope, &f.name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
+        self.set_arg_counts(&f.args);
+        if self.table.scope(scope).is_generator {
+            self.units.pop();
+            return not_implemented("generators", line);
+        }
+        self.body(&f.body)?;
+        let none = self.const_none();
+        self.emit(Instr::LoadConst(none));
+        self.emit(Instr::Return);
+        let code = self.leave();
+        self.make_function(code, &qualname, flags)?;
+        for _ in &f.decorator_list {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(&f.name);
+        Ok(())
+    }
+
+    fn qualname(&self, name: &str) -> String {
+        let mut parts = Vec::new();
+        for u in self.units.iter().skip(1) {
+            let s = self.table.scope(u.scope);
+            parts.push(u.code.name.clone());
+            if s.kind.is_function() {
+                parts.push("<locals>".to_string());
+            }
+        }
+        parts.push(name.to_string());
+        parts.join(".")
+    }
+
+    fn set_arg_counts(&mut self, a: &ast::Arguments) {
+        let c = &mut self.unit().code;
+        c.posonlyargcount = a.posonlyargs.len() as u32;
+        c.argcount = (a.posonlyargs.len() + a.args.len()) as u32;
+        c.kwonlyargcount = a.kwonlyargs.len() as u32;
+    }
+
+    /// Pushes the defaults tuple and kw-defaults dict; returns the
+    /// `MakeFunction` bits for them.
+    fn defaults(&mut self, a: &ast::Arguments) -> CResult<u32> {
+        let mut bits = 0;
+        if !a.defaults.is_empty() {
+            for d in &a.defaults {
+                self.expr(d)?;
+            }
+            self.emit(Instr::BuildTuple(a.defaults.len() as u32));
+            bits |= 1;
+        }
+        let kw: Vec<(&ast::Arg, &Expr)> =
+            a.kwonlyargs.iter().zip(&a.kw_defaults).filter_map(|(arg, d)| d.as_ref().map(|d| (arg, d))).collect();
+        if !kw.is_empty() {
+            for (arg, d) in &kw {
+                let name = self.vm.intern(&self.mangled(&arg.arg));
+                let k = self.add_const(name);
+                self.emit(Instr::LoadConst(k));
+                self.expr(d)?;
+            }
+            self.emit(Instr::BuildMap(kw.len() as u32));
+            bits |= 2;
+        }
+        Ok(bits)
+    }
+
+    /// Pushes the closure (if the code has free variables), the code and
+    /// its qualified name, then `MakeFunction`.
+    fn make_function(&mut self, code: Rc<Code>, qualname: &str, mut bits: u32) -> CResult<()> {
+        if !code.freevars.is_empty() {
+            for name in &code.freevars {
+                let u = self.units.last().expect("a unit");
+                let i = u
+                    .code
+                    .cellvars
+                    .iter()
+                    .position(|v| v == name)
+                    .or_else(|| u.code.freevars.iter().position(|v| v == name).map(|i| i + u.code.cellvars.len()));
+                match i {
+                    Some(i) => {
+                        self.emit(Instr::LoadClosure(i as u32));
+                    }
+                    None => return not_implemented("this closure", code.firstlineno),
+                }
+            }
+            self.emit(Instr::BuildTuple(code.freevars.len() as u32));
+            bits |= 8;
+        }
+        let code_obj = Obj::new(CodeValue(code), &self.vm.types.code);
+        let c = self.add_const(code_obj);
+        self.emit(Instr::LoadConst(c));
+        let q = self.vm.new_str(qualname);
+        let q = self.add_const(q);
+        self.emit(Instr::LoadConst(q));
+        self.emit(Instr::MakeFunction(bits));
+        Ok(())
+    }
+
+    fn class_def(&mut self, s: &Stmt, name: &str, bases: &[Expr], body: &[Stmt], decorators: &[Expr]) -> CResult<()> {
+        for d in decorators {
+            self.expr(d)?;
+        }
+        let scope = self.table.scope_of_stmt(s).expect("the symbol table has every class");
+        let line = self.line_of(s.range.start);
+        if self.table.scope(scope).needs_class_closure {
+            return not_implemented("super() and __class__ in methods", line);
+        }
+        self.emit(Instr::LoadBuildClass);
+        let qualname = self.qualname(name);
+        let private = name.trim_start_matches('_').to_string();
+        self.enter(scope, name, &qualname, line, Some(private));
+        let module_name = self.name_index("__name__");
+        self.emit(Instr::LoadGlobal(module_name));
+        let store = self.name_index("__module__");
+        self.emit(Instr::StoreName(store));
+        let q = self.vm.new_str(&qualname);
+        let q = self.add_const(q);
+        self.emit(Instr::LoadConst(q));
+        let store = self.name_index("__qualname__");
+        self.emit(Instr::StoreName(store));
+        self.body(body)?;
+        let none = self.const_none();
+        self.emit(Instr::LoadConst(none));
+        self.emit(Instr::Return);
+        let code = self.leave();
+        self.make_function(code, &qualname, 0)?;
+        let n = self.vm.new_str(name);
+        let n = self.add_const(n);
+        self.emit(Instr::LoadConst(n));
+        for b in bases {
+            self.expr(b)?;
+        }
+        self.emit(Instr::Call(2 + bases.len() as u32));
+        for _ in decorators {
+            self.emit(Instr::Call(1));
+        }
+        self.store_name(name);
+        Ok(())
+    }
+
+    fn assign(&mut self, target: &Expr) -> CResult<()> {
+        match &target.kind {
+            ExprKind::Name { id, .. } => self.store_name(id),
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let i = self.name_index(&self.mangled(attr));
+                self.emit(Instr::StoreAttr(i));
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Instr::StoreSubscr);
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
+                    return not_implemented("starred assignment", self.line_of(target.range.start));
+                }
+                self.emit(Instr::UnpackSequence(elts.len() as u32));
+                for e in elts {
+                    self.assign(e)?;
+                }
+            }
+            _ => return not_implemented("this assignment target", self.line_of(target.range.start)),
+        }
+        Ok(())
+    }
+
+    fn delete(&mut self, target: &Expr) -> CResult<()> {
+        match &target.kind {
+            ExprKind::Name { id, .. } => self.name_op(id, ExprContext::Del),
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let i = self.name_index(&self.mangled(attr));
+                self.emit(Instr::DeleteAttr(i));
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Instr::DeleteSubscr);
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
+                for e in elts {
+                    self.delete(e)?;
+                }
+            }
+            _ => return not_implemented("this del target", self.line_of(target.range.start)),
+        }
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, target: &Expr, op: ast::Operator, value: &Expr) -> CResult<()> {
+        let op = binop(op);
+        match &target.kind {
+            ExprKind::Name { id, .. } => {
+                self.load_name(id);
+                self.expr(value)?;
+                self.emit(Instr::Inplace(op));
+                self.store_name(id);
+            }
+            ExprKind::Attribute { value: obj, attr, .. } => {
+                self.expr(obj)?;
+                self.emit(Instr::Dup);
+                let i = self.name_index(&self.mangled(attr));
+                self.emit(Instr::LoadAttr(i));
+                self.expr(value)?;
+                self.emit(Instr::Inplace(op));
+                self.emit(Instr::Rot2);
+                self.emit(Instr::StoreAttr(i));
+            }
+            ExprKind::Subscript { value: obj, slice, .. } => {
+                self.expr(obj)?;
+                self.expr(slice)?;
+                self.emit(Instr::Dup2);
+                self.emit(Instr::Subscr);
+                self.expr(value)?;
+                self.emit(Instr::Inplace(op));
+                // [obj, key, result] -> [result, obj, key]
+                self.emit(Instr::Rot3);
+                self.emit(Instr::StoreSubscr);
+            }
+            _ => return not_implemented("this augmented assignment", self.line_of(target.range.start)),
+        }
+        Ok(())
+    }
+
+    // ---------------------------------------------------------- expressions
+
+    fn expr(&mut self, e: &Expr) -> CResult<()> {
+        let line = self.line_of(e.range.start);
+        match &e.kind {
+            ExprKind::Constant { value, .. } => {
+                let o = self.constant(value);
+                let i = self.add_const(o);
+                self.emit(Instr::LoadConst(i));
+            }
+            ExprKind::Name { id, .. } => self.load_name(id),
+            ExprKind::BinOp { left, op, right } => {
+                self.expr(left)?;
+                self.expr(right)?;
+                self.emit(Instr::Binary(binop(*op)));
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                self.expr(operand)?;
+                self.emit(Instr::Unary(match op {
+                    ast::UnaryOp::Invert => UnOp::Invert,
+                    ast::UnaryOp::Not => UnOp::Not,
+                    ast::UnaryOp::UAdd => UnOp::Pos,
+                    ast::UnaryOp::USub => UnOp::Neg,
+                }));
+            }
+            ExprKind::BoolOp { op, values } => {
+                let mut jumps = Vec::new();
+                for (i, v) in values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < values.len() {
+                        jumps.push(self.emit(match op {
+                            ast::BoolOp::And => Instr::JumpIfFalseOrPop(0),
+                            ast::BoolOp::Or => Instr::JumpIfTrueOrPop(0),
+                        }));
+                    }
+                }
+                let end = self.here();
+                for j in jumps {
+                    self.patch(j, end);
+                }
+            }
+            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
+            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords, line)?,
+            ExprKind::Attribute { value, attr, .. } => {
+                self.expr(value)?;
+                let i = self.name_index(&self.mangled(attr));
+                self.emit(Instr::LoadAttr(i));
+            }
+            ExprKind::Subscript { value, slice, .. } => {
+                self.expr(value)?;
+                self.expr(slice)?;
+                self.emit(Instr::Subscr);
+            }
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper] {
+                    match part {
+                        Some(p) => self.expr(p)?,
+                        None => {
+                            let none = self.const_none();
+                            self.emit(Instr::LoadConst(none));
+                        }
+                    }
+                }
+                match step {
+                    Some(s) => {
+                        self.expr(s)?;
+                        self.emit(Instr::BuildSlice(3));
+                    }
+                    None => {
+                        self.emit(Instr::BuildSlice(2));
+                    }
+                }
+            }
+            ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set { elts } => {
+                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
+                    return not_implemented("star unpacking in a display", line);
+                }
+                for x in elts {
+                    self.expr(x)?;
+                }
+                let n = elts.len() as u32;
+                match &e.kind {
+                    ExprKind::Tuple { .. } => self.emit(Instr::BuildTuple(n)),
+                    ExprKind::List { .. } => self.emit(Instr::BuildList(n)),
+                    _ => return not_implemented("sets", line),
+                };
+            }
+            ExprKind::Dict { keys, values } => {
+                for (k, v) in keys.iter().zip(values) {
+                    match k {
+                        Some(k) => self.expr(k)?,
+                        None => return not_implemented("** in a dict display", line),
+                    }
+                    self.expr(v)?;
+                }
+                self.emit(Instr::BuildMap(keys.len() as u32));
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                let to_else = self.emit(Instr::PopJumpIfFalse(0));
+                self.expr(body)?;
+                let to_end = self.emit(Instr::Jump(0));
+                let else_start = self.here();
+                self.patch(to_else, else_start);
+                self.unit().depth -= 1;
+                self.expr(orelse)?;
+                let end = self.here();
+                self.patch(to_end, end);
+            }
+            ExprKind::Lambda { args, body } => {
+                let scope = self.table.scope_of_expr(e).expect("the symbol table has every lambda");
+                let bits = self.defaults(args)?;
+                let qualname = self.qualname("<lambda>");
+                self.enter(scope, "<lambda>", &qualname, line, self.units.last().and_then(|u| u.private.clone()));
+                self.set_arg_counts(args);
+                self.expr(body)?;
+                self.emit(Instr::Return);
+                let code = self.leave();
+                self.make_function(code, &qualname, bits)?;
+            }
+            ExprKind::ListComp { elt, generators } => self.list_comprehension(e, elt, generators, line)?,
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Instr::Dup);
+                self.assign(target)?;
+            }
+            ExprKind::Starred { .. } => {
+                return Err(CompileError::Syntax(SyntaxError::new(
+                    "can't use starred expression here",
+                    e.range.start as usize,
+                    e.range.end as usize,
+                )));
+            }
+            ExprKind::SetComp { .. } | ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. } => {
+                return not_implemented("this comprehension", line);
+            }
+            ExprKind::Await { .. } => return not_implemented("await", line),
+            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => return not_implemented("generators", line),
+            ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => return not_implemented("f-strings", line),
+        }
+        Ok(())
+    }
+
+    fn constant(&mut self, c: &Constant) -> Obj {
+        match c {
+            Constant::None => self.vm.none(),
+            Constant::Bool(b) => self.vm.bool_obj(*b),
+            Constant::Ellipsis => self.vm.singletons.ellipsis.clone(),
+            Constant::Int(i) => match i64::try_from(*i) {
+                Ok(i) => self.vm.new_int(i),
+                Err(_) => self.vm.new_bigint(num_bigint::BigInt::from(*i)),
+            },
+            Constant::BigInt(b) => self.vm.new_bigint(num_bigint::BigInt::from((**b).clone())),
+            Constant::Float(f) => self.vm.new_float(*f),
+            Constant::Str(s) => match s.as_str() {
+                // CPython interns identifier-like constants.
+                Some(t) if t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => self.vm.intern(t),
+                _ => self.vm.new_str_wtf8(s.clone()),
+            },
+            Constant::Imaginary(_) | Constant::Bytes(_) => self.vm.none(),
+        }
+    }
+
+    fn compare(&mut self, left: &Expr, ops: &[ast::CmpOp], comparators: &[Expr]) -> CResult<()> {
+        self.expr(left)?;
+        let mut cleanups = Vec::new();
+        for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
+            self.expr(right)?;
+            let last = i + 1 == ops.len();
+            if !last {
+                // [a, b] -> [b, a, b]: keep b for the next comparison.
+                self.emit(Instr::Dup);
+                self.emit(Instr::Rot3);
+            }
+            self.emit(match op {
+                ast::CmpOp::Eq => Instr::Compare(CmpOp::Eq),
+                ast::CmpOp::NotEq => Instr::Compare(CmpOp::Ne),
+                ast::CmpOp::Lt => Instr::Compare(CmpOp::Lt),
+                ast::CmpOp::LtE => Instr::Compare(CmpOp::Le),
+                ast::CmpOp::Gt => Instr::Compare(CmpOp::Gt),
+                ast::CmpOp::GtE => Instr::Compare(CmpOp::Ge),
+                ast::CmpOp::Is => Instr::Is(0),
+                ast::CmpOp::IsNot => Instr::Is(1),
+                ast::CmpOp::In => Instr::Contains(0),
+                ast::CmpOp::NotIn => Instr::Contains(1),
+            });
+            if !last {
+                cleanups.push(self.emit(Instr::JumpIfFalseOrPop(0)));
+            }
+        }
+        if !cleanups.is_empty() {
+            let to_end = self.emit(Instr::Jump(0));
+            // The failed comparison's path arrives with [b, False].
+            self.unit().depth += 1;
+            let cleanup = self.here();
+            for j in cleanups {
+                self.patch(j, cleanup);
+            }
+            // [b, false] -> [false]
+            self.emit(Instr::Rot2);
+            self.emit(Instr::Pop);
+            let end = self.here();
+            self.patch(to_end, end);
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[ast::Keyword], line: u32) -> CResult<()> {
+        if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
+            return not_implemented("* and ** at call sites", line);
+        }
+        self.expr(func)?;
+        for a in args {
+            self.expr(a)?;
+        }
+        if keywords.is_empty() {
+            self.emit(Instr::Call(args.len() as u32));
+            return Ok(());
+        }
+        let mut names = Vec::new();
+        for k in keywords {
+            self.expr(&k.value)?;
+            names.push(self.vm.intern(k.arg.as_deref().expect("checked above")));
+        }
+        let n = names.len();
+        let t = self.vm.new_tuple(names);
+        let c = self.add_const(t);
+        self.emit(Instr::LoadConst(c));
+        self.emit(Instr::CallKw((args.len() + n) as u32));
+        Ok(())
+    }
+
+    /// `[elt for ...]` in its own function scope, called at once with the
+    /// outermost iterator (evaluated here, in the enclosing scope).
+    fn list_comprehension(&mut self, e: &Expr, elt: &Expr, generators: &[ast::Comprehension], line: u32) -> CResult<()> {
+        if generators.iter().any(|g| g.is_async) {
+            return not_implemented("async comprehensions", line);
+        }
+        let scope = self.table.scope_of_expr(e).expect("the symbol table has every comprehension");
+        let qualname = self.qualname("<listcomp>");
+        self.expr(&generators[0].iter)?;
+        self.emit(Instr::GetIter);
+        self.enter(scope, "<listcomp>", &qualname, line, self.units.last().and_then(|u| u.private.clone()));
+        self.unit().code.argcount = 1;
+        self.emit(Instr::BuildList(0));
+        self.comprehension_loops(generators, 0, elt)?;
+        self.emit(Instr::Return);
+        let code = self.leave();
+        self.make_function(code, &qualname, 0)?;
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Call(1));
+        Ok(())
+    }
+
+    fn comprehension_loops(&mut self, generators: &[ast::Comprehension], level: usize, elt: &Expr) -> CResult<()> {
+        let g = &generators[level];
+        if level == 0 {
+            // The iterator is the comprehension function's argument `.0`.
+            self.emit(Instr::LoadFast(0));
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(Instr::GetIter);
+        }
+        let start = self.here();
+        let for_iter = self.emit(Instr::ForIter(0));
+        self.assign(&g.target)?;
+        let mut skips = Vec::new();
+        for cond in &g.ifs {
+            self.expr(cond)?;
+            skips.push(self.emit(Instr::PopJumpIfFalse(0)));
+        }
+        if level + 1 < generators.len() {
+            self.comprehension_loops(generators, level + 1, elt)?;
+        } else {
+            self.expr(elt)?;
+            self.emit(Instr::ListAppend(level as u32 + 2));
+        }
+        for s in skips {
+            self.patch(s, start);
+        }
+        self.emit(Instr::Jump(start));
+        let end = self.here();
+        self.patch(for_iter, end);
+        self.unit().depth = self.unit().depth.saturating_sub(1);
+        Ok(())
+    }
+}
+
+fn binop(op: ast::Operator) -> BinOp {
+    match op {
+        ast::Operator::Add => BinOp::Add,
+        ast::Operator::Sub => BinOp::Sub,
+        ast::Operator::Mult => BinOp::Mul,
+        ast::Operator::MatMult => BinOp::MatMul,
+        ast::Operator::Div => BinOp::TrueDiv,
+        ast::Operator::Mod => BinOp::Mod,
+        ast::Operator::Pow => BinOp::Pow,
+        ast::Operator::LShift => BinOp::LShift,
+        ast::Operator::RShift => BinOp::RShift,
+        ast::Operator::BitOr => BinOp::Or,
+        ast::Operator::BitXor => BinOp::Xor,
+        ast::Operator::BitAnd => BinOp::And,
+        ast::Operator::FloorDiv => BinOp::FloorDiv,
+    }
+}
+
+/// How an instruction changes the stack depth (for exception-table
+/// depths and `stacksize`).
+fn stack_effect(i: &Instr) -> i32 {
+    use Instr::*;
+    match *i {
+        Nop | Rot2 | Rot3 | Jump(_) | Unary(_) | LoadAttr(_) | GetIter | PushExcInfo | PopExcept => 0,
+        Pop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
+        DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) => 0,
+        Dup | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_) => 1,
+        LoadBuildClass | ImportName(_) | ImportFrom(_) | ForIter(_) => 1,
+        StoreAttr(_) => -2,
+        DeleteAttr(_) => -1,
+        Binary(_) | Inplace(_) | Compare(_) | Is(_) | Contains(_) | Subscr => -1,
+        StoreSubscr => -3,
+        DeleteSubscr => -2,
+        BuildTuple(n) | BuildList(n) => 1 - n as i32,
+        BuildMap(n) => 1 - 2 * n as i32,
+        BuildSlice(n) => 1 - n as i32,
+        ListAppend(_) => -1,
+        UnpackSequence(n) => n as i32 - 1,
+        JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
+        Call(n) => -(n as i32),
+        CallKw(n) => -(n as i32) - 1,
+        MakeFunction(bits) => -1 - (bits & 1 != 0) as i32 - (bits & 2 != 0) as i32 - (bits & 8 != 0) as i32,
+        Return => -1,
+        Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
+        Dup2 => 2,
+        CheckExcMatch => 0,
+    }
+}
