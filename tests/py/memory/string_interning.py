@@ -6,5 +6,3 @@ c = "".join(["hello", "_world"])
 print(c == a, c is a)
 d = sys.intern(c)
 print(d is a)
-e = "x"
-print(e is "xy"[0])
