@@ -268,22 +268,24 @@ fn differential() {
     // failures[i] = (heap, why) for selected[i]
     let failures: Vec<Mutex<Vec<(String, String)>>> =
         selected.iter().map(|_| Mutex::new(Vec::new())).collect();
+    // One job per script; its heaps run one after the other, since a script
+    // may use files in its folder.
     let next = AtomicUsize::new(0);
-    let jobs = selected.len() * heaps.len();
     std::thread::scope(|s| {
         for _ in 0..workers {
             s.spawn(|| {
                 loop {
-                    let job = next.fetch_add(1, Ordering::Relaxed);
-                    if job >= jobs {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= selected.len() {
                         break;
                     }
-                    let (i, h) = (job / heaps.len(), job % heaps.len());
-                    let heap = heaps[h].as_deref();
-                    let run = run_script(&bin, &root, &selected[i], heap);
-                    if let Some(why) = compare(&root, &selected[i], heap, &run) {
-                        let name = heap.unwrap_or("(default)").to_owned();
-                        failures[i].lock().unwrap().push((name, why));
+                    for heap in &heaps {
+                        let heap = heap.as_deref();
+                        let run = run_script(&bin, &root, &selected[i], heap);
+                        if let Some(why) = compare(&root, &selected[i], heap, &run) {
+                            let name = heap.unwrap_or("(default)").to_owned();
+                            failures[i].lock().unwrap().push((name, why));
+                        }
                     }
                 }
             });
