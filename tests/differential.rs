@@ -204,7 +204,8 @@ fn compare(root: &Path, rel: &str, heap: Option<&str>, run: &Run) -> Option<Stri
         why.push_str(&format!("timed out after {} s\n", TIMEOUT.as_secs()));
     }
     if run.code != Some(expected_rc) {
-        why.push_str(&format!("exit status {:?}, expected {expected_rc}\n", run.code));
+        let got = run.code.map_or("none (killed)".to_owned(), |c| c.to_string());
+        why.push_str(&format!("exit status {got}, expected {expected_rc}\n"));
     }
     if run.stdout != expected_out {
         why.push_str(&format!(
