@@ -64,7 +64,9 @@ def run(rel, hashseed="0"):
         capture_output=True,
         timeout=TIMEOUT,
     )
-    err = p.stderr.replace((folder + os.sep).encode(), b"")
+    err = p.stderr
+    for d in (folder, os.path.realpath(folder)):
+        err = err.replace((d + os.sep).encode(), b"")
     return p.stdout, err, p.returncode
 
 

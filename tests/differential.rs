@@ -146,8 +146,15 @@ fn run_script(bin: &Path, root: &Path, rel: &str, heap: Option<&str>) -> Run {
     let mut stderr = err_thread.join().unwrap_or_default();
     // Tracebacks may name the script by its absolute path; CPython's expected
     // files have that folder prefix removed, so remove it here too.
-    let prefix = format!("{}/", dir.display());
-    stderr = replace_bytes(&stderr, prefix.as_bytes(), b"");
+    // The folder as given, and with symbolic links resolved (as getcwd() sees it).
+    let mut dirs = vec![dir.to_path_buf()];
+    if let Ok(real) = dir.canonicalize() {
+        dirs.push(real);
+    }
+    for d in dirs {
+        let prefix = format!("{}/", d.display());
+        stderr = replace_bytes(&stderr, prefix.as_bytes(), b"");
+    }
     Run { stdout, stderr, code: status.and_then(|s| s.code()), timed_out }
 }
 
