@@ -20,7 +20,9 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 const SHOWN_FAILURES: usize = 8;
 
 fn corpus_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("py")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("py")
 }
 
 /// Test scripts, as paths relative to the corpus root with `/` separators:
@@ -75,7 +77,11 @@ fn heaps(bin: &Path) -> Vec<Option<String>> {
                 .collect::<Vec<_>>()
         })
         .unwrap_or_default();
-    if listed.is_empty() { vec![None] } else { listed }
+    if listed.is_empty() {
+        vec![None]
+    } else {
+        listed
+    }
 }
 
 struct Run {
@@ -155,7 +161,12 @@ fn run_script(bin: &Path, root: &Path, rel: &str, heap: Option<&str>) -> Run {
         let prefix = format!("{}/", d.display());
         stderr = replace_bytes(&stderr, prefix.as_bytes(), b"");
     }
-    Run { stdout, stderr, code: status.and_then(|s| s.code()), timed_out }
+    Run {
+        stdout,
+        stderr,
+        code: status.and_then(|s| s.code()),
+        timed_out,
+    }
 }
 
 fn replace_bytes(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
@@ -183,8 +194,8 @@ fn strip_markers(text: &[u8]) -> String {
     let mut out = String::new();
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches('\n');
-        let marker = !body.trim().is_empty()
-            && body.chars().all(|c| c == ' ' || c == '^' || c == '~');
+        let marker =
+            !body.trim().is_empty() && body.chars().all(|c| c == ' ' || c == '^' || c == '~');
         if !marker {
             out.push_str(line);
         }
@@ -195,12 +206,15 @@ fn strip_markers(text: &[u8]) -> String {
 /// Why a run does not match the expected files, or `None` when it does.
 fn compare(root: &Path, rel: &str, heap: Option<&str>, run: &Run) -> Option<String> {
     let base = root.join(&rel[..rel.len() - 3]);
-    let read = |suffix: &str| std::fs::read(base.with_extension(suffix.trim_start_matches('.'))).ok();
+    let read =
+        |suffix: &str| std::fs::read(base.with_extension(suffix.trim_start_matches('.'))).ok();
     let expected_out = heap
         .and_then(|h| read(&format!("out.{h}")))
         .or_else(|| read("out"));
     let Some(expected_out) = expected_out else {
-        return Some(format!("no expected output {rel}: run scripts/gen_expected.py"));
+        return Some(format!(
+            "no expected output {rel}: run scripts/gen_expected.py"
+        ));
     };
     let expected_rc: i32 = read("rc")
         .map(|b| String::from_utf8_lossy(&b).trim().parse().unwrap_or(-1))
@@ -211,18 +225,26 @@ fn compare(root: &Path, rel: &str, heap: Option<&str>, run: &Run) -> Option<Stri
         why.push_str(&format!("timed out after {} s\n", TIMEOUT.as_secs()));
     }
     if run.code != Some(expected_rc) {
-        let got = run.code.map_or("none (killed)".to_owned(), |c| c.to_string());
+        let got = run
+            .code
+            .map_or("none (killed)".to_owned(), |c| c.to_string());
         why.push_str(&format!("exit status {got}, expected {expected_rc}\n"));
     }
     if run.stdout != expected_out {
         why.push_str(&format!(
             "stdout differs:\n{}",
-            diff(&String::from_utf8_lossy(&expected_out), &String::from_utf8_lossy(&run.stdout))
+            diff(
+                &String::from_utf8_lossy(&expected_out),
+                &String::from_utf8_lossy(&run.stdout)
+            )
         ));
     }
     let (want, got) = (strip_markers(&expected_err), strip_markers(&run.stderr));
     if want != got {
-        why.push_str(&format!("stderr differs (marker lines ignored):\n{}", diff(&want, &got)));
+        why.push_str(&format!(
+            "stderr differs (marker lines ignored):\n{}",
+            diff(&want, &got)
+        ));
     }
     if why.is_empty() { None } else { Some(why) }
 }
@@ -243,13 +265,19 @@ fn diff(expected: &str, actual: &str) -> String {
         out.push_str(&format!("  - {}\n", e[i]));
     }
     if e.len() > first + 6 {
-        out.push_str(&format!("  - ... ({} more expected lines)\n", e.len() - first - 6));
+        out.push_str(&format!(
+            "  - ... ({} more expected lines)\n",
+            e.len() - first - 6
+        ));
     }
     for i in first..(first + 6).min(a.len()) {
         out.push_str(&format!("  + {}\n", a[i]));
     }
     if a.len() > first + 6 {
-        out.push_str(&format!("  + ... ({} more actual lines)\n", a.len() - first - 6));
+        out.push_str(&format!(
+            "  + ... ({} more actual lines)\n",
+            a.len() - first - 6
+        ));
     }
     if e.len() == a.len() && first == e.len() {
         out.push_str("  (differs only in trailing newline or bytes)\n");
@@ -271,7 +299,9 @@ fn differential() {
         .collect();
     let selected: Vec<String> = all.into_iter().filter(|s| s.contains(&filter)).collect();
     let heaps = heaps(&bin);
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(8);
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(8);
 
     // failures[i] = (heap, why) for selected[i]
     let failures: Vec<Mutex<Vec<(String, String)>>> =
@@ -314,7 +344,11 @@ fn differential() {
         println!(
             "differential: {pass}/{} scripts pass {shown} ({listed_selected} listed in tests/py/PASSING){}",
             selected.len(),
-            if filter.is_empty() { String::new() } else { format!(" [OURO_PY_FILTER={filter}]") }
+            if filter.is_empty() {
+                String::new()
+            } else {
+                format!(" [OURO_PY_FILTER={filter}]")
+            }
         );
     }
     for (i, rel) in selected.iter().enumerate() {
@@ -326,12 +360,18 @@ fn differential() {
         }
     }
     if !problems.is_empty() {
-        let mut report = format!("{} failure(s) among scripts listed in tests/py/PASSING:\n", problems.len());
+        let mut report = format!(
+            "{} failure(s) among scripts listed in tests/py/PASSING:\n",
+            problems.len()
+        );
         for p in problems.iter().take(SHOWN_FAILURES) {
             report.push_str(&format!("\n=== {p}"));
         }
         if problems.len() > SHOWN_FAILURES {
-            report.push_str(&format!("\n... and {} more\n", problems.len() - SHOWN_FAILURES));
+            report.push_str(&format!(
+                "\n... and {} more\n",
+                problems.len() - SHOWN_FAILURES
+            ));
         }
         panic!("{report}");
     }
