@@ -1,0 +1,9 @@
+class Base:
+    @property
+    def name(self):
+        return "base"
+class Child(Base):
+    @property
+    def name(self):
+        return "child of " + super().name
+print(Child().name)

@@ -1,0 +1,8 @@
+e = ValueError("a", 2)
+print(e.args, str(e), repr(e))
+e = KeyError("key")
+print(str(e), repr(e))
+e = Exception()
+print(repr(str(e)), repr(e))
+e = OSError(2, "No such file")
+print(e.errno, e.strerror, str(e))

@@ -1,0 +1,9 @@
+for i in range(5):
+    pass
+print(i)
+for ch in "":
+    pass
+try:
+    print(ch)
+except NameError as e:
+    print(e)

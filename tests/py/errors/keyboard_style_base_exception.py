@@ -1,0 +1,4 @@
+class Stop(BaseException):
+    pass
+print("raising a BaseException subclass")
+raise Stop("stopped")

@@ -1,0 +1,4 @@
+for i in range(3):
+    print("line", i)
+print("partial", end="")
+raise RuntimeError("after output")

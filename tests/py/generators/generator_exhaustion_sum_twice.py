@@ -1,0 +1,6 @@
+g = (i for i in range(4))
+print(sum(g))
+print(sum(g))
+print(list(g))
+r = range(4)
+print(sum(r), sum(r))

@@ -1,0 +1,7 @@
+it = iter([1, 2, 3])
+print(next(it), next(it), next(it))
+print(next(it, "default"))
+s = iter("ab")
+print(list(s), list(s))
+d = iter({"x": 1, "y": 2})
+print(sorted(d))

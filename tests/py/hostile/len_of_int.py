@@ -1,0 +1,4 @@
+try:
+    len(5)
+except TypeError as e:
+    print(e)

@@ -1,0 +1,5 @@
+nan = float("nan")
+print(nan == nan, nan < 1, nan > 1, nan != nan, 1 <= nan)
+print(sorted([3, nan, 1])[1:] != None, max(nan, 1), max(1, nan))
+print([nan] == [nan], nan in [nan], {nan: 1}.get(nan))
+print(float("nan") == float("nan"), nan is nan)

@@ -1,0 +1,8 @@
+import weakref
+class Obj:
+    pass
+o = Obj()
+r = weakref.ref(o)
+print(r() is o)
+del o
+print(r())

@@ -1,0 +1,5 @@
+from ..sub import quadruple
+from .. import VERSION
+
+def info():
+    return "deep " + VERSION + " " + str(quadruple(1))

@@ -1,0 +1,6 @@
+print(True + True, True * 10, False - 1, True / 2)
+print(int(True), str(False), repr(True))
+print(True == 1, False == 0, True == 1 == 1.0)
+print(sum([True, False, True, True]))
+print(bool("False"), bool(0.0), bool(-1))
+print(True & False, True | False, True ^ True, ~True)

@@ -1,0 +1,10 @@
+d = {"a": 1, "b": 2}
+print(d.get("a"), d.get("z"), d.get("z", 0))
+print(d.setdefault("c", 3), d.setdefault("a", 100), d)
+d.update({"d": 4}, e=5)
+d.update([("f", 6)])
+print(d)
+print(d.pop("a"), d.pop("zz", "none"), d.popitem(), d)
+print(dict.fromkeys("xy"), dict.fromkeys([1, 2], 0))
+c = d.copy(); d.clear()
+print(d, c)

@@ -1,0 +1,5 @@
+print((2.0).is_integer(), (2.5).is_integer(), (-0.0).is_integer())
+print((0.5).as_integer_ratio(), (0.1).as_integer_ratio())
+print((1.5).hex(), float.fromhex("0x1.8p+1"))
+print(float("  1.5  "), float("1e3"), float("-.5"), float("1_000.5"))
+print((3.7).__trunc__(), int(-3.7), float(10))

@@ -1,0 +1,7 @@
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, float("-inf"), float("Infinity"))
+print(inf > 1e308, inf == inf, nan == nan, nan != nan, inf - inf)
+print(-0.0, 0.0 == -0.0, repr(-0.0), str(-0.0))
+print(1e308 * 10, -1e308 * 10)
+print(float("nan") in [float("nan")], nan in [nan])

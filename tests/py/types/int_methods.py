@@ -1,0 +1,5 @@
+print((1024).to_bytes(2, "big"), (1024).to_bytes(2, "little"))
+print(int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\xff", "big", signed=True))
+print((-1).to_bytes(2, "big", signed=True))
+print((10).as_integer_ratio(), abs(-7), (7).conjugate())
+print((6).real, (6).imag, (6).numerator, (6).denominator)

@@ -1,0 +1,10 @@
+l = [3, 1, 2]
+l.append(4); l.extend([5, 6]); l.insert(0, 0); l.insert(100, 99); l.insert(-1, 98)
+print(l)
+print(l.pop(), l.pop(0), l.pop(-2), l)
+l.remove(1)
+print(l, l.index(2), l.count(3), l.index(5, 1))
+l.reverse()
+print(l)
+c = l.copy(); l.clear()
+print(l, c)

@@ -1,0 +1,6 @@
+s = slice(1, 8, 2)
+print(s, s.start, s.stop, s.step)
+print("abcdefghij"[s], list(range(10))[slice(3)], slice(None, None, -1))
+print(s.indices(5), slice(-3, None).indices(10), slice(None, None, -1).indices(4))
+t = (0, 1, 2, 3, 4)
+print(t[slice(None, None, 2)], t[slice(-2, None)])

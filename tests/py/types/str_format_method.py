@@ -1,0 +1,7 @@
+print("{} and {}".format("a", "b"))
+print("{1} {0} {1}".format("x", "y"))
+print("{name} is {age}".format(name="Al", age=3))
+print("{0[1]} {1[k]} {2.real}".format([5, 6], {"k": "v"}, 3))
+print("{:>6}|{:^6}|{:<6}|".format("a", "b", "c"))
+print("{{literal}} {}".format(1))
+print("{!r} {!s} {!a}".format("q", "q", "é"))

@@ -1,0 +1,4 @@
+print("key=value=x".partition("="))
+print("key=value=x".rpartition("="))
+print("novalue".partition("="))
+print("novalue".rpartition("="))
