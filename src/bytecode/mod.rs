@@ -220,6 +220,21 @@ pub struct Code {
     pub flags: u32,
     /// The largest stack depth the code reaches.
     pub stacksize: u32,
+    /// One inline cache per entry of `names`, for `LoadGlobal`.
+    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+}
+
+/// Where a `LoadGlobal` last found its name: valid while the globals
+/// dict (at address `globals`) keeps the key-set version it had then, and,
+/// for a builtin, while the builtins dict keeps its version too. Values
+/// may change: the entry at `index` is read afresh each time.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GlobalCache {
+    pub globals: usize,
+    pub globals_version: u64,
+    pub in_builtins: bool,
+    pub builtins_version: u64,
+    pub index: u32,
 }
 
 impl Code {

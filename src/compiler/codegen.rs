@@ -149,6 +149,7 @@ impl Compiler<'_> {
             kwonlyargcount: 0,
             flags: code_flags,
             stacksize: 0,
+            global_cache: Vec::new(),
         };
         self.units.push(Unit {
             scope,
@@ -162,7 +163,8 @@ impl Compiler<'_> {
     }
 
     fn leave(&mut self) -> Rc<Code> {
-        let unit = self.units.pop().expect("a unit");
+        let mut unit = self.units.pop().expect("a unit");
+        unit.code.global_cache = vec![Default::default(); unit.code.names.len()];
         Rc::new(unit.code)
     }
 

@@ -100,6 +100,8 @@ pub fn choose_strategy(s: Strategy) -> Result<(), Strategy> {
 thread_local! {
     /// Objects whose count reached zero, waiting for `collect_dead`.
     static DEAD: RefCell<Vec<obj::DeadObj>> = const { RefCell::new(Vec::new()) };
+    /// Set when `DEAD` becomes non-empty; cleared when it is drained.
+    static DEAD_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static STATS: RefCell<HeapStats> = RefCell::new(HeapStats::default());
 }
 
@@ -128,12 +130,14 @@ impl Heap {
                 None => break,
             }
         }
+        DEAD_PENDING.with(|p| p.set(false));
     }
 
-    /// True when objects are waiting on the dead list.
-    #[inline]
+    /// True when objects are waiting on the dead list. Cheap: one
+    /// thread-local flag, checked after most instructions.
+    #[inline(always)]
     pub fn has_dead() -> bool {
-        DEAD.with(|d| !d.borrow().is_empty())
+        DEAD_PENDING.with(|p| p.get())
     }
 
     /// A copy of this thread's counters.

@@ -13,7 +13,7 @@
 //! - When the count reaches zero the pointer moves to the thread's dead
 //!   list; nothing but the heap touches it after that.
 
-use super::{DEAD, Finalizer, STATS, counting};
+use super::{DEAD, DEAD_PENDING, Finalizer, STATS, counting};
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -248,6 +248,7 @@ impl Drop for Obj {
 #[inline(never)]
 fn died(p: NonNull<Header>) {
     DEAD.with(|d| d.borrow_mut().push(DeadObj(p)));
+    DEAD_PENDING.with(|f| f.set(true));
 }
 
 impl std::fmt::Debug for Obj {

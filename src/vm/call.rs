@@ -107,6 +107,41 @@ impl Vm {
         Ok(obj)
     }
 
+    /// A frame for calling `func` with the arguments on the stack from
+    /// `base` (the function itself just below). The common case, exactly
+    /// the declared positional arguments and no cells, moves the
+    /// arguments straight into the new frame's locals.
+    pub(crate) fn make_frame_from_stack(&mut self, func: &Obj, base: usize) -> PyResult<Frame> {
+        let f = func.downcast::<FunctionValue>().expect("a function");
+        let code = &f.code.downcast::<CodeValue>().expect("code").0;
+        let n = self.stack.len() - base;
+        let simple = code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && code.kwonlyargcount == 0
+            && code.cellvars.is_empty()
+            && f.closure.is_none()
+            && n == code.argcount as usize;
+        if !simple {
+            let args = self.stack.split_off(base);
+            self.stack.pop();
+            return self.make_frame(func, &args, &[]);
+        }
+        let code = code.clone();
+        let locals_base = self.locals.len();
+        self.locals.extend(self.stack.drain(base..).map(Some));
+        self.locals.resize(locals_base + code.varnames.len(), None);
+        self.stack.pop();
+        Ok(Frame {
+            code,
+            pc: 0,
+            stack_base: self.stack.len(),
+            locals_base,
+            cells: Vec::new(),
+            globals: f.globals.clone(),
+            names: None,
+            handling: Vec::new(),
+        })
+    }
+
     /// A frame for calling the Python function `func`, arguments bound.
     pub(crate) fn make_frame(&mut self, func: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Frame> {
         let f = func.downcast::<FunctionValue>().expect("a function");
@@ -214,11 +249,13 @@ impl Vm {
                 cells.extend(t.0.iter().cloned());
             }
         }
+        let locals_base = self.locals.len();
+        self.locals.extend(locals);
         Ok(Frame {
             code,
             pc: 0,
             stack_base: self.stack.len(),
-            locals,
+            locals_base,
             cells,
             globals: f.globals.clone(),
             names: None,

@@ -106,6 +106,13 @@ impl Vm {
         t.entry(i).map(|(_, v)| v.clone())
     }
 
+    /// The index of a str key, without running Python code.
+    pub fn find_str_index(&self, t: &RefCell<DictTable>, name: &Obj) -> Option<usize> {
+        let s = name.downcast::<StrValue>()?;
+        let hash = self.str_obj_hash(s);
+        t.borrow().find(hash, |k| builtin_key_eq(k, name).unwrap_or(false))
+    }
+
     /// Sets a str key without running Python code.
     pub fn table_set_str(&self, t: &RefCell<DictTable>, name: Obj, value: Obj) {
         let s = name.downcast::<StrValue>().expect("a str key");

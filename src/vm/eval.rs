@@ -33,9 +33,7 @@ impl Vm {
             match result {
                 Ok(Flow::Next) => {}
                 Ok(Flow::Return(value)) => {
-                    let frame = self.frames.pop().expect("a frame");
-                    self.stack.truncate(frame.stack_base);
-                    drop(frame);
+                    self.pop_frame();
                     self.collect_dead();
                     if self.frames.len() == entry {
                         return Ok(value);
@@ -70,13 +68,19 @@ impl Vm {
                 self.stack.push(err.0);
                 return Ok(());
             }
-            let frame = self.frames.pop().expect("a frame");
-            self.stack.truncate(frame.stack_base);
-            drop(frame);
+            self.pop_frame();
             if self.frames.len() == entry {
                 return Err(err);
             }
         }
+    }
+
+    /// Removes the top frame with its stack and locals.
+    #[inline]
+    fn pop_frame(&mut self) {
+        let frame = self.frames.pop().expect("a frame");
+        self.stack.truncate(frame.stack_base);
+        self.locals.truncate(frame.locals_base);
     }
 
     #[inline(always)]
@@ -90,15 +94,23 @@ impl Vm {
     }
 
     /// Executes instructions of the top frame until it calls, returns or
-    /// fails.
+    /// fails. The program counter lives in a local while the frame runs
+    /// and is written back once, on the way out (tracebacks and handler
+    /// lookup read it from the frame).
     fn step(&mut self) -> PyResult<Flow> {
         let fi = self.frames.len() - 1;
         let code = self.frames[fi].code.clone();
         let mut pc = self.frames[fi].pc;
+        let result = self.run_instructions(fi, &code, &mut pc);
+        self.frames[fi].pc = pc;
+        result
+    }
+
+    fn run_instructions(&mut self, fi: usize, code: &std::rc::Rc<crate::bytecode::Code>, pc: &mut usize) -> PyResult<Flow> {
+        let code = &**code;
         loop {
-            let instr = code.instructions[pc];
-            pc += 1;
-            self.frames[fi].pc = pc;
+            let instr = code.instructions[*pc];
+            *pc += 1;
             match instr {
                 Instr::Nop => {}
                 Instr::Pop => {
@@ -125,7 +137,7 @@ impl Vm {
                     self.stack.insert(n - 2, v);
                 }
                 Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
-                Instr::LoadFast(i) => match &self.frames[fi].locals[i as usize] {
+                Instr::LoadFast(i) => match &self.locals[self.frames[fi].locals_base + i as usize] {
                     Some(v) => {
                         let v = v.clone();
                         self.stack.push(v);
@@ -134,12 +146,14 @@ impl Vm {
                 },
                 Instr::StoreFast(i) => {
                     let v = self.pop();
-                    let old = self.frames[fi].locals[i as usize].replace(v);
+                    let slot = self.frames[fi].locals_base + i as usize;
+                    let old = self.locals[slot].replace(v);
                     drop(old);
                     self.collect_dead();
                 }
                 Instr::DeleteFast(i) => {
-                    if self.frames[fi].locals[i as usize].take().is_none() {
+                    let slot = self.frames[fi].locals_base + i as usize;
+                    if self.locals[slot].take().is_none() {
                         return Err(self.unbound_local(&code.varnames[i as usize]));
                     }
                     self.collect_dead();
@@ -149,7 +163,7 @@ impl Vm {
                     let v = cell.downcast::<CellValue>().and_then(|c| c.0.borrow().clone());
                     match v {
                         Some(v) => self.stack.push(v),
-                        None => return Err(self.unbound_cell(&code, i as usize)),
+                        None => return Err(self.unbound_cell(code, i as usize)),
                     }
                 }
                 Instr::StoreDeref(i) => {
@@ -164,7 +178,7 @@ impl Vm {
                     self.stack.push(cell);
                 }
                 Instr::LoadGlobal(i) => {
-                    let v = self.load_global(fi, &code.names[i as usize])?;
+                    let v = self.load_global_cached(fi, code, i as usize)?;
                     self.stack.push(v);
                 }
                 Instr::StoreGlobal(i) => {
@@ -218,7 +232,10 @@ impl Vm {
                 Instr::Binary(op) => {
                     let b = self.pop();
                     let a = self.pop();
-                    let r = self.binary_op(&a, &b, op)?;
+                    let r = match self.binary_fast(&a, &b, op) {
+                        Some(r) => r,
+                        None => self.binary_op(&a, &b, op)?,
+                    };
                     self.stack.push(r);
                 }
                 Instr::Inplace(op) => {
@@ -235,7 +252,10 @@ impl Vm {
                 Instr::Compare(op) => {
                     let b = self.pop();
                     let a = self.pop();
-                    let r = self.compare(&a, &b, op)?;
+                    let r = match self.compare_fast(&a, &b, op) {
+                        Some(r) => r,
+                        None => self.compare(&a, &b, op)?,
+                    };
                     self.stack.push(r);
                 }
                 Instr::Is(invert) => {
@@ -307,21 +327,18 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Instr::Jump(t) => {
-                    pc = t as usize;
-                    self.frames[fi].pc = pc;
+                    *pc = t as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {
                     let v = self.pop();
                     if !self.truthy(&v)? {
-                        pc = t as usize;
-                        self.frames[fi].pc = pc;
+                        *pc = t as usize;
                     }
                 }
                 Instr::PopJumpIfTrue(t) => {
                     let v = self.pop();
                     if self.truthy(&v)? {
-                        pc = t as usize;
-                        self.frames[fi].pc = pc;
+                        *pc = t as usize;
                     }
                 }
                 Instr::JumpIfFalseOrPop(t) => {
@@ -329,15 +346,13 @@ impl Vm {
                     if self.truthy(&v)? {
                         self.pop();
                     } else {
-                        pc = t as usize;
-                        self.frames[fi].pc = pc;
+                        *pc = t as usize;
                     }
                 }
                 Instr::JumpIfTrueOrPop(t) => {
                     let v = self.top().clone();
                     if self.truthy(&v)? {
-                        pc = t as usize;
-                        self.frames[fi].pc = pc;
+                        *pc = t as usize;
                     } else {
                         self.pop();
                     }
@@ -353,22 +368,23 @@ impl Vm {
                         Some(v) => self.stack.push(v),
                         None => {
                             self.pop();
-                            pc = t as usize;
-                            self.frames[fi].pc = pc;
+                            *pc = t as usize;
                         }
                     }
                 }
                 Instr::Call(n) => {
-                    let args = self.stack.split_off(self.stack.len() - n as usize);
-                    let func = self.pop();
+                    let base = self.stack.len() - n as usize;
+                    let func = self.stack[base - 1].clone();
                     if func.kind() == Kind::Function {
-                        let frame = self.make_frame(&func, &args, &[])?;
                         if self.frames.len() >= self.recursion_limit {
                             return Err(self.recursion_error());
                         }
+                        let frame = self.make_frame_from_stack(&func, base)?;
                         self.frames.push(frame);
                         return Ok(Flow::Next);
                     }
+                    let args = self.stack.split_off(base);
+                    self.pop();
                     let r = self.call(&func, &args, &[])?;
                     self.stack.push(r);
                     self.collect_dead();
@@ -463,6 +479,63 @@ impl Vm {
     #[cold]
     pub(crate) fn recursion_error(&self) -> PyErr {
         self.err(&self.types.exceptions.recursion_error, "maximum recursion depth exceeded")
+    }
+
+    /// `LoadGlobal` with its inline cache: a hit reads the entry found
+    /// last time, without hashing or comparing.
+    #[inline]
+    fn load_global_cached(&mut self, fi: usize, code: &crate::bytecode::Code, i: usize) -> PyResult<Obj> {
+        let c = code.global_cache[i].get();
+        let globals = &self.frames[fi].globals;
+        if globals.addr() == c.globals {
+            let g = globals.downcast::<DictValue>().expect("a dict").0.borrow();
+            if g.version == c.globals_version {
+                let hit = if c.in_builtins {
+                    let b = self.builtins.downcast::<DictValue>().expect("a dict").0.borrow();
+                    if b.version == c.builtins_version { b.entry(c.index as usize).map(|(_, v)| v.clone()) } else { None }
+                } else {
+                    g.entry(c.index as usize).map(|(_, v)| v.clone())
+                };
+                if let Some(v) = hit {
+                    return Ok(v);
+                }
+            }
+        }
+        self.load_global_slow(fi, code, i)
+    }
+
+    /// Looks the name up and fills the cache. A builtins hit stays valid
+    /// only while globals keeps its key set (a new global could shadow it).
+    #[cold]
+    fn load_global_slow(&mut self, fi: usize, code: &crate::bytecode::Code, i: usize) -> PyResult<Obj> {
+        let name = &code.names[i];
+        let globals = self.frames[fi].globals.clone();
+        let builtins = self.builtins.clone();
+        let g = &globals.downcast::<DictValue>().expect("a dict").0;
+        let b = &builtins.downcast::<DictValue>().expect("a dict").0;
+        let mut cache = crate::bytecode::GlobalCache {
+            globals: globals.addr(),
+            globals_version: g.borrow().version,
+            in_builtins: false,
+            builtins_version: b.borrow().version,
+            index: 0,
+        };
+        let found = match self.find_str_index(g, name) {
+            Some(index) => Some((g, index)),
+            None => {
+                cache.in_builtins = true;
+                self.find_str_index(b, name).map(|index| (b, index))
+            }
+        };
+        match found {
+            Some((t, index)) => {
+                cache.index = index as u32;
+                code.global_cache[i].set(cache);
+                let v = t.borrow().entry(index).map(|(_, v)| v.clone());
+                v.ok_or_else(|| self.name_error(&self.str_lossy(name)))
+            }
+            None => self.load_global(fi, name),
+        }
     }
 
     fn load_global(&mut self, fi: usize, name: &Obj) -> PyResult<Obj> {

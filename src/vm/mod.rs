@@ -46,8 +46,9 @@ pub(crate) struct Frame {
     pub pc: usize,
     /// Where this frame's part of `Vm::stack` starts.
     pub stack_base: usize,
-    /// Fast locals (`code.varnames`).
-    pub locals: Vec<Option<Obj>>,
+    /// Where this frame's fast locals (`code.varnames`) start in
+    /// `Vm::locals`.
+    pub locals_base: usize,
     /// Cell objects: `code.cellvars`, then `code.freevars`.
     pub cells: Vec<Obj>,
     pub globals: Obj,
@@ -63,6 +64,9 @@ pub struct Vm {
     pub builtins: Obj,
     pub(crate) frames: Vec<Frame>,
     pub(crate) stack: Vec<Obj>,
+    /// The fast locals of all frames, each frame's after its caller's, so
+    /// that a call allocates nothing.
+    pub(crate) locals: Vec<Option<Obj>>,
     pub recursion_limit: usize,
     /// Interned strings (identifier-like constants and `sys.intern`).
     interned: HashMap<Box<str>, Obj>,
@@ -86,6 +90,7 @@ impl Vm {
             builtins,
             frames: Vec::new(),
             stack: Vec::with_capacity(1024),
+            locals: Vec::with_capacity(1024),
             recursion_limit: 1000,
             interned: HashMap::new(),
             modules,
@@ -98,8 +103,10 @@ impl Vm {
 
     /// Runs a module's code with `globals` as its namespace.
     pub fn run_module_code(&mut self, code: Rc<Code>, globals: &Obj) -> PyResult<Obj> {
+        let locals_base = self.locals.len();
+        self.locals.resize(locals_base + code.varnames.len(), None);
         let frame = Frame {
-            locals: vec![None; code.varnames.len()],
+            locals_base,
             cells: Vec::new(),
             code,
             pc: 0,

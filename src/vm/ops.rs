@@ -105,6 +105,35 @@ impl Vm {
         Ok(true)
     }
 
+    /// Both operands machine ints, no overflow: the eval loop's shortcut.
+    #[inline(always)]
+    pub(crate) fn binary_fast(&self, a: &Obj, b: &Obj, op: BinOp) -> Option<Obj> {
+        let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (a.downcast::<IntValue>(), b.downcast::<IntValue>()) else {
+            return None;
+        };
+        let r = match op {
+            BinOp::Add => x.checked_add(*y)?,
+            BinOp::Sub => x.checked_sub(*y)?,
+            BinOp::Mul => x.checked_mul(*y)?,
+            BinOp::Mod if *y > 0 && *x >= 0 => x % y,
+            BinOp::FloorDiv if *y > 0 && *x >= 0 => x / y,
+            BinOp::And => x & y,
+            BinOp::Or => x | y,
+            BinOp::Xor => x ^ y,
+            _ => return None,
+        };
+        Some(self.new_int(r))
+    }
+
+    /// Both operands machine ints: the eval loop's comparison shortcut.
+    #[inline(always)]
+    pub(crate) fn compare_fast(&self, a: &Obj, b: &Obj, op: CmpOp) -> Option<Obj> {
+        let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (a.downcast::<IntValue>(), b.downcast::<IntValue>()) else {
+            return None;
+        };
+        Some(self.bool_obj(ordering_matches(x.cmp(y), op)))
+    }
+
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return self.numeric_op(x, y, op);
