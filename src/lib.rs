@@ -4,6 +4,7 @@
 //! docs/ARCHITECTURE.md.
 
 pub mod ast;
+pub mod compiler;
 pub mod error;
 pub mod lexer;
 pub mod parser;

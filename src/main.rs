@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [flag, file] if flag == "--dump-ast" => dump_ast(file),
+        [flag, file] if flag == "--dump-symtable" => dump_symtable(file),
         _ => usage(),
     }
 }
@@ -41,6 +42,30 @@ fn dump_ast(path: &str) -> ExitCode {
     match ouro::parse_module(&source) {
         Ok(module) => {
             println!("{}", ouro::ast::dump::dump_mod(&module));
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{}", err.locate(&source, path));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Hidden: prints `ouro::compiler::symtable::dump` of the file's symbol
+/// table, or the SyntaxError (exit status 1); see scripts/symtable_diff.py.
+fn dump_symtable(path: &str) -> ExitCode {
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("ouro: can't read file '{path}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = ouro::parse_module(&source)
+        .and_then(|module| ouro::compiler::symtable::build(&module));
+    match result {
+        Ok(table) => {
+            print!("{}", ouro::compiler::symtable::dump(&table, &source));
             ExitCode::SUCCESS
         }
         Err(err) => {

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Differential test of ouro's symbol table against CPython 3.11's.
+
+For every .py file of CPython's standard library (see stdlib_files.py),
+compares a canonical dump of `symtable.symtable(src, path, 'exec')` with
+what `OURO --dump-symtable FILE` prints (src/compiler/symtable.rs, `dump`).
+
+The canonical dump, one scope after another in depth-first order (children
+in source order), each line indented by two spaces per nesting level:
+
+    <type> <name> line=<lineno> nested=<0|1>
+      params: a b c                      (functions only; in order)
+      locals: ...  frees: ...  globals: ...  nonlocals: ...   (functions only; sorted)
+      sym <name> <SCOPE> flags=<hex> P G DG L R A I N Ann   (sorted by name)
+
+where `flags` is the symbol's raw flag word without the scope bits (it
+includes CPython's internal DEF_FREE_CLASS and DEF_COMP_ITER bits) and the
+letters are the `is_*` predicates that hold: is_parameter, is_global,
+is_declared_global, is_local, is_referenced, is_assigned, is_imported,
+is_nonlocal, is_annotated.
+
+Files CPython's symtable rejects are reported separately, with whether
+ouro rejects them with the same message.
+
+    python3 scripts/symtable_diff.py [OURO] [--show N] [--only S] [--jobs N]
+
+Exit status: 0 when every file agrees, 1 otherwise.
+"""
+
+import argparse
+import multiprocessing
+import subprocess
+import symtable
+import sys
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stdlib_files import require_python_311, stdlib_files, stdlib_root  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SCOPE_OFF = 11
+SCOPE_NAMES = {1: "LOCAL", 2: "GLOBAL_EXPLICIT", 3: "GLOBAL_IMPLICIT", 4: "FREE", 5: "CELL"}
+
+
+def dump_symbol(sym) -> str:
+    raw = sym._Symbol__flags
+    scope = SCOPE_NAMES.get((raw >> SCOPE_OFF) & 7, "NONE")
+    preds = [
+        ("P", sym.is_parameter()), ("G", sym.is_global()),
+        ("DG", sym.is_declared_global()), ("L", sym.is_local()),
+        ("R", sym.is_referenced()), ("A", sym.is_assigned()),
+        ("I", sym.is_imported()), ("N", sym.is_nonlocal()),
+        ("Ann", sym.is_annotated()),
+    ]
+    letters = " ".join(p for p, ok in preds if ok)
+    return f"sym {sym.get_name()} {scope} flags={raw & ((1 << SCOPE_OFF) - 1):x} {letters}".rstrip()
+
+
+def dump_table(t, depth: int, out: list) -> None:
+    ind = "  " * depth
+    out.append(f"{ind}{t.get_type()} {t.get_name()} line={t.get_lineno()} nested={int(t.is_nested())}")
+    if t.get_type() == "function":
+        out.append(f"{ind}  params: {' '.join(t._table.varnames)}".rstrip())
+        out.append(f"{ind}  locals: {' '.join(sorted(t.get_locals()))}".rstrip())
+        out.append(f"{ind}  frees: {' '.join(sorted(t.get_frees()))}".rstrip())
+        out.append(f"{ind}  globals: {' '.join(sorted(t.get_globals()))}".rstrip())
+        out.append(f"{ind}  nonlocals: {' '.join(sorted(t.get_nonlocals()))}".rstrip())
+    for sym in sorted(t.get_symbols(), key=lambda s: s.get_name()):
+        out.append(f"{ind}  {dump_symbol(sym)}")
+    for child in t.get_children():
+        dump_table(child, depth + 1, out)
+
+
+def cpython_dump(path: Path):
+    """(True, dump) or (False, 'SyntaxError: msg (line N)') or (None, reason)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            src = f.read()
+    except Exception as e:
+        return None, f"unreadable: {type(e).__name__}"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            table = symtable.symtable(src, str(path), "exec")
+    except SyntaxError as e:
+        # Parse errors are the parser's business: only symtable errors count.
+        try:
+            compile_only_parse(src)
+        except Exception:
+            return None, "parse error"
+        return False, f"SyntaxError: {e.msg} (line {e.lineno})"
+    except Exception as e:
+        return None, f"{type(e).__name__}"
+    out: list = []
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 50_000))
+    try:
+        dump_table(table, 0, out)
+    finally:
+        sys.setrecursionlimit(old)
+    return True, "\n".join(out) + "\n"
+
+
+def compile_only_parse(src: str) -> None:
+    import ast
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ast.parse(src)
+
+
+def ouro_dump(ouro: str, path: Path):
+    try:
+        p = subprocess.run([ouro, "--dump-symtable", str(path)], capture_output=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return "timeout", ""
+    out = p.stdout.decode("utf-8", "replace")
+    err = p.stderr.decode("utf-8", "replace")
+    if p.returncode == 0:
+        return "ok", out
+    if p.returncode == 1:
+        return "error", err
+    return "crash", err
+
+
+def check(args):
+    ouro, path = args
+    ok, expected = cpython_dump(path)
+    if ok is None:
+        return path, "skipped", expected
+    status, actual = ouro_dump(ouro, path)
+    if ok:
+        if status == "ok" and actual == expected:
+            return path, "same", ""
+        if status == "ok":
+            return path, "differs", first_difference(expected, actual)
+        return path, "ouro-" + status, actual.strip().splitlines()[-1:] and actual.strip().splitlines()[-1]
+    # CPython's symtable raised a SyntaxError.
+    msg = expected.split(": ", 1)[1].rsplit(" (line", 1)[0]
+    if status == "error" and msg in actual:
+        return path, "both-reject", expected
+    return path, "reject-mismatch", f"CPython: {expected}; ouro: {status} {actual.strip()[-200:]}"
+
+
+def first_difference(expected: str, actual: str) -> str:
+    e, a = expected.splitlines(), actual.splitlines()
+    for i, (x, y) in enumerate(zip(e, a)):
+        if x != y:
+            ctx = e[max(0, i - 3):i]
+            return "\n".join(["    ..."] + [f"      {c}" for c in ctx] + [f"    - {x}", f"    + {y}"])
+    return f"    length differs: CPython {len(e)} lines, ouro {len(a)} lines"
+
+
+def main() -> int:
+    require_python_311()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("ouro", nargs="?", default=str(REPO / "target/release/ouro"))
+    ap.add_argument("--show", type=int, default=10)
+    ap.add_argument("--only", default=None, help="substring of the relative path")
+    ap.add_argument("--jobs", type=int, default=2)
+    a = ap.parse_args()
+    root = stdlib_root()
+    files = [p for p in stdlib_files(root) if a.only is None or a.only in p.relative_to(root).as_posix()]
+    with multiprocessing.Pool(a.jobs) as pool:
+        results = pool.map(check, [(a.ouro, p) for p in files], chunksize=8)
+    counts: dict = {}
+    shown = 0
+    for path, outcome, detail in results:
+        counts[outcome] = counts.get(outcome, 0) + 1
+        rel = path.relative_to(root).as_posix()
+        if outcome == "both-reject":
+            print(f"both reject {rel}: {detail}")
+        elif outcome not in ("same", "skipped") and shown < a.show:
+            shown += 1
+            print(f"{outcome}: {rel}\n{detail}")
+    accepted = sum(v for k, v in counts.items() if k not in ("skipped", "both-reject", "reject-mismatch"))
+    print(f"{counts.get('same', 0)}/{accepted} files identical")
+    rejected = counts.get("both-reject", 0) + counts.get("reject-mismatch", 0)
+    print(f"{counts.get('both-reject', 0)}/{rejected} files CPython's symtable rejects: ouro rejects them with the same message")
+    print("outcomes:", ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    bad = sum(v for k, v in counts.items() if k not in ("same", "skipped", "both-reject"))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
