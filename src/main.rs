@@ -62,7 +62,7 @@ fn dump_symtable(path: &str) -> ExitCode {
         }
     };
     let result = ouro::parse_module(&source)
-        .and_then(|module| ouro::compiler::symtable::build(&module));
+        .and_then(|module| ouro::compiler::symtable::build(&module, &source));
     match result {
         Ok(table) => {
             print!("{}", ouro::compiler::symtable::dump(&table, &source));

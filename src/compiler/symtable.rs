@@ -365,8 +365,13 @@ fn expr_scope_kind(e: &ExprKind) -> Option<ScopeKind> {
     })
 }
 
-/// Builds and analyzes the symbol table of a parsed module.
-pub fn build(module: &Mod) -> Result<SymbolTable, SyntaxError> {
+/// Builds and analyzes the symbol table of a module parsed from `source`
+/// (the text is needed only to tell whether two statements share a line,
+/// for the `from __future__` checks).
+///
+/// Checks the module's `from __future__` imports first, as CPython's
+/// `Python/future.c` does before building its symbol table.
+pub fn build(module: &Mod, source: &str) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
         scopes: vec![Scope::new(ScopeKind::Module, "top", TextRange::default(), None)],
         stack: vec![ScopeId(0)],
@@ -376,11 +381,10 @@ pub fn build(module: &Mod) -> Result<SymbolTable, SyntaxError> {
         deferred: None,
     };
     match module {
-        Mod::Module { body, .. } => {
-            b.future_annotations = has_future_annotations(body);
+        Mod::Module { body, .. } | Mod::Interactive { body } => {
+            b.future_annotations = future_features(body, source)?;
             b.visit_stmts(body)?;
         }
-        Mod::Interactive { body } => b.visit_stmts(body)?,
         Mod::Expression { body } => b.visit_expr(body)?,
     }
     let mut free = HashSet::new();
@@ -391,26 +395,67 @@ pub fn build(module: &Mod) -> Result<SymbolTable, SyntaxError> {
     Ok(SymbolTable { scopes: b.scopes, future_annotations: b.future_annotations, by_node: b.by_node })
 }
 
-/// `from __future__ import annotations` among the module's leading future
-/// imports (after an optional docstring), as `Python/future.c` finds them.
-fn has_future_annotations(body: &[Stmt]) -> bool {
-    let mut stmts = body.iter().peekable();
-    if let Some(Stmt { kind: StmtKind::Expr { value }, .. }) = stmts.peek() {
-        if matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) {
-            stmts.next();
+/// The features CPython 3.11 knows; all but `annotations` (and
+/// `barry_as_FLUFL`, the parser's business) are no-ops.
+const FUTURE_FEATURES: [&str; 10] = [
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// CPython's `future_parse`: reads the leading `from __future__ import`
+/// statements (after an optional docstring) and returns whether
+/// `annotations` is among them. Unknown features are errors, and so is a
+/// future import after another statement *on the same line*; a late
+/// future import on a later line is the compiler's error.
+fn future_features(body: &[Stmt], source: &str) -> Result<bool, SyntaxError> {
+    let mut annotations = false;
+    let mut done = false;
+    let mut prev_start: Option<u32> = None;
+    let skip = match body.first() {
+        Some(Stmt { kind: StmtKind::Expr { value }, .. })
+            if matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) =>
+        {
+            1
         }
-    }
-    for s in stmts {
+        _ => 0,
+    };
+    for s in &body[skip..] {
+        if let Some(prev) = prev_start {
+            let later_line =
+                source.get(prev as usize..s.range.start as usize).is_none_or(|t| t.contains('\n'));
+            if done && later_line {
+                break;
+            }
+        }
+        prev_start = Some(s.range.start);
         match &s.kind {
             StmtKind::ImportFrom { module: Some(m), names, .. } if &**m == "__future__" => {
-                if names.iter().any(|a| &*a.name == "annotations") {
-                    return true;
+                let at = |msg: String| err(msg, TextRange::new(s.range.start as usize, s.range.start as usize));
+                if done {
+                    return Err(at("from __future__ imports must occur at the beginning of the file".into()));
+                }
+                for a in names {
+                    if &*a.name == "braces" {
+                        return Err(at("not a chance".into()));
+                    }
+                    if !FUTURE_FEATURES.contains(&&*a.name) {
+                        return Err(at(format!("future feature {} is not defined", a.name)));
+                    }
+                    annotations |= &*a.name == "annotations";
                 }
             }
-            _ => return false,
+            _ => done = true,
         }
     }
-    false
+    Ok(annotations)
 }
 
 /// CPython's `_Py_Mangle`: `__x` inside class `C` is `_C__x`, except
@@ -1245,11 +1290,13 @@ fn dump_scope(table: &SymbolTable, id: ScopeId, depth: usize, source: &str, out:
     syms.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     for sym in syms {
         let mut text = format!("{ind}  sym {} {} flags={:x}", sym.name, sym.scope.name(), sym.flags);
+        // Python's `is_global`/`is_local` also count names bound at module level.
+        let module_bound = id.0 == 0 && sym.flags & DEF_BOUND != 0;
         let preds = [
             ("P", sym.is_parameter()),
-            ("G", sym.is_global()),
+            ("G", sym.is_global() || module_bound),
             ("DG", sym.is_declared_global()),
-            ("L", sym.is_local()),
+            ("L", sym.is_local() || module_bound),
             ("R", sym.is_referenced()),
             ("A", sym.is_assigned()),
             ("I", sym.is_imported()),
