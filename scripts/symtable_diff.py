@@ -27,6 +27,12 @@ Files CPython's symtable rejects are reported separately, with whether
 ouro rejects them with the same message.
 
     python3 scripts/symtable_diff.py [OURO] [--show N] [--only S] [--jobs N]
+    python3 scripts/symtable_diff.py [OURO] --errors
+
+`--errors` instead runs the snippets of ERROR_CASES, each of which
+CPython's symtable rejects, and compares CPython's report
+(`traceback.format_exception_only`: file, line, text, carets, message)
+with what ouro prints.
 
 Exit status: 0 when every file agrees, 1 otherwise.
 """
@@ -162,6 +168,74 @@ def first_difference(expected: str, actual: str) -> str:
     return f"    length differs: CPython {len(e)} lines, ouro {len(a)} lines"
 
 
+ERROR_CASES = [
+    "nonlocal x\n",
+    "def f(x):\n    global x\n",
+    "def f(x):\n    nonlocal x\n",
+    "x = 1\nglobal x\n",
+    "def f():\n    print(x)\n    global x\n",
+    "def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n",
+    "def f():\n    x = 1\n    def g():\n        print(x)\n        nonlocal x\n",
+    "def f():\n    def g():\n        nonlocal x\n",
+    "def f():\n    global x\n    nonlocal x\n",
+    "def f():\n    global y, x\n    x = 1\n    def g():\n        nonlocal x\n",
+    "def f():\n    x: int\n    global x\n",
+    "def f():\n    global x\n    x: int = 3\n",
+    "def f():\n    y = 1\n    def g():\n        nonlocal y\n        y: int\n",
+    "def f(a, b, a):\n    pass\n",
+    "def f(a, *, b, **b):\n    pass\n",
+    "lambda a, *, a: 0\n",
+    "class C:\n    def f(self, __a, _C__a): pass\n",
+    "def f():\n    from os import *\n",
+    "class C:\n    from os import *\n",
+    "def f():\n    [(yield x) for x in y]\n",
+    "def f():\n    {(yield x) for x in y}\n",
+    "def f():\n    {x: (yield from x) for x in y}\n",
+    "def f():\n    ((yield x) for x in y)\n",
+    "[i := 0 for i in range(3)]\n",
+    "def f():\n    [[(j := 0) for i in x] for j in y]\n",
+    "class C:\n    [y := 1 for x in z]\n",
+    "class C:\n    def f():\n        pass\n    [[(y := 1) for a in b] for x in z]\n",
+    "def f():\n    [x for x in (y := [1])]\n",
+    "[x for x in y for z in (w := x)]\n",
+    "[x for x in [lambda: (w := 1)]]\n",
+    "[x for x in y if (j := x) for j in z]\n",
+    "from __future__ import annotations\ndef f(a: (yield)): pass\n",
+    "from __future__ import annotations\nx: (await y) = 1\n",
+    "from __future__ import annotations\ndef f() -> (y := 1): pass\n",
+    "from __future__ import braces\n",
+    "from __future__ import annotations, spam\n",
+    "import os; from __future__ import annotations\n",
+    "def f():\n    x = 1\n    def g():\n        global x\n        def h():\n            nonlocal x\n",
+    "class C:\n    nonlocal __x\n",
+    "def f():\n    class C:\n        nonlocal z\n",
+]
+
+
+def check_errors(ouro: str) -> int:
+    import tempfile
+    import traceback
+    same = 0
+    for src in ERROR_CASES:
+        with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+            f.write(src)
+            path = f.name
+        try:
+            symtable.symtable(src, path, "exec")
+            expected = "(accepted)"
+        except SyntaxError as e:
+            expected = "".join(traceback.format_exception_only(type(e), e)).rstrip()
+        p = subprocess.run([ouro, "--dump-symtable", path], capture_output=True)
+        actual = p.stderr.decode("utf-8", "replace").rstrip() if p.returncode else "(accepted)"
+        Path(path).unlink()
+        if expected == actual:
+            same += 1
+        else:
+            print(f"differs for {src!r}:\n  CPython: {expected!r}\n  ouro:    {actual!r}")
+    print(f"{same}/{len(ERROR_CASES)} error reports identical")
+    return 0 if same == len(ERROR_CASES) else 1
+
+
 def main() -> int:
     require_python_311()
     ap = argparse.ArgumentParser()
@@ -169,7 +243,10 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--only", default=None, help="substring of the relative path")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--errors", action="store_true", help="compare the reports for ERROR_CASES")
     a = ap.parse_args()
+    if a.errors:
+        return check_errors(a.ouro)
     root = stdlib_root()
     files = [p for p in stdlib_files(root) if a.only is None or a.only in p.relative_to(root).as_posix()]
     with multiprocessing.Pool(a.jobs) as pool:

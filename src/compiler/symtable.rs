@@ -1290,8 +1290,10 @@ fn dump_scope(table: &SymbolTable, id: ScopeId, depth: usize, source: &str, out:
     syms.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     for sym in syms {
         let mut text = format!("{ind}  sym {} {} flags={:x}", sym.name, sym.scope.name(), sym.flags);
-        // Python's `is_global`/`is_local` also count names bound at module level.
-        let module_bound = id.0 == 0 && sym.flags & DEF_BOUND != 0;
+        // Python's `is_global`/`is_local` also count names bound at module
+        // level, which `symtable.py` recognises by the scope's name `top`
+        // (so a function named `top` counts too).
+        let module_bound = &*s.name == "top" && sym.flags & DEF_BOUND != 0;
         let preds = [
             ("P", sym.is_parameter()),
             ("G", sym.is_global() || module_bound),
