@@ -28,11 +28,20 @@ ouro rejects them with the same message.
 
     python3 scripts/symtable_diff.py [OURO] [--show N] [--only S] [--jobs N]
     python3 scripts/symtable_diff.py [OURO] --errors
+    python3 scripts/symtable_diff.py [OURO] --vars [--show N] [--only S]
 
 `--errors` instead runs the snippets of ERROR_CASES, each of which
 CPython's symtable rejects, and compares CPython's report
 (`traceback.format_exception_only`: file, line, text, carets, message)
 with what ouro prints.
+
+`--vars` instead compares, per file, the code objects' `co_qualname`,
+`co_varnames`, `co_cellvars` and `co_freevars` of `compile(src)` with
+`OURO --dump-symtable --vars FILE` (the `qualname`, `varnames`, `cellvars`
+and `freevars` the compiler will use). Files differing only in the order of
+`co_varnames` are counted apart: CPython's compiler adds non-parameter
+locals in the order it emits them, the symbol table in the order it sees
+them.
 
 Exit status: 0 when every file agrees, 1 otherwise.
 """
@@ -236,6 +245,71 @@ def check_errors(ouro: str) -> int:
     return 0 if same == len(ERROR_CASES) else 1
 
 
+def code_vars(path: Path):
+    try:
+        with open(path, encoding="utf-8") as f:
+            src = f.read()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            code = compile(src, str(path), "exec", dont_inherit=True)
+    except Exception:
+        return None
+    lines = []
+    stack = [code]
+    while stack:
+        co = stack.pop()
+        for c in co.co_consts:
+            if hasattr(c, "co_varnames"):
+                lines.append(f"{c.co_qualname} | {' '.join(c.co_varnames)} | "
+                             f"{' '.join(c.co_cellvars)} | {' '.join(c.co_freevars)}")
+                stack.append(c)
+    return sorted(lines)
+
+
+def unordered_varnames(lines):
+    out = []
+    for line in lines:
+        q, v, c, f = line.split(" | ")
+        out.append((q, sorted(v.split()), c, f))
+    return sorted(out)
+
+
+def check_vars(args):
+    ouro, path = args
+    expected = code_vars(path)
+    if expected is None:
+        return path, "skipped", ""
+    p = subprocess.run([ouro, "--dump-symtable", "--vars", str(path)], capture_output=True)
+    if p.returncode != 0:
+        return path, "ouro-error", p.stderr.decode("utf-8", "replace")[-300:]
+    actual = p.stdout.decode("utf-8", "replace").splitlines()
+    if actual == expected:
+        return path, "same", ""
+    if unordered_varnames(actual) == unordered_varnames(expected):
+        return path, "varnames-order", ""
+    only_cpython = sorted(set(expected) - set(actual))[:3]
+    only_ouro = sorted(set(actual) - set(expected))[:3]
+    return path, "differs", "\n".join([f"    - {x}" for x in only_cpython] + [f"    + {x}" for x in only_ouro])
+
+
+def main_vars(a, files, root) -> int:
+    with multiprocessing.Pool(a.jobs) as pool:
+        results = pool.map(check_vars, [(a.ouro, p) for p in files], chunksize=8)
+    counts: dict = {}
+    shown = 0
+    for path, outcome, detail in results:
+        counts[outcome] = counts.get(outcome, 0) + 1
+        if outcome not in ("same", "skipped", "varnames-order") and shown < a.show:
+            shown += 1
+            print(f"{outcome}: {path.relative_to(root).as_posix()}\n{detail}")
+    total = sum(v for k, v in counts.items() if k != "skipped")
+    same = counts.get("same", 0)
+    print(f"{same}/{total} files: qualnames, co_varnames, co_cellvars, co_freevars identical")
+    print(f"{same + counts.get('varnames-order', 0)}/{total} files identical up to the order of co_varnames")
+    print("outcomes:", ", ".join(f"{k}={v}" for k, v in sorted(counts.items())))
+    return 0 if same == total else 1
+
+
 def main() -> int:
     require_python_311()
     ap = argparse.ArgumentParser()
@@ -244,11 +318,14 @@ def main() -> int:
     ap.add_argument("--only", default=None, help="substring of the relative path")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--errors", action="store_true", help="compare the reports for ERROR_CASES")
+    ap.add_argument("--vars", action="store_true", help="compare qualnames and co_*vars with compile()")
     a = ap.parse_args()
     if a.errors:
         return check_errors(a.ouro)
     root = stdlib_root()
     files = [p for p in stdlib_files(root) if a.only is None or a.only in p.relative_to(root).as_posix()]
+    if a.vars:
+        return main_vars(a, files, root)
     with multiprocessing.Pool(a.jobs) as pool:
         results = pool.map(check, [(a.ouro, p) for p in files], chunksize=8)
     counts: dict = {}

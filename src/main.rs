@@ -11,7 +11,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [flag, file] if flag == "--dump-ast" => dump_ast(file),
-        [flag, file] if flag == "--dump-symtable" => dump_symtable(file),
+        [flag, file] if flag == "--dump-symtable" => dump_symtable(file, false),
+        [flag, vars, file] if flag == "--dump-symtable" && vars == "--vars" => dump_symtable(file, true),
         _ => usage(),
     }
 }
@@ -51,9 +52,10 @@ fn dump_ast(path: &str) -> ExitCode {
     }
 }
 
-/// Hidden: prints `ouro::compiler::symtable::dump` of the file's symbol
-/// table, or the SyntaxError (exit status 1); see scripts/symtable_diff.py.
-fn dump_symtable(path: &str) -> ExitCode {
+/// Hidden: prints `ouro::compiler::symtable::dump` (or, with `--vars`,
+/// `dump_vars`) of the file's symbol table, or the SyntaxError (exit status
+/// 1); see scripts/symtable_diff.py.
+fn dump_symtable(path: &str, vars: bool) -> ExitCode {
     let source = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) => {
@@ -65,7 +67,11 @@ fn dump_symtable(path: &str) -> ExitCode {
         .and_then(|module| ouro::compiler::symtable::build(&module, &source));
     match result {
         Ok(table) => {
-            print!("{}", ouro::compiler::symtable::dump(&table, &source));
+            if vars {
+                print!("{}", ouro::compiler::symtable::dump_vars(&table));
+            } else {
+                print!("{}", ouro::compiler::symtable::dump(&table, &source));
+            }
             ExitCode::SUCCESS
         }
         Err(err) => {

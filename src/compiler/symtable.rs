@@ -292,15 +292,23 @@ impl Scope {
         out
     }
 
-    /// `co_cellvars`: cell symbols sorted by name, as CPython sorts them;
-    /// for a class that needs it, just `__class__`.
+    /// `co_cellvars` in CPython 3.11's order: parameters that are cells, in
+    /// parameter order, then the other cells sorted by name; for a class
+    /// that needs it, just `__class__`.
     pub fn cellvars(&self) -> Vec<&str> {
         if self.needs_class_closure {
             return vec!["__class__"];
         }
-        let mut out: Vec<&str> =
-            self.symbols.iter().filter(|s| s.scope == SymbolScope::Cell).map(|s| &*s.name).collect();
-        out.sort_unstable();
+        let is_cell = |name: &str| self.lookup(name).is_some_and(|s| s.scope == SymbolScope::Cell);
+        let mut out: Vec<&str> = self.params.iter().map(|p| &**p).filter(|p| is_cell(p)).collect();
+        let mut rest: Vec<&str> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == SymbolScope::Cell && !s.is_parameter())
+            .map(|s| &*s.name)
+            .collect();
+        rest.sort_unstable();
+        out.extend(rest);
         out
     }
 
@@ -335,6 +343,56 @@ impl SymbolTable {
 
     pub fn scope(&self, id: ScopeId) -> &Scope {
         &self.scopes[id.0 as usize]
+    }
+
+    /// The `__qualname__` CPython's compiler gives the scope's code object
+    /// (`compiler_set_qualname`): `f.<locals>.g`, `C.m`, `<lambda>`,
+    /// `f.<locals>.<listcomp>`; a function or class declared `global` in
+    /// its parent is named as if at module level. `""` for the module.
+    pub fn qualname(&self, id: ScopeId) -> String {
+        let s = self.scope(id);
+        let name = self.code_name(s);
+        let Some(pid) = s.parent.filter(|p| p.0 != 0) else {
+            return name.into_owned();
+        };
+        let parent = self.scope(pid);
+        if matches!(s.kind, ScopeKind::Function | ScopeKind::Class) {
+            let private = self.enclosing_class_name(pid);
+            let mangled = mangle(private, &s.name);
+            if parent.lookup(&mangled).is_some_and(|sym| sym.scope == SymbolScope::GlobalExplicit) {
+                return name.into_owned();
+            }
+        }
+        let mut q = self.qualname(pid);
+        if matches!(parent.kind, ScopeKind::Function | ScopeKind::Lambda) {
+            q.push_str(".<locals>");
+        }
+        q.push('.');
+        q.push_str(&name);
+        q
+    }
+
+    /// `co_name`: the scope's name, with `<...>` around `lambda` and the
+    /// comprehension names.
+    fn code_name<'a>(&self, s: &'a Scope) -> Cow<'a, str> {
+        match s.kind {
+            ScopeKind::Lambda | ScopeKind::ListComp | ScopeKind::SetComp | ScopeKind::DictComp | ScopeKind::GenExpr => {
+                Cow::Owned(format!("<{}>", s.name))
+            }
+            _ => Cow::Borrowed(&s.name),
+        }
+    }
+
+    /// The name private names are mangled with inside scope `id`: that of
+    /// the innermost class that is `id` or encloses it.
+    pub fn enclosing_class_name(&self, mut id: ScopeId) -> Option<&str> {
+        loop {
+            let s = self.scope(id);
+            if s.kind == ScopeKind::Class {
+                return Some(&s.name);
+            }
+            id = s.parent?;
+        }
     }
 
     /// The scope of a `FunctionDef`, `AsyncFunctionDef` or `ClassDef`.
@@ -1258,6 +1316,45 @@ pub fn dump(table: &SymbolTable, source: &str) -> String {
     let mut out = String::new();
     dump_scope(table, ScopeId(0), 0, source, &mut out);
     out
+}
+
+/// One line per scope below the module: its qualname, `co_varnames`,
+/// `co_cellvars` and `co_freevars` as `varnames()`, `cellvars()` and
+/// `freevars()` give them, sorted by qualname (what
+/// `scripts/symtable_diff.py --vars` compares with CPython's code objects).
+pub fn dump_vars(table: &SymbolTable) -> String {
+    let mut lines: Vec<String> = (1..table.scopes.len())
+        .map(|i| ScopeId(i as u32))
+        .filter(|&id| table.is_reachable(id))
+        .map(|id| {
+            let s = table.scope(id);
+            format!(
+                "{} | {} | {} | {}",
+                table.qualname(id),
+                s.varnames().join(" "),
+                s.cellvars().join(" "),
+                s.freevars().join(" ")
+            )
+        })
+        .collect();
+    lines.sort();
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+impl SymbolTable {
+    /// In the tree: not an annotation scope nor inside one.
+    fn is_reachable(&self, mut id: ScopeId) -> bool {
+        loop {
+            let s = self.scope(id);
+            if s.kind == ScopeKind::Annotation {
+                return false;
+            }
+            match s.parent {
+                Some(p) => id = p,
+                None => return true,
+            }
+        }
+    }
 }
 
 fn line_of(source: &str, offset: u32) -> usize {
