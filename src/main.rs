@@ -61,6 +61,8 @@ fn run(mut args: Vec<String>) -> u8 {
             0
         }
         Some("--dump-ast") if args.len() == 2 => dump_ast(&args[1]),
+        Some("--dump-symtable") if args.len() == 2 => dump_symtable(&args[1], false),
+        Some("--dump-symtable") if args.len() == 3 && args[1] == "--vars" => dump_symtable(&args[2], true),
         Some("--dis") if args.len() == 2 => match read_source(&args[1]) {
             Ok(src) => match ouro::Interpreter::new().disassemble(&src, &args[1]) {
                 Ok(text) => {
@@ -160,6 +162,34 @@ fn dump_ast(path: &str) -> u8 {
     match ouro::parse_module(&source) {
         Ok(module) => {
             println!("{}", ouro::ast::dump::dump_mod(&module));
+            0
+        }
+        Err(err) => {
+            eprintln!("{}", err.locate(&source, path));
+            1
+        }
+    }
+}
+
+/// Hidden: prints `ouro::compiler::symtable::dump` (or, with `--vars`,
+/// `dump_vars`) of the file's symbol table, or the SyntaxError (exit status
+/// 1); see scripts/symtable_diff.py.
+fn dump_symtable(path: &str, vars: bool) -> u8 {
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("ouro: can't read file '{path}': {e}");
+            return 2;
+        }
+    };
+    let result = ouro::parse_module(&source).and_then(|module| ouro::compiler::symtable::build(&module, &source));
+    match result {
+        Ok(table) => {
+            if vars {
+                print!("{}", ouro::compiler::symtable::dump_vars(&table));
+            } else {
+                print!("{}", ouro::compiler::symtable::dump(&table, &source));
+            }
             0
         }
         Err(err) => {

@@ -228,13 +228,20 @@ fn random_token_soup() {
 // --- Invalid UTF-8 through the command line ---------------------------
 
 #[test]
-fn invalid_utf8_file_is_a_syntax_error() {
+fn invalid_utf8_file_is_reported_not_crashed() {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("robustness_invalid_utf8.py");
     std::fs::write(&path, b"x = 1\ny = '\xff\xfe'\n").unwrap();
+    // Running it: CPython's "Non-UTF-8 code starting with '\xff'" SyntaxError.
+    let out = Command::new(env!("CARGO_BIN_EXE_ouro")).arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("SyntaxError: Non-UTF-8 code"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    // Dumping it mirrors `ast.parse(open(f).read())`, where the read fails.
     let out = Command::new(env!("CARGO_BIN_EXE_ouro")).arg("--dump-ast").arg(&path).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("SyntaxError"), "{stderr}");
+    assert!(stderr.contains("UnicodeDecodeError"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 

@@ -66,7 +66,7 @@ pub struct Compiler<'a> {
 
 /// Compiles a parsed module into its code object.
 pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &str) -> CResult<Rc<Code>> {
-    let table = super::symtable::build(module).map_err(CompileError::Syntax)?;
+    let table = super::symtable::build(module, source).map_err(CompileError::Syntax)?;
     let line_starts = std::iter::once(0)
         .chain(source.match_indices('\n').map(|(i, _)| i as u32 + 1))
         .collect();

@@ -292,15 +292,23 @@ impl Scope {
         out
     }
 
-    /// `co_cellvars`: cell symbols sorted by name, as CPython sorts them;
-    /// for a class that needs it, just `__class__`.
+    /// `co_cellvars` in CPython 3.11's order: parameters that are cells, in
+    /// parameter order, then the other cells sorted by name; for a class
+    /// that needs it, just `__class__`.
     pub fn cellvars(&self) -> Vec<&str> {
         if self.needs_class_closure {
             return vec!["__class__"];
         }
-        let mut out: Vec<&str> =
-            self.symbols.iter().filter(|s| s.scope == SymbolScope::Cell).map(|s| &*s.name).collect();
-        out.sort_unstable();
+        let is_cell = |name: &str| self.lookup(name).is_some_and(|s| s.scope == SymbolScope::Cell);
+        let mut out: Vec<&str> = self.params.iter().map(|p| &**p).filter(|p| is_cell(p)).collect();
+        let mut rest: Vec<&str> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == SymbolScope::Cell && !s.is_parameter())
+            .map(|s| &*s.name)
+            .collect();
+        rest.sort_unstable();
+        out.extend(rest);
         out
     }
 
@@ -337,6 +345,56 @@ impl SymbolTable {
         &self.scopes[id.0 as usize]
     }
 
+    /// The `__qualname__` CPython's compiler gives the scope's code object
+    /// (`compiler_set_qualname`): `f.<locals>.g`, `C.m`, `<lambda>`,
+    /// `f.<locals>.<listcomp>`; a function or class declared `global` in
+    /// its parent is named as if at module level. `""` for the module.
+    pub fn qualname(&self, id: ScopeId) -> String {
+        let s = self.scope(id);
+        let name = self.code_name(s);
+        let Some(pid) = s.parent.filter(|p| p.0 != 0) else {
+            return name.into_owned();
+        };
+        let parent = self.scope(pid);
+        if matches!(s.kind, ScopeKind::Function | ScopeKind::Class) {
+            let private = self.enclosing_class_name(pid);
+            let mangled = mangle(private, &s.name);
+            if parent.lookup(&mangled).is_some_and(|sym| sym.scope == SymbolScope::GlobalExplicit) {
+                return name.into_owned();
+            }
+        }
+        let mut q = self.qualname(pid);
+        if matches!(parent.kind, ScopeKind::Function | ScopeKind::Lambda) {
+            q.push_str(".<locals>");
+        }
+        q.push('.');
+        q.push_str(&name);
+        q
+    }
+
+    /// `co_name`: the scope's name, with `<...>` around `lambda` and the
+    /// comprehension names.
+    fn code_name<'a>(&self, s: &'a Scope) -> Cow<'a, str> {
+        match s.kind {
+            ScopeKind::Lambda | ScopeKind::ListComp | ScopeKind::SetComp | ScopeKind::DictComp | ScopeKind::GenExpr => {
+                Cow::Owned(format!("<{}>", s.name))
+            }
+            _ => Cow::Borrowed(&s.name),
+        }
+    }
+
+    /// The name private names are mangled with inside scope `id`: that of
+    /// the innermost class that is `id` or encloses it.
+    pub fn enclosing_class_name(&self, mut id: ScopeId) -> Option<&str> {
+        loop {
+            let s = self.scope(id);
+            if s.kind == ScopeKind::Class {
+                return Some(&s.name);
+            }
+            id = s.parent?;
+        }
+    }
+
     /// The scope of a `FunctionDef`, `AsyncFunctionDef` or `ClassDef`.
     pub fn scope_of_stmt(&self, s: &Stmt) -> Option<ScopeId> {
         let kind = match s.kind {
@@ -365,8 +423,13 @@ fn expr_scope_kind(e: &ExprKind) -> Option<ScopeKind> {
     })
 }
 
-/// Builds and analyzes the symbol table of a parsed module.
-pub fn build(module: &Mod) -> Result<SymbolTable, SyntaxError> {
+/// Builds and analyzes the symbol table of a module parsed from `source`
+/// (the text is needed only to tell whether two statements share a line,
+/// for the `from __future__` checks).
+///
+/// Checks the module's `from __future__` imports first, as CPython's
+/// `Python/future.c` does before building its symbol table.
+pub fn build(module: &Mod, source: &str) -> Result<SymbolTable, SyntaxError> {
     let mut b = Builder {
         scopes: vec![Scope::new(ScopeKind::Module, "top", TextRange::default(), None)],
         stack: vec![ScopeId(0)],
@@ -376,11 +439,10 @@ pub fn build(module: &Mod) -> Result<SymbolTable, SyntaxError> {
         deferred: None,
     };
     match module {
-        Mod::Module { body, .. } => {
-            b.future_annotations = has_future_annotations(body);
+        Mod::Module { body, .. } | Mod::Interactive { body } => {
+            b.future_annotations = future_features(body, source)?;
             b.visit_stmts(body)?;
         }
-        Mod::Interactive { body } => b.visit_stmts(body)?,
         Mod::Expression { body } => b.visit_expr(body)?,
     }
     let mut free = HashSet::new();
@@ -391,26 +453,67 @@ pub fn build(module: &Mod) -> Result<SymbolTable, SyntaxError> {
     Ok(SymbolTable { scopes: b.scopes, future_annotations: b.future_annotations, by_node: b.by_node })
 }
 
-/// `from __future__ import annotations` among the module's leading future
-/// imports (after an optional docstring), as `Python/future.c` finds them.
-fn has_future_annotations(body: &[Stmt]) -> bool {
-    let mut stmts = body.iter().peekable();
-    if let Some(Stmt { kind: StmtKind::Expr { value }, .. }) = stmts.peek() {
-        if matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) {
-            stmts.next();
+/// The features CPython 3.11 knows; all but `annotations` (and
+/// `barry_as_FLUFL`, the parser's business) are no-ops.
+const FUTURE_FEATURES: [&str; 10] = [
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
+
+/// CPython's `future_parse`: reads the leading `from __future__ import`
+/// statements (after an optional docstring) and returns whether
+/// `annotations` is among them. Unknown features are errors, and so is a
+/// future import after another statement *on the same line*; a late
+/// future import on a later line is the compiler's error.
+fn future_features(body: &[Stmt], source: &str) -> Result<bool, SyntaxError> {
+    let mut annotations = false;
+    let mut done = false;
+    let mut prev_start: Option<u32> = None;
+    let skip = match body.first() {
+        Some(Stmt { kind: StmtKind::Expr { value }, .. })
+            if matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) =>
+        {
+            1
         }
-    }
-    for s in stmts {
+        _ => 0,
+    };
+    for s in &body[skip..] {
+        if let Some(prev) = prev_start {
+            let later_line =
+                source.get(prev as usize..s.range.start as usize).is_none_or(|t| t.contains('\n'));
+            if done && later_line {
+                break;
+            }
+        }
+        prev_start = Some(s.range.start);
         match &s.kind {
             StmtKind::ImportFrom { module: Some(m), names, .. } if &**m == "__future__" => {
-                if names.iter().any(|a| &*a.name == "annotations") {
-                    return true;
+                let at = |msg: String| err(msg, TextRange::new(s.range.start as usize, s.range.start as usize));
+                if done {
+                    return Err(at("from __future__ imports must occur at the beginning of the file".into()));
+                }
+                for a in names {
+                    if &*a.name == "braces" {
+                        return Err(at("not a chance".into()));
+                    }
+                    if !FUTURE_FEATURES.contains(&&*a.name) {
+                        return Err(at(format!("future feature {} is not defined", a.name)));
+                    }
+                    annotations |= &*a.name == "annotations";
                 }
             }
-            _ => return false,
+            _ => done = true,
         }
     }
-    false
+    Ok(annotations)
 }
 
 /// CPython's `_Py_Mangle`: `__x` inside class `C` is `_C__x`, except
@@ -1215,6 +1318,45 @@ pub fn dump(table: &SymbolTable, source: &str) -> String {
     out
 }
 
+/// One line per scope below the module: its qualname, `co_varnames`,
+/// `co_cellvars` and `co_freevars` as `varnames()`, `cellvars()` and
+/// `freevars()` give them, sorted by qualname (what
+/// `scripts/symtable_diff.py --vars` compares with CPython's code objects).
+pub fn dump_vars(table: &SymbolTable) -> String {
+    let mut lines: Vec<String> = (1..table.scopes.len())
+        .map(|i| ScopeId(i as u32))
+        .filter(|&id| table.is_reachable(id))
+        .map(|id| {
+            let s = table.scope(id);
+            format!(
+                "{} | {} | {} | {}",
+                table.qualname(id),
+                s.varnames().join(" "),
+                s.cellvars().join(" "),
+                s.freevars().join(" ")
+            )
+        })
+        .collect();
+    lines.sort();
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+impl SymbolTable {
+    /// In the tree: not an annotation scope nor inside one.
+    fn is_reachable(&self, mut id: ScopeId) -> bool {
+        loop {
+            let s = self.scope(id);
+            if s.kind == ScopeKind::Annotation {
+                return false;
+            }
+            match s.parent {
+                Some(p) => id = p,
+                None => return true,
+            }
+        }
+    }
+}
+
 fn line_of(source: &str, offset: u32) -> usize {
     let end = (offset as usize).min(source.len());
     source.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
@@ -1245,8 +1387,10 @@ fn dump_scope(table: &SymbolTable, id: ScopeId, depth: usize, source: &str, out:
     syms.sort_unstable_by(|a, b| a.name.cmp(&b.name));
     for sym in syms {
         let mut text = format!("{ind}  sym {} {} flags={:x}", sym.name, sym.scope.name(), sym.flags);
-        // Python's `is_global`/`is_local` also count names bound at module level.
-        let module_bound = id.0 == 0 && sym.flags & DEF_BOUND != 0;
+        // Python's `is_global`/`is_local` also count names bound at module
+        // level, which `symtable.py` recognises by the scope's name `top`
+        // (so a function named `top` counts too).
+        let module_bound = &*s.name == "top" && sym.flags & DEF_BOUND != 0;
         let preds = [
             ("P", sym.is_parameter()),
             ("G", sym.is_global() || module_bound),

@@ -2,12 +2,12 @@ use super::*;
 
 fn table(src: &str) -> SymbolTable {
     let m = crate::parse_module(src).expect("parses");
-    build(&m).expect("symtable builds")
+    build(&m, src).expect("symtable builds")
 }
 
 fn error(src: &str) -> SyntaxError {
     let m = crate::parse_module(src).expect("parses");
-    build(&m).expect_err("symtable rejects")
+    build(&m, src).expect_err("symtable rejects")
 }
 
 #[test]
@@ -107,6 +107,9 @@ fn comprehensions() {
     assert_eq!(scope(&t, &["dictcomp"]).lookup("v").unwrap().scope, Local);
     // Nested: the inner comprehension's outer iterable is in the outer one.
     let t = table("def f(m):\n    return [[c for c in row] for row in m]\n");
+    assert_eq!(sc(&t, &["f", "listcomp"], "row"), Local);
+    assert!(scope(&t, &["f", "listcomp", "listcomp"]).lookup("row").is_none());
+    let t = table("def f(m):\n    return [[c + row for c in cols] for row in m]\n");
     assert_eq!(sc(&t, &["f", "listcomp"], "row"), Cell);
     assert_eq!(sc(&t, &["f", "listcomp", "listcomp"], "row"), Free);
     // async comprehension makes the enclosing function a coroutine.
@@ -277,6 +280,15 @@ fn future_annotations_use_detached_scopes() {
     assert!(f.lookup("X").is_none());
     assert!(f.lookup("x").unwrap().is_annotated());
     assert_eq!(t.root().children.len(), 1);
+    let e = error("from __future__ import braces\n");
+    assert_eq!(e.msg, "not a chance");
+    let e = error("from __future__ import annotations, spam\n");
+    assert_eq!(e.msg, "future feature spam is not defined");
+    let e = error("import os; from __future__ import annotations\n");
+    assert_eq!(e.msg, "from __future__ imports must occur at the beginning of the file");
+    // On a later line it is the compiler's error, and not a future import.
+    assert!(!table("import os\nfrom __future__ import annotations\ndef f(a: A): pass\n").future_annotations);
+    assert!(table("'''doc'''\nfrom __future__ import division\nfrom __future__ import annotations\n").future_annotations);
     let e = error("from __future__ import annotations\ndef f(a: (yield)): pass\n");
     assert_eq!(e.msg, "'yield expression' can not be used within an annotation");
 }
@@ -299,7 +311,7 @@ fn except_import_and_star() {
 fn generators_coroutines_and_node_lookup() {
     let src = "async def f():\n    await g()\ndef h():\n    yield\nk = lambda: (yield)\n";
     let m = crate::parse_module(src).unwrap();
-    let t = build(&m).unwrap();
+    let t = build(&m, src).unwrap();
     let Mod::Module { body, .. } = &m else { unreachable!() };
     let f = t.scope(t.scope_of_stmt(&body[0]).unwrap());
     assert!(f.is_coroutine && !f.is_generator && f.kind == ScopeKind::Function);
