@@ -36,6 +36,8 @@
 
 mod obj;
 mod stats;
+#[cfg(test)]
+mod tests;
 
 pub use obj::flags as obj_flags;
 pub use obj::{Header, Kind, Obj, Payload};

@@ -179,6 +179,18 @@ impl Obj {
         }
     }
 
+    /// Drops the object's reference to its type, leaving it typeless.
+    /// Only for teardown: it breaks the `type` → `type` self-reference
+    /// (and lets tests free the types they make), after which the object
+    /// must not be used as a Python value.
+    pub fn clear_type(&self) {
+        let old = self.header().type_.replace(std::ptr::null());
+        if let Some(old) = NonNull::new(old as *mut Header) {
+            // SAFETY: the header owned this count of its old type.
+            drop(Obj { ptr: old, _not_send: PhantomData });
+        }
+    }
+
     /// Identity (`is`).
     #[inline(always)]
     pub fn is(&self, other: &Obj) -> bool {
