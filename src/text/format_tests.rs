@@ -58,7 +58,8 @@ fn check(what: String, got: Result<String, FormatError>, kind: &str, text: &str,
         _ => false,
     };
     if !ok {
-        failures.push(format!("{what}: got {got:?}, want {kind} {text:?}"));
+        let got = format!("{got:?}");
+        failures.push(format!("{what}: got {:.300}, want {kind} {text:?}", got));
     }
 }
 
@@ -201,6 +202,28 @@ fn int_of(v: &V) -> Option<BigInt> {
     }
 }
 
+/// `repr(v)` (= `str(v)` except for strs).
+fn repr(v: &V) -> Result<String, Err2> {
+    Ok(match v {
+        V::I(_) | V::H(_) => int_to_decimal(&int_of(v).unwrap(), DEFAULT_MAX_STR_DIGITS)?,
+        V::F(b) => float_str(f64::from_bits(*b)),
+        V::S(s) => {
+            let mut r = String::new();
+            super::repr::repr_str(&super::Wtf8Buf::from_str(s), &mut r);
+            r
+        }
+        V::N => "None".into(),
+        V::T(items) if items.len() == 1 => format!("({},)", repr(&items[0])?),
+        V::T(items) => format!("({})", items.iter().map(repr).collect::<Result<Vec<_>, _>>()?.join(", ")),
+        V::D(items) => {
+            let parts: Result<Vec<_>, Err2> =
+                items.iter().map(|(k, x)| Ok(format!("{}: {}", repr(&V::S(k))?, repr(x)?))).collect();
+            format!("{{{}}}", parts?.join(", "))
+        }
+        V::L => "[]".into(),
+    })
+}
+
 impl PercentArgs for Args {
     type Value = V;
     type Error = Err2;
@@ -236,20 +259,8 @@ impl PercentArgs for Args {
     fn convert(&mut self, v: &V, how: Conversion) -> Result<PercentArg, Err2> {
         Ok(match how {
             Conversion::Str | Conversion::Repr | Conversion::Ascii => PercentArg::Str(match v {
-                V::I(_) | V::H(_) => int_to_decimal(&int_of(v).unwrap(), DEFAULT_MAX_STR_DIGITS)?,
-                V::F(b) => float_str(f64::from_bits(*b)),
                 V::S(s) if how == Conversion::Str => s.to_string(),
-                V::S(s) => {
-                    let mut r = String::new();
-                    super::repr::repr_str(&super::Wtf8Buf::from_str(s), &mut r);
-                    r
-                }
-                V::N => "None".into(),
-                V::T(items) if items.len() == 1 => match &items[0] {
-                    V::I(s) => format!("({s},)"),
-                    _ => unimplemented!(),
-                },
-                _ => unimplemented!("str of {v:?}"),
+                _ => repr(v)?,
             }),
             Conversion::Int => match v {
                 V::F(b) => {
