@@ -11,6 +11,11 @@
 //! (`'0'` fill with `'='` alignment) is done *inside* the grouping so that
 //! `format(1234, '08,')` is `'0,001,234'`.
 //!
+//! Text is Python's: the cores (`*_wtf8`) take and return [`Wtf8Buf`], so
+//! lone surrogates survive as fill characters, in strs and from `'c'`; the
+//! `&str`/`String` wrappers are for Rust callers (there a surrogate result
+//! is reported as an error rather than mangled).
+//!
 //! Invariants: widths and precisions count code points, never bytes; every
 //! error is a [`FormatError`] carrying the Python exception type and
 //! CPython's exact message. The `'n'` type behaves as under the C locale
@@ -26,6 +31,7 @@ use num_bigint::{BigInt, Sign};
 use num_traits::ToPrimitive;
 
 use super::int_text::{int_to_decimal, DEFAULT_MAX_STR_DIGITS};
+use super::Wtf8Buf;
 
 /// The Python exception a formatting function raises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,7 +91,8 @@ pub enum Grouping {
 /// A parsed format spec; `None` for width/precision means "not given".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatSpec {
-    pub fill: char,
+    /// A code point (a lone surrogate is a valid fill).
+    pub fill: u32,
     /// One of `<`, `>`, `^`, `=`.
     pub align: char,
     /// `'\0'` when not given, else `+`, `-` or space.
@@ -101,13 +108,13 @@ pub struct FormatSpec {
 
 /// CPython's `Py_UNICODE_TODECIMAL` for the width and precision digits
 /// (any Unicode decimal digit counts, as `format(1, '٣')` shows).
-fn decimal_value(c: char) -> Option<u32> {
-    super::int_text::decimal_digit_value(c as u32)
+fn decimal_value(c: u32) -> Option<u32> {
+    super::int_text::decimal_digit_value(c)
 }
 
 /// `get_integer`: consumes decimal digits; errors when the value would not
 /// fit a `Py_ssize_t`.
-fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FormatError> {
+fn get_integer(chars: &[u32], pos: &mut usize) -> Result<Option<usize>, FormatError> {
     let mut acc: i64 = 0;
     let mut consumed = false;
     while let Some(d) = chars.get(*pos).and_then(|&c| decimal_value(c)) {
@@ -121,16 +128,16 @@ fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FormatE
     Ok(if consumed { Some(acc as usize) } else { None })
 }
 
-fn code_name(c: char) -> String {
+fn code_name(c: u32) -> String {
     // "'%c'" for printable ASCII, "'\x%x'" otherwise, as CPython does.
-    if (c as u32) > 32 && (c as u32) < 128 {
-        format!("'{}'", c)
+    if c > 32 && c < 128 {
+        format!("'{}'", c as u8 as char)
     } else {
-        format!("'\\x{:x}'", c as u32)
+        format!("'\\x{:x}'", c)
     }
 }
 
-fn unknown_presentation_type(ty: char, type_name: &str) -> FormatError {
+fn unknown_presentation_type(ty: u32, type_name: &str) -> FormatError {
     FormatError::value(format!("Unknown format code {} for object of type '{}'", code_name(ty), type_name))
 }
 
@@ -138,11 +145,18 @@ impl FormatSpec {
     /// `parse_internal_render_format_spec`. `default_type` is `'\0'` for
     /// float, `'d'` for int, `'s'` for str; `type_name` is used in messages.
     pub fn parse(spec: &str, default_type: char, default_align: char, type_name: &str) -> Result<FormatSpec, FormatError> {
-        let c: Vec<char> = spec.chars().collect();
+        Self::parse_wtf8(&Wtf8Buf::from_str(spec), default_type, default_align, type_name)
+    }
+
+    /// [`FormatSpec::parse`] for a spec that may hold lone surrogates. A
+    /// surrogate presentation type gets the error CPython would raise
+    /// first for it (a grouping or an unknown-code error).
+    pub fn parse_wtf8(spec: &Wtf8Buf, default_type: char, default_align: char, type_name: &str) -> Result<FormatSpec, FormatError> {
+        let c: Vec<u32> = spec.code_points().collect();
         let end = c.len();
         let mut pos = 0;
         let mut f = FormatSpec {
-            fill: ' ',
+            fill: ' ' as u32,
             align: default_align,
             sign: '\0',
             no_neg_0: false,
@@ -152,57 +166,58 @@ impl FormatSpec {
             precision: None,
             ty: default_type,
         };
-        let is_align = |ch: char| matches!(ch, '<' | '>' | '=' | '^');
+        let is_align = |ch: u32| matches!(char::from_u32(ch), Some('<' | '>' | '=' | '^'));
+        let is = |i: usize, ch: char| c.get(i) == Some(&(ch as u32));
         let mut fill_specified = false;
         let mut align_specified = false;
         if end >= 2 && is_align(c[1]) {
-            f.align = c[1];
+            f.align = c[1] as u8 as char;
             f.fill = c[0];
             fill_specified = true;
             align_specified = true;
             pos = 2;
         } else if end >= 1 && is_align(c[0]) {
-            f.align = c[0];
+            f.align = c[0] as u8 as char;
             align_specified = true;
             pos = 1;
         }
-        if pos < end && matches!(c[pos], '+' | '-' | ' ') {
-            f.sign = c[pos];
+        if is(pos, '+') || is(pos, '-') || is(pos, ' ') {
+            f.sign = c[pos] as u8 as char;
             pos += 1;
         }
-        if pos < end && c[pos] == 'z' {
+        if is(pos, 'z') {
             f.no_neg_0 = true;
             pos += 1;
         }
-        if pos < end && c[pos] == '#' {
+        if is(pos, '#') {
             f.alternate = true;
             pos += 1;
         }
         // The backwards-compatible '0' flag: zero fill, and '=' alignment
         // for types that right-align by default (numbers).
-        if !fill_specified && pos < end && c[pos] == '0' {
-            f.fill = '0';
+        if !fill_specified && is(pos, '0') {
+            f.fill = '0' as u32;
             if !align_specified && default_align == '>' {
                 f.align = '=';
             }
             pos += 1;
         }
         f.width = get_integer(&c, &mut pos)?;
-        if pos < end && c[pos] == ',' {
+        if is(pos, ',') {
             f.grouping = Grouping::Comma;
             pos += 1;
         }
-        if pos < end && c[pos] == '_' {
+        if is(pos, '_') {
             if f.grouping != Grouping::None {
                 return Err(FormatError::value("Cannot specify both ',' and '_'."));
             }
             f.grouping = Grouping::Underscore;
             pos += 1;
         }
-        if pos < end && c[pos] == ',' && f.grouping == Grouping::Underscore {
+        if is(pos, ',') && f.grouping == Grouping::Underscore {
             return Err(FormatError::value("Cannot specify both ',' and '_'."));
         }
-        if pos < end && c[pos] == '.' {
+        if is(pos, '.') {
             pos += 1;
             f.precision = get_integer(&c, &mut pos)?;
             if f.precision.is_none() {
@@ -212,24 +227,27 @@ impl FormatSpec {
         if end - pos > 1 {
             return Err(FormatError::value(format!(
                 "Invalid format specifier '{}' for object of type '{}'",
-                spec, type_name
+                spec.to_string_lossy(),
+                type_name
             )));
         }
+        let mut ty = f.ty as u32;
         if end - pos == 1 {
-            f.ty = c[pos];
+            ty = c[pos];
         }
         if f.grouping != Grouping::None {
-            match f.ty {
+            match char::from_u32(ty).unwrap_or('\0') {
                 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
                 'b' | 'o' | 'x' | 'X' if f.grouping == Grouping::Underscore => {
                     f.grouping = Grouping::UnderscoreFour;
                 }
-                other => {
+                _ => {
                     let sep = if f.grouping == Grouping::Comma { ',' } else { '_' };
-                    return Err(FormatError::value(format!("Cannot specify '{}' with {}.", sep, code_name(other))));
+                    return Err(FormatError::value(format!("Cannot specify '{}' with {}.", sep, code_name(ty))));
                 }
             }
         }
+        f.ty = char::from_u32(ty).ok_or_else(|| unknown_presentation_type(ty, type_name))?;
         Ok(f)
     }
 
@@ -244,8 +262,14 @@ fn push_n(out: &mut String, c: char, n: i64) {
     }
 }
 
+fn push_fill(out: &mut Wtf8Buf, c: u32, n: i64) {
+    for _ in 0..n.max(0) {
+        out.push_code_point(c);
+    }
+}
+
 /// Pads `body` (of `len` code points) to the spec's width and alignment.
-fn pad(out: &mut String, body: &str, len: usize, spec: &FormatSpec) {
+fn pad(out: &mut Wtf8Buf, body: impl Iterator<Item = u32>, len: usize, spec: &FormatSpec) {
     let total = spec.width_i().max(len as i64);
     let padding = total - len as i64;
     let left = match spec.align {
@@ -253,24 +277,27 @@ fn pad(out: &mut String, body: &str, len: usize, spec: &FormatSpec) {
         '^' => padding / 2,
         _ => 0,
     };
-    push_n(out, spec.fill, left);
-    out.push_str(body);
-    push_n(out, spec.fill, padding - left);
+    push_fill(out, spec.fill, left);
+    for cp in body {
+        out.push_code_point(cp);
+    }
+    push_fill(out, spec.fill, padding - left);
 }
 
 /// `format(s, spec)` for a str.
 pub fn format_str(s: &str, spec: &str) -> Result<String, FormatError> {
-    format_str_as(s, spec, "str")
+    to_string(format_str_wtf8(&Wtf8Buf::from_str(s), &Wtf8Buf::from_str(spec), "str")?)
 }
 
-/// [`format_str`] with the type name used in messages (for str subclasses).
-pub fn format_str_as(s: &str, spec: &str, type_name: &str) -> Result<String, FormatError> {
+/// `format(s, spec)` for any str; `type_name` is used in messages (str
+/// subclasses).
+pub fn format_str_wtf8(s: &Wtf8Buf, spec: &Wtf8Buf, type_name: &str) -> Result<Wtf8Buf, FormatError> {
     if spec.is_empty() {
-        return Ok(s.to_string());
+        return Ok(s.clone());
     }
-    let f = FormatSpec::parse(spec, 's', '<', type_name)?;
+    let f = FormatSpec::parse_wtf8(spec, 's', '<', type_name)?;
     if f.ty != 's' {
-        return Err(unknown_presentation_type(f.ty, type_name));
+        return Err(unknown_presentation_type(f.ty as u32, type_name));
     }
     if f.sign != '\0' {
         return Err(FormatError::value(if f.sign == ' ' {
@@ -288,16 +315,19 @@ pub fn format_str_as(s: &str, spec: &str, type_name: &str) -> Result<String, For
     if f.align == '=' {
         return Err(FormatError::value("'=' alignment not allowed in string format specifier"));
     }
-    let (body, len) = match f.precision {
-        Some(p) => match s.char_indices().nth(p) {
-            Some((i, _)) => (&s[..i], p),
-            None => (s, s.chars().count()),
-        },
-        None => (s, s.chars().count()),
-    };
-    let mut out = String::with_capacity(body.len());
-    pad(&mut out, body, len, &f);
+    let total = s.code_points().count();
+    let len = f.precision.map_or(total, |p| p.min(total));
+    let mut out = Wtf8Buf::new();
+    pad(&mut out, s.code_points().take(len), len, &f);
     Ok(out)
+}
+
+/// The `String` of a result, for the `&str` wrappers.
+fn to_string(w: Wtf8Buf) -> Result<String, FormatError> {
+    match w.as_str() {
+        Some(s) => Ok(s.to_string()),
+        None => Err(FormatError::value("ouro: the result holds a lone surrogate; use the *_wtf8 function")),
+    }
 }
 
 /// CPython's `_PyUnicode_InsertThousandsGrouping`, for ASCII `digits`:
@@ -356,11 +386,13 @@ struct NumberParts<'a> {
     /// Decimal point present (written as '.').
     has_decimal: bool,
     /// Everything after the digits and decimal point (fraction, exponent,
-    /// `%`, or the character of `'c'`), counted in code points.
+    /// or `%`; ASCII).
     remainder: &'a str,
+    /// The character of `'c'`, which CPython also counts as remainder.
+    c_char: Option<u32>,
 }
 
-fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> String {
+fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> Wtf8Buf {
     let (group, sep) = match grouping {
         Grouping::None => (0, ','),
         Grouping::Comma => (3, ','),
@@ -372,9 +404,9 @@ fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> 
         ' ' => Some(if parts.sign_char == '-' { '-' } else { ' ' }),
         _ => (parts.sign_char == '-').then_some('-'),
     };
-    let n_remainder = parts.remainder.chars().count() as i64;
+    let n_remainder = parts.remainder.len() as i64 + parts.c_char.is_some() as i64;
     let n_non_digit = sign.is_some() as i64 + parts.prefix.len() as i64 + parts.has_decimal as i64 + n_remainder;
-    let min_width = if spec.fill == '0' && spec.align == '=' { spec.width_i() - n_non_digit } else { 0 };
+    let min_width = if spec.fill == '0' as u32 && spec.align == '=' { spec.width_i() - n_non_digit } else { 0 };
     let grouped = if parts.digits.is_empty() { String::new() } else { group_digits(parts.digits, min_width, group, sep) };
     let n_padding = spec.width_i() - (n_non_digit + grouped.len() as i64);
     let (mut l, mut s, mut r) = (0, 0, 0);
@@ -389,42 +421,46 @@ fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> 
             _ => l = n_padding,
         }
     }
-    let mut out = String::new();
-    push_n(&mut out, spec.fill, l);
+    let mut out = Wtf8Buf::new();
+    push_fill(&mut out, spec.fill, l);
     if let Some(c) = sign {
-        out.push(c);
+        out.push_char(c);
     }
     out.push_str(parts.prefix);
-    push_n(&mut out, spec.fill, s);
+    push_fill(&mut out, spec.fill, s);
     out.push_str(&grouped);
     if parts.has_decimal {
-        out.push('.');
+        out.push_char('.');
     }
     out.push_str(parts.remainder);
-    push_n(&mut out, spec.fill, r);
+    if let Some(c) = parts.c_char {
+        out.push_code_point(c);
+    }
+    push_fill(&mut out, spec.fill, r);
     out
 }
 
 /// `format(value, spec)` for an int.
 pub fn format_int(value: &BigInt, spec: &str) -> Result<String, FormatError> {
-    format_int_as(value, spec, "int", DEFAULT_MAX_STR_DIGITS)
+    to_string(format_int_wtf8(value, &Wtf8Buf::from_str(spec), "int", DEFAULT_MAX_STR_DIGITS)?)
 }
 
 /// [`format_int`] with the type name for messages (`bool`, subclasses) and
 /// the `sys.get_int_max_str_digits()` limit (0 = unlimited) that decimal
-/// output obeys.
-pub fn format_int_as(value: &BigInt, spec: &str, type_name: &str, max_str_digits: usize) -> Result<String, FormatError> {
+/// output obeys. (`format(True, '')` is `str(True)`: the caller handles an
+/// empty spec for bool.)
+pub fn format_int_wtf8(value: &BigInt, spec: &Wtf8Buf, type_name: &str, max_str_digits: usize) -> Result<Wtf8Buf, FormatError> {
     if spec.is_empty() {
-        return int_to_decimal(value, max_str_digits);
+        return Ok(Wtf8Buf::from_str(&int_to_decimal(value, max_str_digits)?));
     }
-    let f = FormatSpec::parse(spec, 'd', '>', type_name)?;
+    let f = FormatSpec::parse_wtf8(spec, 'd', '>', type_name)?;
     match f.ty {
         'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
             let x = int_to_f64(value)?;
             return format_float_spec(x, &f);
         }
-        other => return Err(unknown_presentation_type(other, type_name)),
+        other => return Err(unknown_presentation_type(other as u32, type_name)),
     }
     if f.precision.is_some() {
         return Err(FormatError::value("Precision not allowed in integer format specifier"));
@@ -443,10 +479,15 @@ pub fn format_int_as(value: &BigInt, spec: &str, type_name: &str, max_str_digits
         if !(0..=0x10FFFF).contains(&x) {
             return Err(FormatError::overflow("%c arg not in range(0x110000)"));
         }
-        let ch = surrogate_free(x as u32)?;
-        let s = ch.to_string();
         // 'c' output counts as "remainder": never grouped or zero-filled.
-        let parts = NumberParts { sign_char: '\0', prefix: "", digits: "", has_decimal: false, remainder: &s };
+        let parts = NumberParts {
+            sign_char: '\0',
+            prefix: "",
+            digits: "",
+            has_decimal: false,
+            remainder: "",
+            c_char: Some(x as u32),
+        };
         return Ok(render_number(&parts, &f, f.grouping));
     }
     let (base, prefix) = match f.ty {
@@ -472,17 +513,11 @@ pub fn format_int_as(value: &BigInt, spec: &str, type_name: &str, max_str_digits
         digits: &digits,
         has_decimal: false,
         remainder: "",
+        c_char: None,
     };
     // 'n' uses the current locale's grouping: none under the C locale.
     let grouping = if f.ty == 'n' { Grouping::None } else { f.grouping };
     Ok(render_number(&parts, &f, grouping))
-}
-
-/// The results are Rust strings, which cannot hold a lone surrogate.
-pub(crate) fn surrogate_free(cp: u32) -> Result<char, FormatError> {
-    char::from_u32(cp).ok_or_else(|| {
-        FormatError::value(format!("ouro: cannot format the lone surrogate U+{:04X} into a Rust string", cp))
-    })
 }
 
 /// `PyLong_AsDouble`: correctly rounded (half-even), OverflowError beyond
@@ -663,24 +698,24 @@ pub fn format_float_g(x: f64, precision: usize) -> String {
 
 /// `format(value, spec)` for a float.
 pub fn format_float(value: f64, spec: &str) -> Result<String, FormatError> {
-    format_float_as(value, spec, "float")
+    to_string(format_float_wtf8(value, &Wtf8Buf::from_str(spec), "float")?)
 }
 
-/// [`format_float`] with the type name for messages.
-pub fn format_float_as(value: f64, spec: &str, type_name: &str) -> Result<String, FormatError> {
+/// [`format_float`] for any spec, with the type name for messages.
+pub fn format_float_wtf8(value: f64, spec: &Wtf8Buf, type_name: &str) -> Result<Wtf8Buf, FormatError> {
     if spec.is_empty() {
-        return Ok(float_str(value));
+        return Ok(Wtf8Buf::from_str(&float_str(value)));
     }
-    let f = FormatSpec::parse(spec, '\0', '>', type_name)?;
+    let f = FormatSpec::parse_wtf8(spec, '\0', '>', type_name)?;
     match f.ty {
         '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => format_float_spec(value, &f),
-        other => Err(unknown_presentation_type(other, type_name)),
+        other => Err(unknown_presentation_type(other as u32, type_name)),
     }
 }
 
 /// `format_float_internal`: a parsed spec applied to a float (also used
 /// for ints with a float presentation type).
-pub fn format_float_spec(value: f64, f: &FormatSpec) -> Result<String, FormatError> {
+pub fn format_float_spec(value: f64, f: &FormatSpec) -> Result<Wtf8Buf, FormatError> {
     if f.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(FormatError::value("precision too big"));
     }
@@ -726,7 +761,7 @@ pub fn format_float_spec(value: f64, f: &FormatSpec) -> Result<String, FormatErr
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let parts = NumberParts { sign_char, prefix: "", digits, has_decimal, remainder };
+    let parts = NumberParts { sign_char, prefix: "", digits, has_decimal, remainder, c_char: None };
     let grouping = if f.ty == 'n' { Grouping::None } else { f.grouping };
     Ok(render_number(&parts, f, grouping))
 }

@@ -13,6 +13,7 @@ use num_traits::{Num, ToPrimitive};
 use super::format_spec::*;
 use super::int_text::*;
 use super::printf::*;
+use super::Wtf8Buf;
 use super::unicode;
 
 /// Test values: ints (decimal, or hex for huge ones), floats by bits, strs,
@@ -246,7 +247,8 @@ impl PercentArgs for Args {
     fn whole(&mut self) -> V {
         self.0.clone()
     }
-    fn get_item(&mut self, key: &str) -> Result<V, Err2> {
+    fn get_item(&mut self, key: &Wtf8Buf) -> Result<V, Err2> {
+        let key = key.as_str().unwrap();
         match &self.0 {
             V::D(items) => items
                 .iter()
@@ -259,8 +261,8 @@ impl PercentArgs for Args {
     fn convert(&mut self, v: &V, how: Conversion) -> Result<PercentArg, Err2> {
         Ok(match how {
             Conversion::Str | Conversion::Repr | Conversion::Ascii => PercentArg::Str(match v {
-                V::S(s) if how == Conversion::Str => s.to_string(),
-                _ => repr(v)?,
+                V::S(s) if how == Conversion::Str => Wtf8Buf::from_str(s),
+                _ => Wtf8Buf::from_str(&repr(v)?),
             }),
             Conversion::Int => match v {
                 V::F(b) => {
@@ -277,7 +279,7 @@ impl PercentArgs for Args {
                 _ => int_of(v).map_or_else(|| PercentArg::Wrong(type_name(v).into()), PercentArg::Int),
             },
             Conversion::Char => match v {
-                V::S(s) => PercentArg::Str(s.to_string()),
+                V::S(s) => PercentArg::Str(Wtf8Buf::from_str(s)),
                 _ => int_of(v).map_or_else(|| PercentArg::Wrong(type_name(v).into()), PercentArg::Int),
             },
         })
@@ -288,7 +290,8 @@ impl PercentArgs for Args {
 fn percent_format_matches_cpython() {
     let mut f = Vec::new();
     for &(fmt, args, kind, want) in cases::PERCENT {
-        let got = percent_format(fmt, &mut Args(args()), DEFAULT_MAX_STR_DIGITS);
+        let got = percent_format(&Wtf8Buf::from_str(fmt), &mut Args(args()), DEFAULT_MAX_STR_DIGITS)
+            .map(|w| w.as_str().unwrap().to_string());
         let ok = match &got {
             Ok(s) if kind.is_empty() => match want.strip_prefix("LONG:") {
                 Some(n) => s.chars().count().to_string() == n,
@@ -302,4 +305,58 @@ fn percent_format_matches_cpython() {
         }
     }
     report(f, cases::PERCENT.len());
+}
+
+#[test]
+fn lone_surrogates_survive() {
+    let sur = |cps: &[u32]| {
+        let mut w = Wtf8Buf::new();
+        cps.iter().for_each(|&c| w.push_code_point(c));
+        w
+    };
+    let cps = |w: Wtf8Buf| w.code_points().collect::<Vec<u32>>();
+    // format(0xd800, '^5c') == '  \ud800  '
+    let got = format_int_wtf8(&BigInt::from(0xD800), &Wtf8Buf::from_str("^5c"), "int", 4300).unwrap();
+    assert_eq!(cps(got), [32, 32, 0xD800, 32, 32]);
+    // format('\udc00x', '\ud800>4')
+    let got = format_str_wtf8(&sur(&[0xDC00, 0x78]), &sur(&[0xD800, '>' as u32, '4' as u32]), "str").unwrap();
+    assert_eq!(cps(got), [0xD800, 0xD800, 0xDC00, 0x78]);
+    // format(1.5, '\ud800<6')
+    let got = format_float_wtf8(1.5, &sur(&[0xD800, '<' as u32, '6' as u32]), "float").unwrap();
+    assert_eq!(cps(got), [0x31, 0x2E, 0x35, 0xD800, 0xD800, 0xD800]);
+    // format('a', '\ud800') is an unknown format code
+    let err = format_str_wtf8(&Wtf8Buf::from_str("a"), &sur(&[0xD800]), "str").unwrap_err();
+    assert_eq!(err.message, "Unknown format code '\\xd800' for object of type 'str'");
+    // '%c|%s' % (0xd800, '\udfff')
+    struct Two;
+    impl PercentArgs for Two {
+        type Value = u32;
+        type Error = FormatError;
+        fn tuple_len(&self) -> Option<usize> {
+            Some(2)
+        }
+        fn is_mapping(&self) -> bool {
+            false
+        }
+        fn tuple_item(&mut self, i: usize) -> u32 {
+            i as u32
+        }
+        fn whole(&mut self) -> u32 {
+            unreachable!()
+        }
+        fn get_item(&mut self, _: &Wtf8Buf) -> Result<u32, FormatError> {
+            unreachable!()
+        }
+        fn convert(&mut self, v: &u32, _: Conversion) -> Result<PercentArg, FormatError> {
+            Ok(if *v == 0 {
+                PercentArg::Int(BigInt::from(0xD800))
+            } else {
+                let mut w = Wtf8Buf::new();
+                w.push_code_point(0xDFFF);
+                PercentArg::Str(w)
+            })
+        }
+    }
+    let got = percent_format(&Wtf8Buf::from_str("%c|%3s"), &mut Two, 4300).unwrap();
+    assert_eq!(cps(got), [0xD800, '|' as u32, 32, 32, 0xDFFF]);
 }

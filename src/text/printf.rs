@@ -14,14 +14,15 @@
 //! This keeps the order of side effects and of errors identical to CPython
 //! (e.g. `'%(a)s %y' % {}` raises KeyError before noticing `%y`).
 //!
-//! Invariants: indices in messages count code points of the format; the
-//! output is built in one `String`, so a `%c` of a lone surrogate is an
-//! error here (a known gap: Rust strings cannot hold surrogates).
+//! Invariants: the format, str arguments, keys and the result are Python
+//! text ([`Wtf8Buf`]), so lone surrogates pass through (`'%c' % 0xd800`);
+//! indices in messages count code points of the format.
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
-use super::format_spec::{double_to_string, int_to_f64, surrogate_free, DtoaFlags, FormatError};
+use super::Wtf8Buf;
+use super::format_spec::{DtoaFlags, FormatError, double_to_string, int_to_f64};
 use super::int_text::int_to_decimal;
 
 /// What the engine needs an argument converted to. The object model must
@@ -58,7 +59,7 @@ pub enum Conversion {
 /// A converted argument, as returned by [`PercentArgs::convert`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum PercentArg {
-    Str(String),
+    Str(Wtf8Buf),
     Int(BigInt),
     Float(f64),
     /// The conversion is not possible for an object of this type (its
@@ -86,7 +87,7 @@ pub trait PercentArgs {
     fn whole(&mut self) -> Self::Value;
     /// `args[key]` for a `%(key)` directive (the key is a str); KeyError
     /// and friends propagate.
-    fn get_item(&mut self, key: &str) -> Result<Self::Value, Self::Error>;
+    fn get_item(&mut self, key: &Wtf8Buf) -> Result<Self::Value, Self::Error>;
     /// Converts `v` as `how` describes.
     fn convert(&mut self, v: &Self::Value, how: Conversion) -> Result<PercentArg, Self::Error>;
 }
@@ -132,13 +133,17 @@ where
 /// `format % args`. `max_str_digits` is `sys.get_int_max_str_digits()`
 /// (0 = unlimited), which `%d` and `%s` of ints obey (the latter through
 /// the caller's `str()`).
-pub fn percent_format<A: PercentArgs>(format: &str, args: &mut A, max_str_digits: usize) -> Result<String, A::Error>
+pub fn percent_format<A: PercentArgs>(format: &Wtf8Buf, args: &mut A, max_str_digits: usize) -> Result<Wtf8Buf, A::Error>
 where
     A::Value: Clone,
 {
-    let fmt: Vec<char> = format.chars().collect();
+    // Code points; every character the grammar looks at is ASCII, so
+    // comparisons are against `c as u32`, and '\0' stands for C's
+    // terminator past the end.
+    let fmt: Vec<u32> = format.code_points().collect();
     let n = fmt.len();
-    let mut out = String::with_capacity(format.len());
+    let mut out = Wtf8Buf::new();
+    const PCT: u32 = '%' as u32;
     let mut cur: Cursor<A::Value> = match args.tuple_len() {
         Some(len) => Cursor { arglen: len as isize, argidx: 0, keyed: None },
         None => Cursor { arglen: -1, argidx: -2, keyed: None },
@@ -146,24 +151,22 @@ where
     let has_dict = args.is_mapping() && args.tuple_len().is_none();
     let mut pos = 0;
     while pos < n {
-        if fmt[pos] != '%' {
-            let start = pos;
-            while pos < n && fmt[pos] != '%' {
+        if fmt[pos] != PCT {
+            while pos < n && fmt[pos] != PCT {
+                out.push_code_point(fmt[pos]);
                 pos += 1;
             }
-            out.extend(&fmt[start..pos]);
             continue;
         }
         pos += 1;
-        if pos < n && fmt[pos] == '%' {
+        if pos < n && fmt[pos] == PCT {
             pos += 1;
-            out.push('%');
+            out.push_char('%');
             continue;
         }
         // The parse (`unicode_format_arg_parse`). `ch` is the character
         // last read, '\0' past the end as C's terminator would be.
-        let at = |i: usize| fmt.get(i).copied().unwrap_or('\0');
-        if at(pos) == '(' {
+        if pos < n && fmt[pos] == '(' as u32 {
             if !has_dict {
                 return Err(FormatError::type_error("format requires a mapping").into());
             }
@@ -171,9 +174,9 @@ where
             let start = pos;
             let mut depth = 1;
             while depth > 0 && pos < n {
-                match fmt[pos] {
-                    ')' => depth -= 1,
-                    '(' => depth += 1,
+                match char::from_u32(fmt[pos]) {
+                    Some(')') => depth -= 1,
+                    Some('(') => depth += 1,
                     _ => {}
                 }
                 pos += 1;
@@ -181,7 +184,10 @@ where
             if depth > 0 || pos >= n {
                 return Err(FormatError::value("incomplete format key").into());
             }
-            let key: String = fmt[start..pos - 1].iter().collect();
+            let mut key = Wtf8Buf::new();
+            for &cp in &fmt[start..pos - 1] {
+                key.push_code_point(cp);
+            }
             let v = args.get_item(&key)?;
             cur.keyed = Some(v);
             cur.arglen = -1;
@@ -193,7 +199,9 @@ where
         let mut exhausted = false;
         let read = |pos: &mut usize, ch: &mut char, exhausted: &mut bool| {
             if *pos < n {
-                *ch = fmt[*pos];
+                // A non-ASCII character is never part of the grammar; a
+                // surrogate stands in as U+FFFF-like "other" via '\u{FFFF}'.
+                *ch = char::from_u32(fmt[*pos]).unwrap_or('\u{FFFF}');
                 *pos += 1;
             } else {
                 *exhausted = true;
@@ -282,7 +290,7 @@ where
                     _ => Conversion::Ascii,
                 };
                 match args.convert(&v, how)? {
-                    PercentArg::Str(s) => (s, false),
+                    PercentArg::Str(s) => (s.code_points().collect(), false),
                     other => return Err(FormatError::type_error(format!("ouro: %{} conversion returned {:?}, not a str", ch, other)).into()),
                 }
             }
@@ -296,7 +304,7 @@ where
                         return Err(FormatError::type_error(format!("%{} format: {} is required, not {}", ch, what, t)).into());
                     }
                 };
-                (format_long(&value, &spec, max_str_digits)?, true)
+                (ascii_cps(&format_long(&value, &spec, max_str_digits)?), true)
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let x = match args.convert(&v, Conversion::Float)? {
@@ -308,25 +316,26 @@ where
                 };
                 let p = if prec < 0 { 6 } else { prec as usize };
                 let flags = DtoaFlags { alt: flags & Flag::ALT != 0, ..DtoaFlags::default() };
-                (double_to_string(x, ch, p, flags), true)
+                (ascii_cps(&double_to_string(x, ch, p, flags)), true)
             }
             'c' => {
                 let cp = match args.convert(&v, Conversion::Char)? {
-                    PercentArg::Str(s) if s.chars().count() == 1 => s.chars().next().expect("one char") as u32,
+                    PercentArg::Str(s) if s.code_points().count() == 1 => s.code_points().next().expect("one char"),
                     PercentArg::Int(i) => match i.to_i64() {
                         Some(x) if (0..=0x10FFFF).contains(&x) => x as u32,
                         _ => return Err(FormatError::overflow("%c arg not in range(0x110000)").into()),
                     },
                     _ => return Err(FormatError::type_error("%c requires int or char").into()),
                 };
-                (surrogate_free(cp)?.to_string(), false)
+                (vec![cp], false)
             }
-            other => {
-                let shown = if (31..=126).contains(&(other as u32)) { other } else { '?' };
+            _ => {
+                let other = fmt[pos - 1];
+                let shown = if (31..=126).contains(&other) { other as u8 as char } else { '?' };
                 return Err(FormatError::value(format!(
                     "unsupported format character '{}' (0x{:x}) at index {}",
                     shown,
-                    other as u32,
+                    other,
                     pos - 1
                 ))
                 .into());
@@ -341,6 +350,10 @@ where
         return Err(FormatError::type_error("not all arguments converted during string formatting").into());
     }
     Ok(out)
+}
+
+fn ascii_cps(s: &str) -> Vec<u32> {
+    s.bytes().map(u32::from).collect()
 }
 
 fn star_int(a: PercentArg) -> Result<BigInt, FormatError> {
@@ -399,8 +412,8 @@ fn format_long(value: &BigInt, spec: &Spec, max_str_digits: usize) -> Result<Str
 
 /// `unicode_format_arg_output`: sign, `0x`/`0o` prefix, padding and `%s`
 /// truncation. `numeric` is CPython's `arg->sign` (set for numbers).
-fn output(out: &mut String, spec: &Spec, s: &str, numeric: bool) {
-    let chars: Vec<char> = s.chars().collect();
+fn output(out: &mut Wtf8Buf, spec: &Spec, chars: &[u32], numeric: bool) {
+    let push = |out: &mut Wtf8Buf, c: char| out.push_char(c);
     let mut len = chars.len() as i64;
     let mut width = spec.width;
     if matches!(spec.ch, 's' | 'r' | 'a') && spec.prec >= 0 && len > spec.prec {
@@ -410,7 +423,7 @@ fn output(out: &mut String, spec: &Spec, s: &str, numeric: bool) {
     let mut sign = numeric;
     let mut signchar = '\0';
     if sign {
-        let c = chars.first().copied().unwrap_or('\0');
+        let c = chars.first().and_then(|&c| char::from_u32(c)).unwrap_or('\0');
         if c == '-' || c == '+' {
             signchar = c;
             len -= 1;
@@ -430,7 +443,7 @@ fn output(out: &mut String, spec: &Spec, s: &str, numeric: bool) {
     let alt_prefix = spec.flags & Flag::ALT != 0 && matches!(spec.ch, 'x' | 'X' | 'o');
     if sign {
         if fill != ' ' {
-            out.push(signchar);
+            push(out, signchar);
         }
         if width > len {
             width -= 1;
@@ -438,7 +451,7 @@ fn output(out: &mut String, spec: &Spec, s: &str, numeric: bool) {
     }
     if alt_prefix {
         if fill != ' ' {
-            out.extend(&chars[idx..idx + 2]);
+            chars[idx..idx + 2].iter().for_each(|&c| out.push_code_point(c));
             idx += 2;
         }
         width = (width - 2).max(0);
@@ -446,23 +459,23 @@ fn output(out: &mut String, spec: &Spec, s: &str, numeric: bool) {
     }
     if width > len && spec.flags & Flag::LJUST == 0 {
         for _ in 0..width - len {
-            out.push(fill);
+            push(out, fill);
         }
         width = len;
     }
     if fill == ' ' {
         if sign {
-            out.push(signchar);
+            push(out, signchar);
         }
         if alt_prefix {
-            out.extend(&chars[idx..idx + 2]);
+            chars[idx..idx + 2].iter().for_each(|&c| out.push_code_point(c));
             idx += 2;
         }
     }
     if len > 0 {
-        out.extend(&chars[idx..idx + len as usize]);
+        chars[idx..idx + len as usize].iter().for_each(|&c| out.push_code_point(c));
     }
     for _ in len..width {
-        out.push(' ');
+        push(out, ' ');
     }
 }
