@@ -236,7 +236,8 @@ impl FormatSpec {
             ty = c[pos];
         }
         if f.grouping != Grouping::None {
-            match char::from_u32(ty).unwrap_or('\0') {
+            // A surrogate type is no allowed type: map it to a non-type.
+            match char::from_u32(ty).unwrap_or('\u{FFFF}') {
                 'd' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F' | '\0' => {}
                 'b' | 'o' | 'x' | 'X' if f.grouping == Grouping::Underscore => {
                     f.grouping = Grouping::UnderscoreFour;

@@ -327,6 +327,8 @@ fn lone_surrogates_survive() {
     // format('a', '\ud800') is an unknown format code
     let err = format_str_wtf8(&Wtf8Buf::from_str("a"), &sur(&[0xD800]), "str").unwrap_err();
     assert_eq!(err.message, "Unknown format code '\\xd800' for object of type 'str'");
+    let err = format_str_wtf8(&Wtf8Buf::from_str("a"), &sur(&[',' as u32, 0xD800]), "str").unwrap_err();
+    assert_eq!(err.message, "Cannot specify ',' with '\\xd800'.");
     // '%c|%s' % (0xd800, '\udfff')
     struct Two;
     impl PercentArgs for Two {
@@ -359,4 +361,6 @@ fn lone_surrogates_survive() {
     }
     let got = percent_format(&Wtf8Buf::from_str("%c|%3s"), &mut Two, 4300).unwrap();
     assert_eq!(cps(got), [0xD800, '|' as u32, 32, 32, 0xDFFF]);
+    let err = percent_format(&sur(&['%' as u32, 0xD800]), &mut Two, 4300).unwrap_err();
+    assert_eq!(err.message, "unsupported format character '?' (0xd800) at index 1");
 }
