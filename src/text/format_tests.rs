@@ -361,6 +361,10 @@ fn lone_surrogates_survive() {
     }
     let got = percent_format(&Wtf8Buf::from_str("%c|%3s"), &mut Two, 4300).unwrap();
     assert_eq!(cps(got), [0xD800, '|' as u32, 32, 32, 0xDFFF]);
+    let err = parse_int_wtf8(&sur(&[0x31, 0xD800]), 10, 4300).unwrap_err();
+    assert_eq!(err.message, "invalid literal for int() with base 10: '1\\ud800'");
+    let err = parse_float_wtf8(&sur(&[0xD800])).unwrap_err();
+    assert_eq!(err.message, "could not convert string to float: '\\ud800'");
     let err = percent_format(&sur(&['%' as u32, 0xD800]), &mut Two, 4300).unwrap_err();
     assert_eq!(err.message, "unsupported format character '?' (0xd800) at index 1");
 }

@@ -47,9 +47,9 @@ pub fn decimal_digit_value(cp: u32) -> Option<u32> {
 }
 
 /// `repr(s)`, cut to `limit` code points when given (`%.200R`).
-fn quoted(s: &str, limit: Option<usize>) -> String {
+fn quoted(s: &Wtf8Buf, limit: Option<usize>) -> String {
     let mut r = String::new();
-    super::repr::repr_str(&Wtf8Buf::from_str(s), &mut r);
+    super::repr::repr_str(s, &mut r);
     match limit.and_then(|n| r.char_indices().nth(n)) {
         Some((i, _)) => r[..i].to_string(),
         None => r,
@@ -57,10 +57,9 @@ fn quoted(s: &str, limit: Option<usize>) -> String {
 }
 
 /// `_PyUnicode_TransformDecimalAndSpaceToASCII`.
-fn to_ascii(text: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        let cp = c as u32;
+fn to_ascii(text: &Wtf8Buf) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.as_bytes().len());
+    for cp in text.code_points() {
         if cp < 127 {
             out.push(cp as u8);
         } else if unicode::is_space(cp) {
@@ -89,14 +88,15 @@ fn digit_value(b: u8) -> u32 {
     }
 }
 
-/// `int(text, base)` for a str `text`; `base` 0 or 2..=36;
-/// `max_str_digits` as `sys.get_int_max_str_digits()` (0 = no limit).
+/// `int(text, base)` for a str `text`; `base` 0 or 2..=36; the default
+/// digit limit (4300).
 pub fn parse_int(text: &str, base: u32) -> Result<BigInt, FormatError> {
-    parse_int_limited(text, base, DEFAULT_MAX_STR_DIGITS)
+    parse_int_wtf8(&Wtf8Buf::from_str(text), base, DEFAULT_MAX_STR_DIGITS)
 }
 
-/// [`parse_int`] with an explicit digit limit.
-pub fn parse_int_limited(text: &str, base: u32, max_str_digits: usize) -> Result<BigInt, FormatError> {
+/// [`parse_int`] for any str (lone surrogates included) with
+/// `max_str_digits` as `sys.get_int_max_str_digits()` (0 = no limit).
+pub fn parse_int_wtf8(text: &Wtf8Buf, base: u32, max_str_digits: usize) -> Result<BigInt, FormatError> {
     if (base != 0 && base < 2) || base > 36 {
         return Err(FormatError::value("int() base must be >= 2 and <= 36, or 0"));
     }
@@ -226,6 +226,11 @@ pub fn int_to_decimal(value: &BigInt, max_str_digits: usize) -> Result<String, F
 
 /// `float(text)` for a str `text`.
 pub fn parse_float(text: &str) -> Result<f64, FormatError> {
+    parse_float_wtf8(&Wtf8Buf::from_str(text))
+}
+
+/// [`parse_float`] for any str (lone surrogates included).
+pub fn parse_float_wtf8(text: &Wtf8Buf) -> Result<f64, FormatError> {
     let invalid = || FormatError::value(format!("could not convert string to float: {}", quoted(text, None)));
     let s = to_ascii(text);
     let mut lo = 0;

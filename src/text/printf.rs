@@ -13,6 +13,8 @@
 //! engine asks for ([`Conversion`]) at the moment CPython would perform it.
 //! This keeps the order of side effects and of errors identical to CPython
 //! (e.g. `'%(a)s %y' % {}` raises KeyError before noticing `%y`).
+//! A reference implementation of [`PercentArgs`] over toy values is the
+//! `Args` type in `src/text/format_tests.rs`.
 //!
 //! Invariants: the format, str arguments, keys and the result are Python
 //! text ([`Wtf8Buf`]), so lone surrogates pass through (`'%c' % 0xd800`);
