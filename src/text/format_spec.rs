@@ -39,6 +39,9 @@ pub enum ErrorKind {
     ValueError,
     TypeError,
     OverflowError,
+    /// An absurd width or precision (CPython fails to allocate too; the
+    /// message is empty as in CPython).
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -47,6 +50,7 @@ impl ErrorKind {
             ErrorKind::ValueError => "ValueError",
             ErrorKind::TypeError => "TypeError",
             ErrorKind::OverflowError => "OverflowError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }
@@ -67,6 +71,29 @@ impl FormatError {
     }
     pub fn overflow(message: impl Into<String>) -> Self {
         FormatError { kind: ErrorKind::OverflowError, message: message.into() }
+    }
+}
+
+/// `MemoryError()`.
+pub(crate) fn memory_error() -> FormatError {
+    FormatError { kind: ErrorKind::MemoryError, message: String::new() }
+}
+
+/// Checks that `n` bytes can be had before a formatter produces that much
+/// output, so that huge widths and precisions raise MemoryError as in
+/// CPython instead of aborting the process.
+pub(crate) fn probe_alloc(n: usize) -> Result<(), FormatError> {
+    let mut v: Vec<u8> = Vec::new();
+    v.try_reserve_exact(n.saturating_add(64)).map_err(|_| memory_error())
+}
+
+/// Reserves `n` fill characters (plus `extra` bytes) in `out`.
+fn reserve_fill(out: &mut Wtf8Buf, fill: u32, n: i64, extra: usize) -> Result<(), FormatError> {
+    let fill_len = if fill < 0x80 { 1 } else if fill < 0x800 { 2 } else if fill < 0x10000 { 3 } else { 4 };
+    let bytes = (n.max(0) as u64).checked_mul(fill_len).and_then(|b| b.checked_add(extra as u64));
+    match bytes.and_then(|b| usize::try_from(b).ok()) {
+        Some(b) => out.try_reserve(b).map_err(|_| memory_error()),
+        None => Err(memory_error()),
     }
 }
 
@@ -270,9 +297,10 @@ fn push_fill(out: &mut Wtf8Buf, c: u32, n: i64) {
 }
 
 /// Pads `body` (of `len` code points) to the spec's width and alignment.
-fn pad(out: &mut Wtf8Buf, body: impl Iterator<Item = u32>, len: usize, spec: &FormatSpec) {
+fn pad(out: &mut Wtf8Buf, body: impl Iterator<Item = u32>, len: usize, spec: &FormatSpec) -> Result<(), FormatError> {
     let total = spec.width_i().max(len as i64);
     let padding = total - len as i64;
+    reserve_fill(out, spec.fill, padding, len * 4)?;
     let left = match spec.align {
         '>' | '=' => padding,
         '^' => padding / 2,
@@ -283,6 +311,7 @@ fn pad(out: &mut Wtf8Buf, body: impl Iterator<Item = u32>, len: usize, spec: &Fo
         out.push_code_point(cp);
     }
     push_fill(out, spec.fill, padding - left);
+    Ok(())
 }
 
 /// `format(s, spec)` for a str.
@@ -319,7 +348,7 @@ pub fn format_str_wtf8(s: &Wtf8Buf, spec: &Wtf8Buf, type_name: &str) -> Result<W
     let total = s.code_points().count();
     let len = f.precision.map_or(total, |p| p.min(total));
     let mut out = Wtf8Buf::new();
-    pad(&mut out, s.code_points().take(len), len, &f);
+    pad(&mut out, s.code_points().take(len), len, &f)?;
     Ok(out)
 }
 
@@ -336,30 +365,30 @@ fn to_string(w: Wtf8Buf) -> Result<String, FormatError> {
 /// grouping) and left-pads with zeros (separators included) up to
 /// `min_width` characters.
 fn group_digits(digits: &str, min_width: i64, group: i64, sep: char) -> String {
+    // Built from the right, reversed at the end; the caller has checked
+    // that `min_width` bytes can be allocated.
     let d = digits.as_bytes();
     let mut remaining = d.len() as i64;
     let mut min_width = min_width;
     let mut end = d.len();
-    let mut chunks: Vec<String> = Vec::new();
+    let mut rev: Vec<u8> = Vec::with_capacity(d.len().max(min_width.max(0) as usize) + d.len() / 3 + 1);
     let mut use_sep = false;
-    let mut emit = |l: i64, remaining: i64, end: &mut usize, use_sep: bool| {
+    let mut emit = |rev: &mut Vec<u8>, l: i64, remaining: i64, use_sep: bool| {
         let n_zeros = (l - remaining).max(0);
         let n_chars = remaining.min(l).max(0);
-        let mut chunk = String::new();
-        push_n(&mut chunk, '0', n_zeros);
-        chunk.push_str(&digits[*end - n_chars as usize..*end]);
         if use_sep {
-            chunk.push(sep);
+            rev.push(sep as u8);
         }
-        *end -= n_chars as usize;
-        chunks.push(chunk);
+        rev.extend(d[end - n_chars as usize..end].iter().rev());
+        rev.extend(std::iter::repeat_n(b'0', n_zeros as usize));
+        end -= n_chars as usize;
         n_chars
     };
     let mut broke = false;
     if group > 0 {
         loop {
             let l = group.min(remaining.max(min_width).max(1));
-            let n_chars = emit(l, remaining, &mut end, use_sep);
+            let n_chars = emit(&mut rev, l, remaining, use_sep);
             use_sep = true;
             remaining -= n_chars;
             min_width -= l;
@@ -372,10 +401,10 @@ fn group_digits(digits: &str, min_width: i64, group: i64, sep: char) -> String {
     }
     if !broke {
         let l = remaining.max(min_width).max(1);
-        emit(l, remaining, &mut end, use_sep);
+        emit(&mut rev, l, remaining, use_sep);
     }
-    chunks.reverse();
-    chunks.concat()
+    rev.reverse();
+    String::from_utf8(rev).expect("ASCII digits and separators")
 }
 
 /// The pieces of a formatted number, laid out by `calc_number_widths`.
@@ -393,7 +422,7 @@ struct NumberParts<'a> {
     c_char: Option<u32>,
 }
 
-fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> Wtf8Buf {
+fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> Result<Wtf8Buf, FormatError> {
     let (group, sep) = match grouping {
         Grouping::None => (0, ','),
         Grouping::Comma => (3, ','),
@@ -408,6 +437,8 @@ fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> 
     let n_remainder = parts.remainder.len() as i64 + parts.c_char.is_some() as i64;
     let n_non_digit = sign.is_some() as i64 + parts.prefix.len() as i64 + parts.has_decimal as i64 + n_remainder;
     let min_width = if spec.fill == '0' as u32 && spec.align == '=' { spec.width_i() - n_non_digit } else { 0 };
+    let mut out = Wtf8Buf::new();
+    reserve_fill(&mut out, spec.fill, spec.width_i(), parts.digits.len() * 2 + parts.remainder.len() + 8)?;
     let grouped = if parts.digits.is_empty() { String::new() } else { group_digits(parts.digits, min_width, group, sep) };
     let n_padding = spec.width_i() - (n_non_digit + grouped.len() as i64);
     let (mut l, mut s, mut r) = (0, 0, 0);
@@ -422,7 +453,6 @@ fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> 
             _ => l = n_padding,
         }
     }
-    let mut out = Wtf8Buf::new();
     push_fill(&mut out, spec.fill, l);
     if let Some(c) = sign {
         out.push_char(c);
@@ -438,7 +468,7 @@ fn render_number(parts: &NumberParts, spec: &FormatSpec, grouping: Grouping) -> 
         out.push_code_point(c);
     }
     push_fill(&mut out, spec.fill, r);
-    out
+    Ok(out)
 }
 
 /// `format(value, spec)` for an int.
@@ -489,7 +519,7 @@ pub fn format_int_wtf8(value: &BigInt, spec: &Wtf8Buf, type_name: &str, max_str_
             remainder: "",
             c_char: Some(x as u32),
         };
-        return Ok(render_number(&parts, &f, f.grouping));
+        return render_number(&parts, &f, f.grouping);
     }
     let (base, prefix) = match f.ty {
         'b' => (2, "0b"),
@@ -518,7 +548,7 @@ pub fn format_int_wtf8(value: &BigInt, spec: &Wtf8Buf, type_name: &str, max_str_
     };
     // 'n' uses the current locale's grouping: none under the C locale.
     let grouping = if f.ty == 'n' { Grouping::None } else { f.grouping };
-    Ok(render_number(&parts, &f, grouping))
+    render_number(&parts, &f, grouping)
 }
 
 /// `PyLong_AsDouble`: correctly rounded (half-even), OverflowError beyond
@@ -748,6 +778,7 @@ pub fn format_float_spec(value: f64, f: &FormatSpec) -> Result<Wtf8Buf, FormatEr
             p
         }
     };
+    probe_alloc(precision)?;
     let mut buf = double_to_string(val, ty, precision, flags);
     if add_pct {
         buf.push('%');
@@ -764,6 +795,6 @@ pub fn format_float_spec(value: f64, f: &FormatSpec) -> Result<Wtf8Buf, FormatEr
     };
     let parts = NumberParts { sign_char, prefix: "", digits, has_decimal, remainder, c_char: None };
     let grouping = if f.ty == 'n' { Grouping::None } else { f.grouping };
-    Ok(render_number(&parts, f, grouping))
+    render_number(&parts, f, grouping)
 }
 

@@ -368,3 +368,19 @@ fn lone_surrogates_survive() {
     let err = percent_format(&sur(&['%' as u32, 0xD800]), &mut Two, 4300).unwrap_err();
     assert_eq!(err.message, "unsupported format character '?' (0xd800) at index 1");
 }
+
+#[test]
+fn absurd_widths_raise_memory_error() {
+    // CPython: MemoryError() for each (it cannot allocate either).
+    let huge = "999999999999999999";
+    let kind = |r: Result<String, FormatError>| r.unwrap_err().kind;
+    assert_eq!(kind(format_str("a", huge)), ErrorKind::MemoryError);
+    assert_eq!(kind(format_int(&BigInt::from(1), huge)), ErrorKind::MemoryError);
+    assert_eq!(kind(format_int(&BigInt::from(1), &format!("0{huge},"))), ErrorKind::MemoryError);
+    assert_eq!(kind(format_float(1.0, huge)), ErrorKind::MemoryError);
+    for fmt in ["%999999999999999999d", "%999999999999999999s", "%-999999999999999999f"] {
+        let mut a = Args(V::T(vec![V::I("1")]));
+        let got = percent_format(&Wtf8Buf::from_str(fmt), &mut a, DEFAULT_MAX_STR_DIGITS);
+        assert!(matches!(got, Err(Err2(ref k, _)) if k == "MemoryError"), "{fmt}: {got:?}");
+    }
+}

@@ -62,6 +62,12 @@ impl Wtf8Buf {
         }
     }
 
+    /// Reserves room for `additional` more bytes, reporting failure
+    /// instead of aborting (for `MemoryError` on absurd widths).
+    pub fn try_reserve(&mut self, additional: usize) -> Result<(), std::collections::TryReserveError> {
+        self.bytes.try_reserve(additional)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }

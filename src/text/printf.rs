@@ -24,7 +24,7 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use super::Wtf8Buf;
-use super::format_spec::{DtoaFlags, FormatError, double_to_string, int_to_f64};
+use super::format_spec::{DtoaFlags, FormatError, double_to_string, int_to_f64, memory_error, probe_alloc};
 use super::int_text::int_to_decimal;
 
 /// What the engine needs an argument converted to. The object model must
@@ -317,6 +317,7 @@ where
                     }
                 };
                 let p = if prec < 0 { 6 } else { prec as usize };
+                probe_alloc(p)?;
                 let flags = DtoaFlags { alt: flags & Flag::ALT != 0, ..DtoaFlags::default() };
                 (ascii_cps(&double_to_string(x, ch, p, flags)), true)
             }
@@ -343,7 +344,7 @@ where
                 .into());
             }
         };
-        output(&mut out, &spec, &body, numeric);
+        output(&mut out, &spec, &body, numeric)?;
         if has_dict && cur.argidx < cur.arglen {
             return Err(FormatError::type_error("not all arguments converted during string formatting").into());
         }
@@ -402,6 +403,7 @@ fn format_long(value: &BigInt, spec: &Spec, max_str_digits: usize) -> Result<Str
     if spec.flags & Flag::ALT != 0 {
         s.push_str(prefix);
     }
+    probe_alloc(spec.prec.max(0) as usize)?;
     for _ in digits.len() as i64..spec.prec {
         s.push('0');
     }
@@ -414,7 +416,7 @@ fn format_long(value: &BigInt, spec: &Spec, max_str_digits: usize) -> Result<Str
 
 /// `unicode_format_arg_output`: sign, `0x`/`0o` prefix, padding and `%s`
 /// truncation. `numeric` is CPython's `arg->sign` (set for numbers).
-fn output(out: &mut Wtf8Buf, spec: &Spec, chars: &[u32], numeric: bool) {
+fn output(out: &mut Wtf8Buf, spec: &Spec, chars: &[u32], numeric: bool) -> Result<(), FormatError> {
     let push = |out: &mut Wtf8Buf, c: char| out.push_char(c);
     let mut len = chars.len() as i64;
     let mut width = spec.width;
@@ -441,6 +443,9 @@ fn output(out: &mut Wtf8Buf, spec: &Spec, chars: &[u32], numeric: bool) {
     if width < len {
         width = len;
     }
+    // Padding is ASCII; the text may take up to 4 bytes a code point.
+    let bytes = (width as u64).checked_add(3 * len as u64).and_then(|b| usize::try_from(b).ok());
+    bytes.map_or(Err(memory_error()), |b| out.try_reserve(b).map_err(|_| memory_error()))?;
     let fill = if numeric && spec.flags & Flag::ZERO != 0 { '0' } else { ' ' };
     let alt_prefix = spec.flags & Flag::ALT != 0 && matches!(spec.ch, 'x' | 'X' | 'o');
     if sign {
@@ -480,4 +485,5 @@ fn output(out: &mut Wtf8Buf, spec: &Spec, chars: &[u32], numeric: bool) {
     for _ in len..width {
         push(out, ' ');
     }
+    Ok(())
 }
