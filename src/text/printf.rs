@@ -183,7 +183,10 @@ where
                 }
                 pos += 1;
             }
-            if depth > 0 || pos >= n {
+            // Only running out before the closing parenthesis is an
+            // incomplete key; '%(a)' at the very end fails later, after
+            // the lookup, as "incomplete format".
+            if depth > 0 {
                 return Err(FormatError::value("incomplete format key").into());
             }
             let mut key = Wtf8Buf::new();
