@@ -225,6 +225,18 @@ fn repr(v: &V) -> Result<String, Err2> {
     })
 }
 
+/// `ascii()` from `repr()`: non-ASCII escaped as `\\x`, `\\u` or `\\U`.
+fn ascii(r: &str) -> String {
+    r.chars()
+        .map(|c| match c as u32 {
+            0..=0x7F => c.to_string(),
+            n @ 0x80..=0xFF => format!("\\x{n:02x}"),
+            n @ 0x100..=0xFFFF => format!("\\u{n:04x}"),
+            n => format!("\\U{n:08x}"),
+        })
+        .collect()
+}
+
 impl PercentArgs for Args {
     type Value = V;
     type Error = Err2;
@@ -262,6 +274,7 @@ impl PercentArgs for Args {
         Ok(match how {
             Conversion::Str | Conversion::Repr | Conversion::Ascii => PercentArg::Str(match v {
                 V::S(s) if how == Conversion::Str => Wtf8Buf::from_str(s),
+                _ if how == Conversion::Ascii => Wtf8Buf::from_str(&ascii(&repr(v)?)),
                 _ => Wtf8Buf::from_str(&repr(v)?),
             }),
             Conversion::Int => match v {
