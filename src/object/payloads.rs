@@ -114,6 +114,14 @@ pub struct RangeValue {
 pub enum IteratorValue {
     Seq { seq: Obj, index: Cell<usize> },
     Range { next: Cell<i64>, stop: i64, step: i64 },
+    Map { func: Obj, iters: Box<[Obj]> },
+    Filter { func: Obj, it: Obj },
+    Zip { iters: Box<[Obj]>, strict: bool },
+    Enumerate { it: Obj, count: Cell<i64> },
+    /// Counts down: the next index is `index - 1`.
+    Reversed { seq: Obj, index: Cell<i64> },
+    /// `iter(callable, sentinel)`.
+    CallIter { func: Obj, sentinel: Obj, done: Cell<bool> },
 }
 
 /// A `BaseException` instance.

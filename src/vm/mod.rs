@@ -22,6 +22,7 @@
 
 mod attrs;
 mod builtins;
+mod builtins_extra;
 mod call;
 mod dicts;
 mod errors;
