@@ -153,6 +153,19 @@ pub struct SliceValue {
     pub step: Obj,
 }
 
+/// `set` and `frozenset`: CPython's open-addressing table (see
+/// `vm::set`), so iteration order matches CPython's.
+pub struct SetValue(pub RefCell<SetTable>);
+
+/// The slots of a set: `None` unused, `Some((-1, None))` a dummy (deleted),
+/// `Some((hash, Some(key)))` active.
+pub struct SetTable {
+    pub slots: Vec<Option<(i64, Option<Obj>)>>,
+    pub fill: usize,
+    pub used: usize,
+    pub finger: usize,
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
@@ -182,4 +195,5 @@ payloads! {
     SliceValue => Slice,
     NotImplementedValue => NotImplemented,
     EllipsisValue => Ellipsis,
+    SetValue => Set,
 }

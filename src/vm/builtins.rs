@@ -71,6 +71,10 @@ pub(crate) fn install(vm: &mut Vm) {
         vm.table_set_builtin(&b, key, value);
     }
     super::builtins_extra::install(vm);
+    super::list_methods::install(vm);
+    super::dict_methods::install(vm);
+    super::set::install(vm);
+    super::modules::install(vm);
 }
 
 impl Vm {
@@ -102,16 +106,6 @@ impl Vm {
         Ok(a.args)
     }
 
-    /// Imports a module by name. Only `builtins` and modules already in
-    /// `sys.modules` exist so far.
-    pub(crate) fn import_module(&mut self, name: &Obj) -> PyResult<Obj> {
-        let modules = self.modules.clone();
-        if let Some(m) = self.dict_get(&modules, name)? {
-            return Ok(m);
-        }
-        let n = self.str_lossy(name);
-        Err(self.err(&self.types.exceptions.module_not_found_error.clone(), format!("No module named '{n}'")))
-    }
 }
 
 fn builtin_print(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
