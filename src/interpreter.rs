@@ -56,6 +56,7 @@ impl Interpreter {
 
     /// Runs `source` as the `__main__` module's code.
     pub fn run(&mut self, source: &str, filename: &str) -> Result<(), Error> {
+        self.vm.set_script(filename);
         let module = crate::parse_module(source).map_err(|e| Error::Syntax(e.locate(source, filename)))?;
         let code = match compile_module(&mut self.vm, &module, source, filename) {
             Ok(c) => c,

@@ -128,6 +128,10 @@ pub enum Instr {
     BuildSlice(u32),
     /// `[list, .. (i items) .., x] -> [list, ..]`: list.append(x), for comprehensions.
     ListAppend(u32),
+    /// `[x1..xn] -> [{x1, .., xn}]`
+    BuildSet(u32),
+    /// `[set, .. (i items) .., x] -> [set, ..]`: set.add(x), for comprehensions.
+    SetAdd(u32),
     /// `[seq] -> [xn, .., x1]`
     UnpackSequence(u32),
     /// `[] -> []`, jump to target.

@@ -435,19 +435,26 @@ impl Compiler<'_> {
             StmtKind::Try(t) => self.try_stmt(t)?,
             StmtKind::Import { names } => {
                 for alias in names {
-                    if alias.name.contains('.') {
-                        return not_implemented("import of a dotted name", line);
-                    }
                     let i = self.name_index(&alias.name);
                     self.emit(Instr::ImportName(i));
-                    self.store_name(alias.asname.as_deref().unwrap_or(&alias.name));
+                    match (&alias.asname, alias.name.split_once('.')) {
+                        (None, Some((top, _))) => {
+                            // `import a.b` binds `a` (imported by now).
+                            self.emit(Instr::Pop);
+                            let t = self.name_index(top);
+                            self.emit(Instr::ImportName(t));
+                            self.store_name(top);
+                        }
+                        _ => self.store_name(alias.asname.as_deref().unwrap_or(&alias.name)),
+                    }
                 }
             }
             StmtKind::ImportFrom { module, names, level } => {
-                if *level > 0 || names.iter().any(|a| &*a.name == "*") {
-                    return not_implemented("relative or star import", line);
+                if names.iter().any(|a| &*a.name == "*") {
+                    return not_implemented("star import", line);
                 }
-                let m = module.as_deref().unwrap_or_default().to_string();
+                // A relative import's level travels as leading dots.
+                let m = ".".repeat(*level as usize) + module.as_deref().unwrap_or_default();
                 let i = self.name_index(&m);
                 self.emit(Instr::ImportName(i));
                 for alias in names {
@@ -905,7 +912,7 @@ impl Compiler<'_> {
                 match &e.kind {
                     ExprKind::Tuple { .. } => self.emit(Instr::BuildTuple(n)),
                     ExprKind::List { .. } => self.emit(Instr::BuildList(n)),
-                    _ => return not_implemented("sets", line),
+                    _ => self.emit(Instr::BuildSet(n)),
                 };
             }
             ExprKind::Dict { keys, values } => {
@@ -941,7 +948,8 @@ impl Compiler<'_> {
                 let code = self.leave();
                 self.make_function(code, &qualname, bits)?;
             }
-            ExprKind::ListComp { elt, generators } => self.list_comprehension(e, elt, generators, line)?,
+            ExprKind::ListComp { elt, generators } => self.list_comprehension(e, elt, generators, line, false)?,
+            ExprKind::SetComp { elt, generators } => self.list_comprehension(e, elt, generators, line, true)?,
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 self.emit(Instr::Dup);
@@ -954,7 +962,7 @@ impl Compiler<'_> {
                     e.range.end as usize,
                 )));
             }
-            ExprKind::SetComp { .. } | ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. } => {
+            ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. } => {
                 return not_implemented("this comprehension", line);
             }
             ExprKind::Await { .. } => return not_implemented("await", line),
@@ -1055,18 +1063,26 @@ impl Compiler<'_> {
 
     /// `[elt for ...]` in its own function scope, called at once with the
     /// outermost iterator (evaluated here, in the enclosing scope).
-    fn list_comprehension(&mut self, e: &Expr, elt: &Expr, generators: &[ast::Comprehension], line: u32) -> CResult<()> {
+    fn list_comprehension(
+        &mut self,
+        e: &Expr,
+        elt: &Expr,
+        generators: &[ast::Comprehension],
+        line: u32,
+        set: bool,
+    ) -> CResult<()> {
         if generators.iter().any(|g| g.is_async) {
             return not_implemented("async comprehensions", line);
         }
         let scope = self.table.scope_of_expr(e).expect("the symbol table has every comprehension");
-        let qualname = self.qualname("<listcomp>");
+        let name = if set { "<setcomp>" } else { "<listcomp>" };
+        let qualname = self.qualname(name);
         self.expr(&generators[0].iter)?;
         self.emit(Instr::GetIter);
-        self.enter(scope, "<listcomp>", &qualname, line, self.units.last().and_then(|u| u.private.clone()));
+        self.enter(scope, name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
         self.unit().code.argcount = 1;
-        self.emit(Instr::BuildList(0));
-        self.comprehension_loops(generators, 0, elt)?;
+        self.emit(if set { Instr::BuildSet(0) } else { Instr::BuildList(0) });
+        self.comprehension_loops(generators, 0, elt, set)?;
         self.emit(Instr::Return);
         let code = self.leave();
         self.make_function(code, &qualname, 0)?;
@@ -1075,7 +1091,13 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn comprehension_loops(&mut self, generators: &[ast::Comprehension], level: usize, elt: &Expr) -> CResult<()> {
+    fn comprehension_loops(
+        &mut self,
+        generators: &[ast::Comprehension],
+        level: usize,
+        elt: &Expr,
+        set: bool,
+    ) -> CResult<()> {
         let g = &generators[level];
         if level == 0 {
             // The iterator is the comprehension function's argument `.0`.
@@ -1093,10 +1115,11 @@ impl Compiler<'_> {
             skips.push(self.emit(Instr::PopJumpIfFalse(0)));
         }
         if level + 1 < generators.len() {
-            self.comprehension_loops(generators, level + 1, elt)?;
+            self.comprehension_loops(generators, level + 1, elt, set)?;
         } else {
             self.expr(elt)?;
-            self.emit(Instr::ListAppend(level as u32 + 2));
+            let depth = level as u32 + 2;
+            self.emit(if set { Instr::SetAdd(depth) } else { Instr::ListAppend(depth) });
         }
         for s in skips {
             self.patch(s, start);
@@ -1142,10 +1165,10 @@ fn stack_effect(i: &Instr) -> i32 {
         Binary(_) | Inplace(_) | Compare(_) | Is(_) | Contains(_) | Subscr => -1,
         StoreSubscr => -3,
         DeleteSubscr => -2,
-        BuildTuple(n) | BuildList(n) => 1 - n as i32,
+        BuildTuple(n) | BuildList(n) | BuildSet(n) => 1 - n as i32,
         BuildMap(n) => 1 - 2 * n as i32,
         BuildSlice(n) => 1 - n as i32,
-        ListAppend(_) => -1,
+        ListAppend(_) | SetAdd(_) => -1,
         UnpackSequence(n) => n as i32 - 1,
         JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
         Call(n) => -(n as i32),

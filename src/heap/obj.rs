@@ -45,6 +45,7 @@ pub enum Kind {
     Slice,
     NotImplemented,
     Ellipsis,
+    Set,
 }
 
 /// A Rust type stored in an object box.
@@ -355,6 +356,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Slice => free::<pl::SliceValue>(p),
             Kind::NotImplemented => free::<pl::NotImplementedValue>(p),
             Kind::Ellipsis => free::<pl::EllipsisValue>(p),
+            Kind::Set => free::<pl::SetValue>(p),
         }
     }
 }

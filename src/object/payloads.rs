@@ -114,6 +114,14 @@ pub struct RangeValue {
 pub enum IteratorValue {
     Seq { seq: Obj, index: Cell<usize> },
     Range { next: Cell<i64>, stop: i64, step: i64 },
+    Map { func: Obj, iters: Box<[Obj]> },
+    Filter { func: Obj, it: Obj },
+    Zip { iters: Box<[Obj]>, strict: bool },
+    Enumerate { it: Obj, count: Cell<i64> },
+    /// Counts down: the next index is `index - 1`.
+    Reversed { seq: Obj, index: Cell<i64> },
+    /// `iter(callable, sentinel)`.
+    CallIter { func: Obj, sentinel: Obj, done: Cell<bool> },
 }
 
 /// A `BaseException` instance.
@@ -145,6 +153,19 @@ pub struct SliceValue {
     pub step: Obj,
 }
 
+/// `set` and `frozenset`: CPython's open-addressing table (see
+/// `vm::set`), so iteration order matches CPython's.
+pub struct SetValue(pub RefCell<SetTable>);
+
+/// The slots of a set: `None` unused, `Some((-1, None))` a dummy (deleted),
+/// `Some((hash, Some(key)))` active.
+pub struct SetTable {
+    pub slots: Vec<Option<(i64, Option<Obj>)>>,
+    pub fill: usize,
+    pub used: usize,
+    pub finger: usize,
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
@@ -174,4 +195,5 @@ payloads! {
     SliceValue => Slice,
     NotImplementedValue => NotImplemented,
     EllipsisValue => Ellipsis,
+    SetValue => Set,
 }

@@ -21,7 +21,6 @@ pub(crate) fn install(vm: &mut Vm) {
         ("abs", builtin_abs),
         ("hash", builtin_hash),
         ("id", builtin_id),
-        ("iter", builtin_iter),
         ("next", builtin_next),
         ("__build_class__", builtin_build_class),
     ];
@@ -71,6 +70,11 @@ pub(crate) fn install(vm: &mut Vm) {
         let key = vm.intern(name);
         vm.table_set_builtin(&b, key, value);
     }
+    super::builtins_extra::install(vm);
+    super::list_methods::install(vm);
+    super::dict_methods::install(vm);
+    super::set::install(vm);
+    super::modules::install(vm);
 }
 
 impl Vm {
@@ -102,29 +106,21 @@ impl Vm {
         Ok(a.args)
     }
 
-    /// Imports a module by name. Only `builtins` and modules already in
-    /// `sys.modules` exist so far.
-    pub(crate) fn import_module(&mut self, name: &Obj) -> PyResult<Obj> {
-        let modules = self.modules.clone();
-        if let Some(m) = self.dict_get(&modules, name)? {
-            return Ok(m);
-        }
-        let n = self.str_lossy(name);
-        Err(self.err(&self.types.exceptions.module_not_found_error.clone(), format!("No module named '{n}'")))
-    }
 }
 
 fn builtin_print(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let pos = a.positional_args();
     let mut sep = " ".to_string();
     let mut end = "\n".to_string();
+    let mut file: Option<Obj> = None;
     for (name, value) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
         let n = vm.str_lossy(name);
         let text = if value.kind() == Kind::None { None } else { Some(vm.to_str(value)?) };
         match n.as_str() {
             "sep" => sep = text.unwrap_or_else(|| " ".into()),
             "end" => end = text.unwrap_or_else(|| "\n".into()),
-            "flush" | "file" => {}
+            "flush" => {}
+            "file" => file = Some(value.clone()).filter(|f| f.kind() != Kind::None),
             _ => return Err(vm.type_error(format!("'{n}' is an invalid keyword argument for print()"))),
         }
     }
@@ -136,6 +132,13 @@ fn builtin_print(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         line.push_str(&vm.to_str(x)?);
     }
     line.push_str(&end);
+    if let Some(f) = file {
+        let w = vm.intern("write");
+        let write = vm.get_attr(&f, &w)?;
+        let s = vm.new_str(&line);
+        vm.call_object(&write, &[s])?;
+        return Ok(vm.none());
+    }
     let _ = vm.stdout.write_all(line.as_bytes());
     Ok(vm.none())
 }
@@ -199,11 +202,6 @@ fn builtin_hash(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn builtin_id(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.positional("id", &a, 1, 1)?;
     Ok(vm.new_int(args[0].addr() as i64))
-}
-
-fn builtin_iter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("iter", &a, 1, 1)?;
-    vm.get_iter(&args[0])
 }
 
 fn builtin_next(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

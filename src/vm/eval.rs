@@ -316,6 +316,11 @@ impl Vm {
                     let s = Obj::new(SliceValue { start, stop, step }, &self.types.slice);
                     self.stack.push(s);
                 }
+                Instr::BuildSet(n) => {
+                    let s = self.build_set(n as usize)?;
+                    self.stack.push(s);
+                }
+                Instr::SetAdd(depth) => self.set_add_at(depth as usize)?,
                 Instr::ListAppend(depth) => {
                     let v = self.pop();
                     let list = &self.stack[self.stack.len() - depth as usize];
@@ -429,8 +434,7 @@ impl Vm {
                     self.stack.push(m);
                 }
                 Instr::ImportFrom(i) => {
-                    let m = self.top().clone();
-                    let v = self.get_attr(&m, &code.names[i as usize])?;
+                    let v = self.import_from(&code.names[i as usize])?;
                     self.stack.push(v);
                 }
                 Instr::LoadBuildClass => {

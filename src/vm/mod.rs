@@ -22,6 +22,12 @@
 
 mod attrs;
 mod builtins;
+mod builtins_extra;
+mod dict_methods;
+mod list_methods;
+mod set;
+mod modules;
+mod import;
 mod call;
 mod dicts;
 mod errors;

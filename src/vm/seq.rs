@@ -110,6 +110,7 @@ impl Vm {
                     }
                     item
                 }
+                _ => return self.next_lazy(it),
             });
         }
         let Some(m) = self.lookup_special(it, "__next__") else {

@@ -33,6 +33,8 @@ pub struct Types {
     pub iterator: Obj,
     pub bound_method: Obj,
     pub slice: Obj,
+    pub set: Obj,
+    pub frozenset: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -139,6 +141,8 @@ impl Types {
             iterator: ty("iterator", Kind::Iterator),
             bound_method: ty("method", Kind::BoundMethod),
             slice: ty("slice", Kind::Slice),
+            set: ty("set", Kind::Set),
+            frozenset: ty("frozenset", Kind::Set),
             exceptions,
             type_,
             object,

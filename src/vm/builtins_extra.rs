@@ -1,0 +1,945 @@
+//! More builtin functions: sorting, reductions, the lazy iterators (map,
+//! filter, zip, enumerate, reversed, iter with a sentinel), attribute
+//! access by name, round/divmod/pow, dir/vars, input.
+//!
+//! The lazy iterators are `IteratorValue` variants of types installed
+//! here (`map`, `filter`, ...); `Vm::next_lazy` advances them.
+
+use super::Vm;
+use crate::bytecode::{BinOp, CmpOp};
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::{CallArgs, NativeFn, PyErr, PyResult};
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cell::Cell;
+
+pub(crate) fn install(vm: &mut Vm) {
+    let functions: &[(&'static str, NativeFn)] = &[
+        ("sorted", builtin_sorted),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("sum", builtin_sum),
+        ("any", builtin_any),
+        ("all", builtin_all),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("hasattr", builtin_hasattr),
+        ("delattr", builtin_delattr),
+        ("callable", builtin_callable),
+        ("issubclass", builtin_issubclass),
+        ("round", builtin_round),
+        ("divmod", builtin_divmod),
+        ("pow", builtin_pow),
+        ("dir", builtin_dir),
+        ("vars", builtin_vars),
+        ("iter", builtin_iter),
+        ("input", builtin_input),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
+    ];
+    for &(name, f) in functions {
+        set_builtin(vm, name, vm.new_builtin(name, f));
+    }
+    let lazy: &[(&'static str, NativeFn)] = &[
+        ("map", new_map),
+        ("filter", new_filter),
+        ("zip", new_zip),
+        ("enumerate", new_enumerate),
+        ("reversed", new_reversed),
+    ];
+    for &(name, f) in lazy {
+        let t = super::types::new_type(&vm.types.type_, name, &[vm.types.object.clone()], Kind::Iterator);
+        set_type_method(vm, &t, "__new__", f);
+        set_builtin(vm, name, t);
+    }
+    let eof = super::types::new_type(&vm.types.type_, "EOFError", &[vm.types.exceptions.exception.clone()], Kind::Exception);
+    set_builtin(vm, "EOFError", eof);
+    let range = vm.types.range.clone();
+    set_type_method(vm, &range, "__getitem__", range_getitem);
+    set_type_method(vm, &range, "index", range_index);
+    set_type_method(vm, &range, "count", range_count);
+}
+
+pub(crate) fn set_builtin(vm: &mut Vm, name: &str, value: Obj) {
+    let key = vm.intern(name);
+    let b = vm.builtins.clone();
+    vm.table_set_str(&b.downcast::<DictValue>().expect("dict").0, key, value);
+}
+
+pub(crate) fn set_type_method(vm: &mut Vm, t: &Obj, name: &'static str, f: NativeFn) {
+    let func = vm.new_builtin(name, f);
+    let key = vm.intern(name);
+    vm.table_set_str(&t.downcast::<TypeValue>().expect("type").dict, key, func);
+}
+
+/// Splits a native call into positional arguments and the values of the
+/// allowed keywords (in `allowed`'s order).
+pub(crate) fn kwargs<'a>(
+    vm: &Vm,
+    fname: &str,
+    a: &CallArgs<'a>,
+    allowed: &[&str],
+) -> PyResult<(&'a [Obj], Vec<Option<Obj>>)> {
+    let pos = a.positional_args();
+    let mut out = vec![None; allowed.len()];
+    for (name, value) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
+        let n = vm.str_lossy(name);
+        match allowed.iter().position(|x| *x == n) {
+            Some(i) => out[i] = Some(value.clone()),
+            None => return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{n}'"))),
+        }
+    }
+    Ok((pos, out))
+}
+
+fn no_kw(vm: &Vm, fname: &str, a: &CallArgs<'_>) -> PyResult<()> {
+    if a.kwnames.is_empty() { Ok(()) } else { Err(vm.type_error(format!("{fname}() takes no keyword arguments"))) }
+}
+
+fn count_err(vm: &Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if n < min {
+        return Err(vm.type_error(if min == max {
+            format!("{fname}() takes exactly {min} argument{} ({n} given)", s(min))
+        } else {
+            format!("{fname} expected at least {min} argument{}, got {n}", s(min))
+        }));
+    }
+    if n > max {
+        return Err(vm.type_error(if min == max {
+            format!("{fname}() takes exactly {max} argument{} ({n} given)", s(max))
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", s(max))
+        }));
+    }
+    Ok(())
+}
+
+impl Vm {
+    pub(crate) fn lt(&mut self, a: &Obj, b: &Obj) -> PyResult<bool> {
+        if let (Some(x), Some(y)) = (self.small_int(a), self.small_int(b)) {
+            return Ok(x < y);
+        }
+        let r = self.compare(a, b, CmpOp::Lt)?;
+        self.truthy(&r)
+    }
+
+    /// A stable merge sort that only asks `<` (as CPython's sort does),
+    /// with optional keys and reversal.
+    pub(crate) fn sort_objs(&mut self, items: Vec<Obj>, key: Option<&Obj>, reverse: bool) -> PyResult<Vec<Obj>> {
+        let mut pairs: Vec<(Obj, Obj)> = Vec::with_capacity(items.len());
+        for x in items {
+            let k = match key {
+                Some(f) if f.kind() != Kind::None => self.call_object(f, &[x.clone()])?,
+                _ => x.clone(),
+            };
+            pairs.push((k, x));
+        }
+        if reverse {
+            pairs.reverse();
+        }
+        let sorted = self.merge_sort(pairs)?;
+        let mut out: Vec<Obj> = sorted.into_iter().map(|(_, v)| v).collect();
+        if reverse {
+            out.reverse();
+        }
+        Ok(out)
+    }
+
+    fn merge_sort(&mut self, mut v: Vec<(Obj, Obj)>) -> PyResult<Vec<(Obj, Obj)>> {
+        if v.len() <= 1 {
+            return Ok(v);
+        }
+        if v.len() <= 8 {
+            // Binary-free insertion sort: stable, uses `<` only.
+            for i in 1..v.len() {
+                let mut j = i;
+                while j > 0 && self.lt(&v[j].0, &v[j - 1].0)? {
+                    v.swap(j, j - 1);
+                    j -= 1;
+                }
+            }
+            return Ok(v);
+        }
+        let right = v.split_off(v.len() / 2);
+        let left = self.merge_sort(v)?;
+        let right = self.merge_sort(right)?;
+        let mut out = Vec::with_capacity(left.len() + right.len());
+        let mut l = left.into_iter().peekable();
+        let mut r = right.into_iter().peekable();
+        loop {
+            match (l.peek(), r.peek()) {
+                (Some(a), Some(b)) => {
+                    if self.lt(&b.0, &a.0)? {
+                        out.push(r.next().expect("peeked"));
+                    } else {
+                        out.push(l.next().expect("peeked"));
+                    }
+                }
+                (Some(_), None) => out.push(l.next().expect("peeked")),
+                (None, Some(_)) => out.push(r.next().expect("peeked")),
+                (None, None) => break,
+            }
+        }
+        Ok(out)
+    }
+
+    /// Advances the lazy iterators of this file.
+    pub(crate) fn next_lazy(&mut self, it: &Obj) -> PyResult<Option<Obj>> {
+        let Some(iv) = it.downcast::<IteratorValue>() else { return Ok(None) };
+        match iv {
+            IteratorValue::Map { func, iters } => {
+                let mut args = Vec::with_capacity(iters.len());
+                for i in iters.iter() {
+                    match self.next(i)? {
+                        Some(v) => args.push(v),
+                        None => return Ok(None),
+                    }
+                }
+                self.call_object(func, &args).map(Some)
+            }
+            IteratorValue::Filter { func, it } => loop {
+                let Some(v) = self.next(it)? else { return Ok(None) };
+                let keep = if func.kind() == Kind::None {
+                    self.truthy(&v)?
+                } else {
+                    let r = self.call_object(func, &[v.clone()])?;
+                    self.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            },
+            IteratorValue::Zip { iters, strict } => {
+                if iters.is_empty() {
+                    return Ok(None);
+                }
+                let mut items = Vec::with_capacity(iters.len());
+                for (n, i) in iters.iter().enumerate() {
+                    match self.next(i)? {
+                        Some(v) => items.push(v),
+                        None => {
+                            if *strict {
+                                if n > 0 {
+                                    let plural = if n == 1 { format!("argument 1") } else { format!("arguments 1-{n}") };
+                                    return Err(self.value_error(format!(
+                                        "zip() argument {} is shorter than {plural}",
+                                        n + 1
+                                    )));
+                                }
+                                for (m, j) in iters.iter().enumerate().skip(1) {
+                                    if self.next(j)?.is_some() {
+                                        let plural =
+                                            if m == 1 { format!("argument 1") } else { format!("arguments 1-{m}") };
+                                        return Err(self.value_error(format!(
+                                            "zip() argument {} is longer than {plural}",
+                                            m + 1
+                                        )));
+                                    }
+                                }
+                            }
+                            return Ok(None);
+                        }
+                    }
+                }
+                Ok(Some(self.new_tuple(items)))
+            }
+            IteratorValue::Enumerate { it, count } => {
+                let Some(v) = self.next(it)? else { return Ok(None) };
+                let n = count.get();
+                count.set(n + 1);
+                let i = self.new_int(n);
+                Ok(Some(self.new_tuple(vec![i, v])))
+            }
+            IteratorValue::Reversed { seq, index } => {
+                let i = index.get();
+                if i <= 0 {
+                    return Ok(None);
+                }
+                let len = self.len(seq)? as i64;
+                index.set(i - 1);
+                if i - 1 >= len {
+                    index.set(0);
+                    return Ok(None);
+                }
+                let k = self.new_int(i - 1);
+                self.get_item(seq, &k).map(Some)
+            }
+            IteratorValue::CallIter { func, sentinel, done } => {
+                if done.get() {
+                    return Ok(None);
+                }
+                let v = self.call_object(func, &[])?;
+                if self.eq(&v, sentinel)? {
+                    done.set(true);
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+fn builtin_sorted(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = kwargs(vm, "sorted", &a, &["key", "reverse"])?;
+    if pos.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
+    }
+    let items = vm.iterate_to_vec(&pos[0])?;
+    let reverse = match &kw[1] {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    let out = vm.sort_objs(items, kw[0].as_ref(), reverse)?;
+    Ok(vm.new_list(out))
+}
+
+fn min_max(vm: &mut Vm, a: CallArgs<'_>, name: &str, op: CmpOp) -> PyResult<Obj> {
+    let (pos, kw) = kwargs(vm, name, &a, &["key", "default"])?;
+    if pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    let items = if pos.len() == 1 {
+        vm.iterate_to_vec(&pos[0])?
+    } else {
+        if kw[1].is_some() {
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
+        }
+        pos.to_vec()
+    };
+    let key = kw[0].clone().filter(|k| k.kind() != Kind::None);
+    let mut best: Option<(Obj, Obj)> = None;
+    for x in items {
+        let k = match &key {
+            Some(f) => vm.call_object(f, &[x.clone()])?,
+            None => x.clone(),
+        };
+        best = match best {
+            None => Some((k, x)),
+            Some((bk, bx)) => {
+                let r = vm.compare(&k, &bk, op)?;
+                if vm.truthy(&r)? { Some((k, x)) } else { Some((bk, bx)) }
+            }
+        };
+    }
+    match best {
+        Some((_, x)) => Ok(x),
+        None => match &kw[1] {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn builtin_min(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    min_max(vm, a, "min", CmpOp::Lt)
+}
+
+fn builtin_max(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    min_max(vm, a, "max", CmpOp::Gt)
+}
+
+fn builtin_sum(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = kwargs(vm, "sum", &a, &["start"])?;
+    count_err(vm, "sum", pos.len(), 1, 2)?;
+    let start = pos.get(1).cloned().or_else(|| kw[0].clone()).unwrap_or_else(|| vm.new_int(0));
+    match start.kind() {
+        Kind::Str => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
+        _ if vm.type_name(&start) == "bytes" => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+        }
+        _ => {}
+    }
+    let it = vm.get_iter(&pos[0])?;
+    let mut acc = start;
+    while let Some(x) = vm.next(&it)? {
+        acc = vm.binary_op(&acc, &x, BinOp::Add)?;
+    }
+    Ok(acc)
+}
+
+fn builtin_any(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "any", &a)?;
+    count_err(vm, "any", a.args.len(), 1, 1)?;
+    let it = vm.get_iter(&a.args[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(vm.bool_obj(true));
+        }
+    }
+    Ok(vm.bool_obj(false))
+}
+
+fn builtin_all(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "all", &a)?;
+    count_err(vm, "all", a.args.len(), 1, 1)?;
+    let it = vm.get_iter(&a.args[0])?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(vm.bool_obj(false));
+        }
+    }
+    Ok(vm.bool_obj(true))
+}
+
+fn attr_name(vm: &Vm, fname: &str, o: &Obj) -> PyResult<Obj> {
+    if o.kind() == Kind::Str {
+        Ok(o.clone())
+    } else {
+        Err(vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(o))))
+    }
+}
+
+fn builtin_getattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "getattr", &a)?;
+    count_err(vm, "getattr", a.args.len(), 2, 3)?;
+    let name = if a.args[1].kind() == Kind::Str {
+        a.args[1].clone()
+    } else {
+        return Err(vm.type_error("getattr(): attribute name must be string"));
+    };
+    match vm.get_attr(&a.args[0], &name) {
+        Ok(v) => Ok(v),
+        Err(e) if a.args.len() == 3 && vm.isinstance(&e.0, &vm.types.exceptions.attribute_error.clone()) => {
+            Ok(a.args[2].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_setattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "setattr", &a)?;
+    count_err(vm, "setattr", a.args.len(), 3, 3)?;
+    let name = attr_name(vm, "setattr", &a.args[1])?;
+    vm.set_attr(&a.args[0], name, a.args[2].clone())?;
+    Ok(vm.none())
+}
+
+fn builtin_hasattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "hasattr", &a)?;
+    count_err(vm, "hasattr", a.args.len(), 2, 2)?;
+    let name = attr_name(vm, "hasattr", &a.args[1])?;
+    match vm.get_attr(&a.args[0], &name) {
+        Ok(_) => Ok(vm.bool_obj(true)),
+        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error.clone()) => Ok(vm.bool_obj(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_delattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "delattr", &a)?;
+    count_err(vm, "delattr", a.args.len(), 2, 2)?;
+    let name = attr_name(vm, "delattr", &a.args[1])?;
+    vm.del_attr(&a.args[0], &name)?;
+    Ok(vm.none())
+}
+
+fn builtin_callable(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "callable", &a)?;
+    count_err(vm, "callable", a.args.len(), 1, 1)?;
+    let o = &a.args[0];
+    let r = match o.kind() {
+        Kind::Function | Kind::BuiltinFunction | Kind::Type | Kind::BoundMethod => true,
+        _ => vm.lookup_special(o, "__call__").is_some(),
+    };
+    Ok(vm.bool_obj(r))
+}
+
+fn builtin_issubclass(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "issubclass", &a)?;
+    count_err(vm, "issubclass", a.args.len(), 2, 2)?;
+    if a.args[0].kind() != Kind::Type {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    let types = match a.args[1].downcast::<TupleValue>() {
+        Some(t) => t.0.to_vec(),
+        None => vec![a.args[1].clone()],
+    };
+    for t in &types {
+        if t.kind() != Kind::Type {
+            return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+        }
+        if vm.is_subtype(&a.args[0], t) {
+            return Ok(vm.bool_obj(true));
+        }
+    }
+    Ok(vm.bool_obj(false))
+}
+
+/// Rounds `x` to `nd` decimal digits as CPython does: through the
+/// correctly rounded decimal string, ties to even.
+pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if nd > 330 {
+        return x;
+    }
+    if nd < -330 {
+        return 0.0 * x.signum();
+    }
+    if nd >= 0 {
+        let s = format!("{:.*}", nd as usize, x);
+        let r: f64 = s.parse().unwrap_or(x);
+        if r == 0.0 { 0.0 * x.signum() } else { r }
+    } else {
+        let p = 10f64.powi((-nd) as i32);
+        let y = x / p;
+        let z = y.round_ties_even();
+        let r = z * p;
+        if r.is_infinite() { x } else if r == 0.0 { 0.0 * x.signum() } else { r }
+    }
+}
+
+fn builtin_round(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = kwargs(vm, "round", &a, &["number", "ndigits"])?;
+    let number = pos.first().cloned().or_else(|| kw[0].clone());
+    let Some(number) = number else {
+        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
+    };
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", pos.len())));
+    }
+    let nd = pos.get(1).cloned().or_else(|| kw[1].clone()).filter(|n| n.kind() != Kind::None);
+    let ndv = match &nd {
+        Some(n) => match vm.big_int(n) {
+            Some(b) => Some(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(n)
+                )));
+            }
+        },
+        None => None,
+    };
+    if let Some(f) = number.downcast::<FloatValue>() {
+        let x = f.0;
+        return match ndv {
+            None => {
+                if x.is_nan() {
+                    return Err(vm.value_error("cannot convert float NaN to integer"));
+                }
+                if x.is_infinite() {
+                    return Err(vm.overflow_error("cannot convert float infinity to integer"));
+                }
+                use num_traits::FromPrimitive;
+                Ok(vm.new_bigint(BigInt::from_f64(x.round_ties_even()).unwrap_or_default()))
+            }
+            Some(n) => Ok(vm.new_float(round_float(x, n))),
+        };
+    }
+    if let Some(b) = vm.big_int(&number) {
+        return match ndv {
+            None => Ok(vm.new_bigint(b)),
+            Some(n) if n >= 0 => Ok(vm.new_bigint(b)),
+            Some(n) => {
+                let p = num_traits::pow(BigInt::from(10), (-n).min(4000) as usize);
+                let (q, r) = num_integer::Integer::div_mod_floor(&b, &p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                Ok(vm.new_bigint(q * p))
+            }
+        };
+    }
+    match vm.lookup_special(&number, "__round__") {
+        Some(m) => {
+            let mut args = vec![number.clone()];
+            if let Some(n) = nd {
+                args.push(n);
+            }
+            vm.call_object(&m, &args)
+        }
+        None => Err(vm.type_error(format!(
+            "type {} doesn't define __round__ method",
+            vm.type_name(&number)
+        ))),
+    }
+}
+
+fn builtin_divmod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "divmod", &a)?;
+    count_err(vm, "divmod", a.args.len(), 2, 2)?;
+    let (x, y) = (&a.args[0], &a.args[1]);
+    let numeric = |o: &Obj| matches!(o.kind(), Kind::Int | Kind::Bool | Kind::Float);
+    if !(numeric(x) && numeric(y)) {
+        if let Some(m) = vm.lookup_special(x, "__divmod__") {
+            let r = vm.call_object(&m, &[x.clone(), y.clone()])?;
+            if !r.is(&vm.singletons.not_implemented) {
+                return Ok(r);
+            }
+        }
+        if let Some(m) = vm.lookup_special(y, "__rdivmod__") {
+            let r = vm.call_object(&m, &[y.clone(), x.clone()])?;
+            if !r.is(&vm.singletons.not_implemented) {
+                return Ok(r);
+            }
+        }
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(x),
+            vm.type_name(y)
+        )));
+    }
+    let q = vm.binary_op(x, y, BinOp::FloorDiv).map_err(|e| fix_zero(vm, e, "divmod"))?;
+    let r = vm.binary_op(x, y, BinOp::Mod)?;
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+fn fix_zero(vm: &Vm, e: PyErr, _what: &str) -> PyErr {
+    if vm.isinstance(&e.0, &vm.types.exceptions.zero_division_error) {
+        let msg = e.0.downcast::<ExceptionValue>().and_then(|ev| {
+            let args = ev.args.borrow().clone();
+            args.downcast::<TupleValue>().and_then(|t| t.0.first().map(|s| vm.str_lossy(s)))
+        });
+        if msg.as_deref() == Some("float floor division by zero") {
+            return vm.zero_division("float divmod()");
+        }
+        if msg.as_deref() == Some("integer division or modulo by zero") {
+            return vm.zero_division("integer division or modulo by zero");
+        }
+    }
+    e
+}
+
+fn builtin_pow(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = kwargs(vm, "pow", &a, &["base", "exp", "mod"])?;
+    let base = pos.first().cloned().or_else(|| kw[0].clone());
+    let exp = pos.get(1).cloned().or_else(|| kw[1].clone());
+    let modulus = pos.get(2).cloned().or_else(|| kw[2].clone()).filter(|m| m.kind() != Kind::None);
+    let (Some(base), Some(exp)) = (base, exp) else {
+        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
+    };
+    let Some(m) = modulus else { return vm.binary_op(&base, &exp, BinOp::Pow) };
+    let (Some(b), Some(e), Some(m)) = (vm.big_int(&base), vm.big_int(&exp), vm.big_int(&m)) else {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    };
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let am = m.abs();
+    let mut b = num_integer::Integer::mod_floor(&b, &am);
+    let mut e = e;
+    if e.is_negative() {
+        // Modular inverse by extended Euclid.
+        let (mut r0, mut r1) = (b.clone(), am.clone());
+        let (mut s0, mut s1) = (BigInt::one(), BigInt::zero());
+        while !r1.is_zero() {
+            let q = &r0 / &r1;
+            let r2 = &r0 - &q * &r1;
+            r0 = std::mem::replace(&mut r1, r2);
+            let s2 = &s0 - &q * &s1;
+            s0 = std::mem::replace(&mut s1, s2);
+        }
+        if !r0.is_one() {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        b = num_integer::Integer::mod_floor(&s0, &am);
+        e = -e;
+    }
+    let mut r = b.modpow(&e, &am);
+    if m.is_negative() && !r.is_zero() {
+        r += &m;
+    }
+    Ok(vm.new_bigint(r))
+}
+
+fn builtin_dir(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "dir", &a)?;
+    count_err(vm, "dir", a.args.len(), 0, 1)?;
+    let mut names: Vec<Obj> = Vec::new();
+    let Some(o) = a.args.first() else {
+        let names_obj = vm.frames.last().and_then(|f| f.names.clone());
+        if let Some(d) = names_obj {
+            names = vm.dict_keys(&d);
+        } else if let Some(f) = vm.frames.last() {
+            let code = f.code.clone();
+            let locals = f.locals.clone();
+            for (i, n) in code.varnames.iter().enumerate() {
+                if locals.get(i).is_some_and(|l| l.is_some()) {
+                    names.push(vm.new_str(n));
+                }
+            }
+        }
+        return sorted_unique(vm, names);
+    };
+    if let Some(m) = o.downcast::<ModuleValue>() {
+        names = vm.dict_keys(&m.dict.clone());
+        return sorted_unique(vm, names);
+    }
+    if let Ok(d) = {
+        let k = vm.intern("__dict__");
+        vm.get_attr(o, &k)
+    } {
+        if d.kind() == Kind::Dict {
+            names.extend(vm.dict_keys(&d));
+        }
+    }
+    let t = if o.kind() == Kind::Type { o.clone() } else { o.type_obj() };
+    let mro = t.downcast::<TypeValue>().map(|tv| tv.mro.borrow().clone()).unwrap_or_default();
+    for c in mro {
+        let tv = c.downcast::<TypeValue>().expect("type");
+        let keys: Vec<Obj> = tv.dict.borrow().iter().map(|(k, _)| k.key.clone()).collect();
+        names.extend(keys);
+    }
+    sorted_unique(vm, names)
+}
+
+fn sorted_unique(vm: &mut Vm, names: Vec<Obj>) -> PyResult<Obj> {
+    let mut v: Vec<String> = names.iter().filter(|n| n.kind() == Kind::Str).map(|n| vm.str_lossy(n)).collect();
+    v.sort();
+    v.dedup();
+    let objs = v.iter().map(|s| vm.new_str(s)).collect();
+    Ok(vm.new_list(objs))
+}
+
+fn builtin_vars(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "vars", &a)?;
+    count_err(vm, "vars", a.args.len(), 0, 1)?;
+    let Some(o) = a.args.first() else {
+        return match vm.frames.last().and_then(|f| f.names.clone()) {
+            Some(d) => Ok(d),
+            None => Ok(vm.new_dict()),
+        };
+    };
+    let k = vm.intern("__dict__");
+    match vm.get_attr(o, &k) {
+        Ok(d) => Ok(d),
+        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error.clone()) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn builtin_iter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "iter", &a)?;
+    count_err(vm, "iter", a.args.len(), 1, 2)?;
+    if a.args.len() == 1 {
+        return vm.get_iter(&a.args[0]);
+    }
+    let f = &a.args[0];
+    let is_callable = matches!(f.kind(), Kind::Function | Kind::BuiltinFunction | Kind::Type | Kind::BoundMethod)
+        || vm.lookup_special(f, "__call__").is_some();
+    if !is_callable {
+        return Err(vm.type_error("iter(v, w): v must be callable"));
+    }
+    Ok(Obj::new(
+        IteratorValue::CallIter { func: f.clone(), sentinel: a.args[1].clone(), done: Cell::new(false) },
+        &vm.types.iterator,
+    ))
+}
+
+fn builtin_input(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "input", &a)?;
+    count_err(vm, "input", a.args.len(), 0, 1)?;
+    if let Some(p) = a.args.first() {
+        let s = vm.to_str(p)?;
+        let _ = vm.stdout.write_all(s.as_bytes());
+        let _ = vm.stdout.flush();
+    }
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) | Err(_) => {
+            let k = vm.intern("EOFError");
+            let b = vm.builtins.clone();
+            let t = vm.dict_get(&b, &k)?.expect("EOFError installed");
+            Err(vm.err(&t, "EOF when reading a line"))
+        }
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.new_str(&line))
+        }
+    }
+}
+
+use std::io::Write;
+
+fn builtin_chr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "chr", &a)?;
+    count_err(vm, "chr", a.args.len(), 1, 1)?;
+    let Some(b) = vm.big_int(&a.args[0]) else {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a.args[0]))));
+    };
+    match b.to_i64() {
+        Some(i) if (0..=0x10ffff).contains(&i) => {
+            let mut t = crate::text::Wtf8Buf::new();
+            t.push_code_point(i as u32);
+            Ok(vm.new_str_wtf8(t))
+        }
+        Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        None => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
+fn builtin_ord(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "ord", &a)?;
+    count_err(vm, "ord", a.args.len(), 1, 1)?;
+    let Some(s) = a.args[0].downcast::<StrValue>() else {
+        return Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(&a.args[0])
+        )));
+    };
+    if s.chars != 1 {
+        return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.chars)));
+    }
+    let cp = s.text.code_points().next().expect("one char");
+    Ok(vm.new_int(cp as i64))
+}
+
+fn new_map(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "map", &a)?;
+    if a.args.len() < 3 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::new();
+    for x in &a.args[2..] {
+        iters.push(vm.get_iter(x)?);
+    }
+    Ok(Obj::new(IteratorValue::Map { func: a.args[1].clone(), iters: iters.into() }, &a.args[0]))
+}
+
+fn new_filter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "filter", &a)?;
+    count_err(vm, "filter", a.args.len() - 1, 2, 2)?;
+    let it = vm.get_iter(&a.args[2])?;
+    Ok(Obj::new(IteratorValue::Filter { func: a.args[1].clone(), it }, &a.args[0]))
+}
+
+fn new_zip(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = kwargs(vm, "zip", &a, &["strict"])?;
+    let strict = match &kw[0] {
+        Some(s) => vm.truthy(s)?,
+        None => false,
+    };
+    let mut iters = Vec::new();
+    for (i, x) in pos[1..].iter().enumerate() {
+        match vm.get_iter(x) {
+            Ok(it) => iters.push(it),
+            Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.type_error.clone()) && x.kind() != Kind::Instance => {
+                return Err(vm.type_error(format!(
+                    "zip argument #{} must support iteration",
+                    i + 1
+                )));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Obj::new(IteratorValue::Zip { iters: iters.into(), strict }, &pos[0]))
+}
+
+fn new_enumerate(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = kwargs(vm, "enumerate", &a, &["iterable", "start"])?;
+    let iterable = pos.get(1).cloned().or_else(|| kw[0].clone());
+    let Some(iterable) = iterable else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    };
+    let start = pos.get(2).cloned().or_else(|| kw[1].clone());
+    let n = match &start {
+        Some(s) => match vm.small_int(s) {
+            Some(n) => n,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(s)
+                )));
+            }
+        },
+        None => 0,
+    };
+    let it = vm.get_iter(&iterable)?;
+    Ok(Obj::new(IteratorValue::Enumerate { it, count: Cell::new(n) }, &pos[0]))
+}
+
+fn new_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    no_kw(vm, "reversed", &a)?;
+    count_err(vm, "reversed", a.args.len() - 1, 1, 1)?;
+    let seq = &a.args[1];
+    if let Some(r) = seq.downcast::<RangeValue>() {
+        let n = super::seq::range_len(r.start, r.stop, r.step) as i64;
+        let last = r.start + (n - 1) * r.step;
+        return Ok(Obj::new(
+            IteratorValue::Range { next: Cell::new(if n == 0 { 0 } else { last }), stop: if n == 0 { 0 } else { r.start - r.step }, step: -r.step },
+            &vm.types.iterator,
+        ));
+    }
+    match seq.kind() {
+        Kind::List | Kind::Tuple | Kind::Str => {}
+        _ => {
+            if let Some(m) = vm.lookup_special(seq, "__reversed__") {
+                return vm.call_object(&m, &[seq.clone()]);
+            }
+            if seq.kind() == Kind::Dict || vm.lookup_special(seq, "__getitem__").is_none() {
+                return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
+            }
+        }
+    }
+    let n = vm.len(seq)? as i64;
+    Ok(Obj::new(IteratorValue::Reversed { seq: seq.clone(), index: Cell::new(n) }, &a.args[0]))
+}
+
+/// `range[i]` and `range[i:j:k]`.
+fn range_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    count_err(vm, "__getitem__", a.args.len(), 2, 2)?;
+    let r = a.args[0].downcast::<RangeValue>().ok_or_else(|| vm.type_error("descriptor requires a 'range'"))?;
+    let len = super::seq::range_len(r.start, r.stop, r.step) as i64;
+    let key = &a.args[1];
+    if let Some(s) = key.downcast::<SliceValue>() {
+        let idx = vm.slice_indices(s, len as usize)?;
+        let step = match vm.small_int(&s.step) {
+            Some(k) => k,
+            None => 1,
+        };
+        let start = match idx.first() {
+            Some(&i) => r.start + i as i64 * r.step,
+            None => {
+                // Empty: CPython still computes the bounds; an empty range.
+                let b = r.start + len * r.step;
+                return Ok(Obj::new(RangeValue { start: b, stop: b, step: r.step * step }, &vm.types.range));
+            }
+        };
+        let n = idx.len() as i64;
+        let nstep = r.step * step;
+        return Ok(Obj::new(RangeValue { start, stop: start + n * nstep, step: nstep }, &vm.types.range));
+    }
+    let Some(i) = vm.small_int(key) else {
+        return Err(vm.type_error(format!(
+            "range indices must be integers or slices, not {}",
+            vm.type_name(key)
+        )));
+    };
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(vm.index_error("range object index out of range"));
+    }
+    Ok(vm.new_int(r.start + j * r.step))
+}
+
+fn range_index(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    count_err(vm, "index", a.args.len(), 2, 2)?;
+    let r = a.args[0].downcast::<RangeValue>().ok_or_else(|| vm.type_error("descriptor requires a 'range'"))?;
+    let (s, st) = (r.start, r.step);
+    if vm.contains(&a.args[0], &a.args[1])? {
+        if let Some(i) = vm.small_int(&a.args[1]) {
+            return Ok(vm.new_int((i - s) / st));
+        }
+    }
+    let rep = vm.repr(&a.args[1])?;
+    Err(vm.value_error(format!("{rep} is not in range")))
+}
+
+fn range_count(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    count_err(vm, "count", a.args.len(), 2, 2)?;
+    let c = vm.contains(&a.args[0], &a.args[1])?;
+    Ok(vm.new_int(c as i64))
+}

@@ -1,0 +1,308 @@
+//! Methods of dict, and the views `keys()`/`values()`/`items()`.
+//!
+//! A view is an instance of `dict_keys`/`dict_values`/`dict_items` that
+//! holds its dict (under a private key of its namespace) and reads it live
+//! on each use.
+
+use super::Vm;
+use super::builtins_extra::set_type_method;
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::{CallArgs, NativeFn, PyResult};
+use std::cell::RefCell;
+
+const VIEW_KEY: &str = "__view_dict__";
+
+pub(crate) fn install(vm: &mut Vm) {
+    let dict = vm.types.dict.clone();
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("get", dict_get),
+        ("setdefault", dict_setdefault),
+        ("pop", dict_pop),
+        ("popitem", dict_popitem),
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+        ("update", dict_update),
+        ("copy", dict_copy),
+        ("clear", dict_clear),
+        ("fromkeys", dict_fromkeys),
+        ("__or__", dict_or),
+        ("__ior__", dict_ior),
+    ];
+    for &(name, f) in methods {
+        set_type_method(vm, &dict, name, f);
+    }
+    for name in ["dict_keys", "dict_values", "dict_items"] {
+        let t = super::types::new_type(&vm.types.type_, name, &[vm.types.object.clone()], Kind::Instance);
+        set_type_method(vm, &t, "__iter__", view_iter);
+        set_type_method(vm, &t, "__len__", view_len);
+        set_type_method(vm, &t, "__contains__", view_contains);
+        set_type_method(vm, &t, "__repr__", view_repr);
+        // Kept in the dict type's namespace under a private name.
+        let key = vm.intern(&format!("__ouro_{name}"));
+        vm.table_set_str(&dict.downcast::<TypeValue>().expect("type").dict, key, t);
+    }
+}
+
+fn this_dict(vm: &Vm, a: &[Obj], name: &str) -> PyResult<Obj> {
+    match a.first() {
+        Some(d) if d.kind() == Kind::Dict => Ok(d.clone()),
+        _ => Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply"))),
+    }
+}
+
+fn nargs(vm: &Vm, a: &CallArgs<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if !a.kwnames.is_empty() && name != "update" {
+        return Err(vm.type_error(format!("dict.{name}() takes no keyword arguments")));
+    }
+    let n = a.args.len() - a.kwnames.len() - 1;
+    if n < min || n > max {
+        let msg = if min == max && min == 0 {
+            format!("dict.{name}() takes no arguments ({n} given)")
+        } else if n < min {
+            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        } else {
+            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+fn entries(d: &Obj) -> Vec<(Obj, Obj)> {
+    d.downcast::<DictValue>()
+        .map(|t| t.0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect())
+        .unwrap_or_default()
+}
+
+fn dict_get(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "get", 1, 2)?;
+    let d = this_dict(vm, a.args, "get")?;
+    match vm.dict_get(&d, &a.args[1])? {
+        Some(v) => Ok(v),
+        None => Ok(a.args.get(2).cloned().unwrap_or_else(|| vm.none())),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "setdefault", 1, 2)?;
+    let d = this_dict(vm, a.args, "setdefault")?;
+    if let Some(v) = vm.dict_get(&d, &a.args[1])? {
+        return Ok(v);
+    }
+    let v = a.args.get(2).cloned().unwrap_or_else(|| vm.none());
+    vm.dict_set(&d, a.args[1].clone(), v.clone())?;
+    Ok(v)
+}
+
+fn dict_pop(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "pop", 1, 2)?;
+    let d = this_dict(vm, a.args, "pop")?;
+    match vm.dict_remove(&d, &a.args[1])? {
+        Some(v) => Ok(v),
+        None => match a.args.get(2) {
+            Some(v) => Ok(v.clone()),
+            None => Err(vm.key_error(a.args[1].clone())),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "popitem", 0, 0)?;
+    let d = this_dict(vm, a.args, "popitem")?;
+    let Some((k, _)) = entries(&d).pop() else {
+        return Err(vm.err(&vm.types.exceptions.key_error.clone(), "popitem(): dictionary is empty"));
+    };
+    let v = vm.dict_remove(&d, &k)?.unwrap_or_else(|| vm.none());
+    Ok(vm.new_tuple(vec![k, v]))
+}
+
+fn make_view(vm: &mut Vm, d: Obj, name: &str) -> PyResult<Obj> {
+    let key = vm.intern(&format!("__ouro_{name}"));
+    let dt = vm.types.dict.clone();
+    let t = vm.table_get_str(&dt.downcast::<TypeValue>().expect("type").dict, &key).expect("view type installed");
+    let ns = vm.new_dict();
+    let k = vm.intern(VIEW_KEY);
+    vm.dict_set(&ns, k, d)?;
+    Ok(Obj::new(InstanceValue { dict: RefCell::new(Some(ns)) }, &t))
+}
+
+fn dict_keys(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "keys", 0, 0)?;
+    let d = this_dict(vm, a.args, "keys")?;
+    make_view(vm, d, "dict_keys")
+}
+
+fn dict_values(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "values", 0, 0)?;
+    let d = this_dict(vm, a.args, "values")?;
+    make_view(vm, d, "dict_values")
+}
+
+fn dict_items(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "items", 0, 0)?;
+    let d = this_dict(vm, a.args, "items")?;
+    make_view(vm, d, "dict_items")
+}
+
+/// Adds a mapping or an iterable of pairs into `d`.
+pub(crate) fn update_from(vm: &mut Vm, d: &Obj, src: &Obj) -> PyResult<()> {
+    if src.kind() == Kind::Dict {
+        for (k, v) in entries(src) {
+            vm.dict_set(d, k, v)?;
+        }
+        return Ok(());
+    }
+    let keys_name = vm.intern("keys");
+    if src.kind() == Kind::Instance && vm.get_attr(src, &keys_name).is_ok() {
+        let keys = vm.get_attr(src, &keys_name)?;
+        let ks = vm.call_object(&keys, &[])?;
+        for k in vm.iterate_to_vec(&ks)? {
+            let v = vm.get_item(src, &k)?;
+            vm.dict_set(d, k, v)?;
+        }
+        return Ok(());
+    }
+    for (i, pair) in vm.iterate_to_vec(src)?.into_iter().enumerate() {
+        let items = match pair.kind() {
+            Kind::List | Kind::Tuple => vm.iterate_to_vec(&pair)?,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )));
+            }
+        };
+        if items.len() != 2 {
+            return Err(vm.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                items.len()
+            )));
+        }
+        vm.dict_set(d, items[0].clone(), items[1].clone())?;
+    }
+    Ok(())
+}
+
+fn dict_update(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "update", 0, 1)?;
+    let d = this_dict(vm, a.args, "update")?;
+    let pos = a.positional_args();
+    if let Some(src) = pos.get(1) {
+        update_from(vm, &d, src)?;
+    }
+    for (name, value) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
+        vm.dict_set(&d, name.clone(), value.clone())?;
+    }
+    Ok(vm.none())
+}
+
+fn dict_copy(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "copy", 0, 0)?;
+    let d = this_dict(vm, a.args, "copy")?;
+    let n = vm.new_dict();
+    for (k, v) in entries(&d) {
+        vm.dict_set(&n, k, v)?;
+    }
+    Ok(n)
+}
+
+fn dict_clear(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "clear", 0, 0)?;
+    let d = this_dict(vm, a.args, "clear")?;
+    for (k, _) in entries(&d) {
+        vm.dict_remove(&d, &k)?;
+    }
+    Ok(vm.none())
+}
+
+/// `dict.fromkeys(iterable, value=None)` (reached unbound through the
+/// type, or bound to an instance).
+fn dict_fromkeys(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = if a.args.first().is_some_and(|o| o.kind() == Kind::Dict) && a.args.len() >= 2 {
+        &a.args[1..]
+    } else {
+        a.args
+    };
+    if args.is_empty() || args.len() > 2 {
+        return Err(vm.type_error(format!("fromkeys expected at least 1 argument, got {}", args.len())));
+    }
+    let d = vm.new_dict();
+    let v = args.get(1).cloned().unwrap_or_else(|| vm.none());
+    for k in vm.iterate_to_vec(&args[0])? {
+        vm.dict_set(&d, k, v.clone())?;
+    }
+    Ok(d)
+}
+
+fn dict_or(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let d = this_dict(vm, a.args, "__or__")?;
+    if a.args.get(1).is_none_or(|o| o.kind() != Kind::Dict) {
+        return Ok(vm.singletons.not_implemented.clone());
+    }
+    let n = vm.new_dict();
+    for (k, v) in entries(&d).into_iter().chain(entries(&a.args[1])) {
+        vm.dict_set(&n, k, v)?;
+    }
+    Ok(n)
+}
+
+fn dict_ior(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let d = this_dict(vm, a.args, "__ior__")?;
+    update_from(vm, &d, &a.args[1])?;
+    Ok(d)
+}
+
+fn view_parts(vm: &mut Vm, v: &Obj) -> PyResult<(Obj, String)> {
+    let name = vm.type_name(v);
+    let inst = v.downcast::<InstanceValue>().ok_or_else(|| vm.type_error("not a dict view"))?;
+    let ns = inst.dict.borrow().clone().ok_or_else(|| vm.type_error("not a dict view"))?;
+    let k = vm.intern(VIEW_KEY);
+    let d = vm.dict_get(&ns, &k)?.ok_or_else(|| vm.type_error("not a dict view"))?;
+    Ok((d, name))
+}
+
+fn view_items(vm: &mut Vm, v: &Obj) -> PyResult<(Vec<Obj>, String)> {
+    let (d, name) = view_parts(vm, v)?;
+    let es = entries(&d);
+    let items = match name.as_str() {
+        "dict_keys" => es.into_iter().map(|(k, _)| k).collect(),
+        "dict_values" => es.into_iter().map(|(_, v)| v).collect(),
+        _ => es.into_iter().map(|(k, v)| vm.new_tuple(vec![k, v])).collect(),
+    };
+    Ok((items, name))
+}
+
+fn view_iter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (items, _) = view_items(vm, &a.args[0])?;
+    let l = vm.new_list(items);
+    vm.get_iter(&l)
+}
+
+fn view_len(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (d, _) = view_parts(vm, &a.args[0])?;
+    let n = vm.len(&d)?;
+    Ok(vm.new_int(n as i64))
+}
+
+fn view_contains(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (d, name) = view_parts(vm, &a.args[0])?;
+    if name == "dict_keys" {
+        let r = vm.dict_get(&d, &a.args[1])?.is_some();
+        return Ok(vm.bool_obj(r));
+    }
+    let (items, _) = view_items(vm, &a.args[0])?;
+    for x in &items {
+        if vm.eq(x, &a.args[1])? {
+            return Ok(vm.bool_obj(true));
+        }
+    }
+    Ok(vm.bool_obj(false))
+}
+
+fn view_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (items, name) = view_items(vm, &a.args[0])?;
+    let l = vm.new_list(items);
+    let r = vm.repr(&l)?;
+    Ok(vm.new_str(&format!("{name}({r})")))
+}

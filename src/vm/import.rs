@@ -1,0 +1,255 @@
+//! Imports: `sys.modules`, then `.py` files and packages on `sys.path`
+//! (the script's folder first), then the embedded stdlib, then the native
+//! modules. Relative names arrive with their leading dots and resolve
+//! against the importing module's `__package__`.
+
+use super::Vm;
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::{PyErr, PyResult};
+
+/// The stdlib modules compiled into the binary: (name, is package, source).
+const STDLIB: &[(&str, bool, &str)] = &[
+    ("bisect", false, include_str!("../../stdlib/bisect.py")),
+    ("functools", false, include_str!("../../stdlib/functools.py")),
+    ("heapq", false, include_str!("../../stdlib/heapq.py")),
+    ("itertools", false, include_str!("../../stdlib/itertools.py")),
+    ("operator", false, include_str!("../../stdlib/operator.py")),
+    ("string", false, include_str!("../../stdlib/string.py")),
+    ("collections", true, include_str!("../../stdlib/collections/__init__.py")),
+];
+
+impl Vm {
+    /// Records the script: `sys.argv = [filename]`, `sys.path[0]` its folder.
+    pub fn set_script(&mut self, filename: &str) {
+        let Ok(Some(sys)) = self.sys_module() else { return };
+        let argv = self.new_str(filename);
+        let argv = self.new_list(vec![argv]);
+        self.module_set(&sys, "argv", argv);
+        let dir = std::path::Path::new(filename).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+        let dir = self.new_str(if dir.is_empty() { "." } else { &dir });
+        let path = self.new_list(vec![dir]);
+        self.module_set(&sys, "path", path);
+        let main_key = self.intern("__main__");
+        let mods = self.modules.clone();
+        if let Ok(Some(main)) = self.dict_get(&mods, &main_key) {
+            let f = self.new_str(filename);
+            self.module_set(&main, "__file__", f);
+        }
+    }
+
+    fn sys_module(&mut self) -> PyResult<Option<Obj>> {
+        let k = self.intern("sys");
+        let mods = self.modules.clone();
+        self.dict_get(&mods, &k)
+    }
+
+    /// The `__package__` of the running frame's module.
+    fn current_package(&mut self) -> PyResult<String> {
+        let Some(g) = self.frames.last().map(|f| f.globals.clone()) else { return Ok(String::new()) };
+        let k = self.intern("__package__");
+        if let Some(p) = self.dict_get(&g, &k)? {
+            if p.kind() == Kind::Str {
+                return Ok(self.str_lossy(&p));
+            }
+        }
+        Ok(String::new())
+    }
+
+    fn resolve_name(&mut self, name: &str) -> PyResult<String> {
+        let level = name.chars().take_while(|c| *c == '.').count();
+        if level == 0 {
+            return Ok(name.to_string());
+        }
+        let rest = &name[level..];
+        let package = self.current_package()?;
+        if package.is_empty() {
+            return Err(self.err(
+                &self.types.exceptions.import_error.clone(),
+                "attempted relative import with no known parent package",
+            ));
+        }
+        let parts: Vec<&str> = package.split('.').collect();
+        if level - 1 >= parts.len() {
+            return Err(self.err(
+                &self.types.exceptions.import_error.clone(),
+                "attempted relative import beyond top-level package",
+            ));
+        }
+        let base = parts[..parts.len() - (level - 1)].join(".");
+        Ok(if rest.is_empty() { base } else { format!("{base}.{rest}") })
+    }
+
+    /// `ImportName`: the module `name` (absolute or dotted-relative).
+    pub(crate) fn import_module(&mut self, name: &Obj) -> PyResult<Obj> {
+        let n = self.str_lossy(name);
+        let full = self.resolve_name(&n)?;
+        self.import_dotted(&full)
+    }
+
+    fn import_dotted(&mut self, full: &str) -> PyResult<Obj> {
+        let mut module = None;
+        let mut prefix = String::new();
+        for part in full.split('.') {
+            let parent = module.clone();
+            if !prefix.is_empty() {
+                prefix.push('.');
+            }
+            prefix.push_str(part);
+            let m = self.import_one(&prefix, parent.as_ref())?;
+            if let Some(p) = &parent {
+                let k = self.intern(part);
+                self.set_attr(p, k, m.clone())?;
+            }
+            module = Some(m);
+        }
+        Ok(module.expect("a name has one part at least"))
+    }
+
+    fn import_one(&mut self, full: &str, parent: Option<&Obj>) -> PyResult<Obj> {
+        let mods = self.modules.clone();
+        let key = self.new_str(full);
+        if let Some(m) = self.dict_get(&mods, &key)? {
+            return Ok(m);
+        }
+        let short = full.rsplit('.').next().unwrap_or(full);
+        let dirs: Vec<String> = match parent {
+            Some(p) => {
+                let k = self.intern("__path__");
+                match self.get_attr(p, &k) {
+                    Ok(l) => self.iterate_to_vec(&l)?.iter().map(|d| self.str_lossy(d)).collect(),
+                    Err(_) => Vec::new(),
+                }
+            }
+            None => {
+                let sys = self.sys_module()?;
+                let mut v = Vec::new();
+                if let Some(sys) = sys {
+                    let k = self.intern("path");
+                    if let Ok(l) = self.get_attr(&sys, &k) {
+                        v = self.iterate_to_vec(&l)?.iter().map(|d| self.str_lossy(d)).collect();
+                    }
+                }
+                v
+            }
+        };
+        for d in &dirs {
+            let pkg = std::path::Path::new(d).join(short).join("__init__.py");
+            if pkg.is_file() {
+                let src = std::fs::read_to_string(&pkg).unwrap_or_default();
+                let dir = std::path::Path::new(d).join(short).to_string_lossy().into_owned();
+                return self.exec_module(full, &pkg.to_string_lossy(), &src, Some(&dir));
+            }
+            let file = std::path::Path::new(d).join(format!("{short}.py"));
+            if file.is_file() {
+                let src = std::fs::read_to_string(&file).unwrap_or_default();
+                return self.exec_module(full, &file.to_string_lossy(), &src, None);
+            }
+        }
+        if parent.is_none() {
+            if let Some(&(_, is_pkg, src)) = STDLIB.iter().find(|(n, _, _)| *n == full) {
+                let file = if is_pkg { format!("<stdlib>/{full}/__init__.py") } else { format!("<stdlib>/{full}.py") };
+                let dir = if is_pkg { Some(format!("<stdlib>/{full}")) } else { None };
+                return self.exec_module(full, &file, src, dir.as_deref());
+            }
+            if let Some(m) = self.native_module(full)? {
+                self.dict_set(&mods, key, m.clone())?;
+                return Ok(m);
+            }
+        }
+        Err(self.err(&self.types.exceptions.module_not_found_error.clone(), format!("No module named '{full}'")))
+    }
+
+    /// Compiles and runs a module's source in a new module object, which
+    /// is in `sys.modules` while it runs (and removed if it fails).
+    fn exec_module(&mut self, name: &str, file: &str, src: &str, pkg_dir: Option<&str>) -> PyResult<Obj> {
+        let m = self.new_module(name);
+        let f = self.new_str(file);
+        self.module_set(&m, "__file__", f);
+        let package = match pkg_dir {
+            Some(_) => name.to_string(),
+            None => name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default(),
+        };
+        let p = self.new_str(&package);
+        self.module_set(&m, "__package__", p);
+        if let Some(d) = pkg_dir {
+            let d = self.new_str(d);
+            let l = self.new_list(vec![d]);
+            self.module_set(&m, "__path__", l);
+        }
+        let b = self.builtins.clone();
+        self.module_set(&m, "__builtins__", b);
+        let mods = self.modules.clone();
+        let key = self.new_str(name);
+        self.dict_set(&mods, key.clone(), m.clone())?;
+        let result = self.compile_and_run(&m, file, src);
+        if let Err(e) = result {
+            let _ = self.dict_remove(&mods, &key);
+            return Err(e);
+        }
+        // The module may have replaced itself in sys.modules.
+        Ok(self.dict_get(&mods, &key)?.unwrap_or(m))
+    }
+
+    fn compile_and_run(&mut self, m: &Obj, file: &str, src: &str) -> PyResult<()> {
+        use crate::compiler::{CompileError, compile_module};
+        let module = crate::parse_module(src).map_err(|e| {
+            let loc = e.locate(src, file);
+            self.err(&self.types.exceptions.import_error.clone(), format!("{loc}"))
+        })?;
+        let code = match compile_module(self, &module, src, file) {
+            Ok(c) => c,
+            Err(CompileError::Syntax(e)) => {
+                let loc = e.locate(src, file);
+                return Err(self.err(&self.types.exceptions.import_error.clone(), format!("{loc}")));
+            }
+            Err(CompileError::NotImplemented(what, line)) => {
+                return Err(self.err(
+                    &self.types.exceptions.not_implemented_error.clone(),
+                    format!("ouro does not support {what} yet (line {line})"),
+                ));
+            }
+        };
+        let globals = m.downcast::<ModuleValue>().expect("module").dict.clone();
+        self.run_module_code(code, &globals)?;
+        Ok(())
+    }
+
+    /// `ImportFrom`: `name` from the module on top of the stack, importing
+    /// the submodule `module.name` when the attribute is missing.
+    pub(crate) fn import_from(&mut self, name: &Obj) -> PyResult<Obj> {
+        let m = self.stack.last().expect("a module").clone();
+        match self.get_attr(&m, name) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                if !self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) {
+                    return Err(e);
+                }
+                let Some(mv) = m.downcast::<ModuleValue>() else { return Err(e) };
+                let mname = self.str_lossy(&mv.name);
+                let n = self.str_lossy(name);
+                let has_path = {
+                    let k = self.intern("__path__");
+                    self.get_attr(&m, &k).is_ok()
+                };
+                if has_path {
+                    if let Ok(sub) = self.import_dotted(&format!("{mname}.{n}")) {
+                        return Ok(sub);
+                    }
+                }
+                let file = {
+                    let k = self.intern("__file__");
+                    self.get_attr(&m, &k).ok().map(|f| self.str_lossy(&f))
+                };
+                let loc = match file {
+                    Some(f) => format!(" ({f})"),
+                    None => " (unknown location)".to_string(),
+                };
+                Err(PyErr(self.err(
+                    &self.types.exceptions.import_error.clone(),
+                    format!("cannot import name '{n}' from '{mname}'{loc}"),
+                ).0))
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Native modules: `sys`, `math`, `time`, `random`. Each is made at
+//! start-up and registered in `sys.modules` (only `sys`) or on first
+//! import (`Vm::native_module`).
+
+mod math;
+mod random;
+mod sys;
+mod time;
+
+use super::Vm;
+use crate::heap::Obj;
+use crate::object::payloads::*;
+use crate::object::{NativeFn, PyResult};
+
+pub(crate) fn install(vm: &mut Vm) {
+    let m = sys::make(vm);
+    let key = vm.intern("sys");
+    let mods = vm.modules.clone();
+    let _ = vm.dict_set(&mods, key, m);
+    let b = vm.new_module("builtins");
+    if let Some(mv) = b.downcast::<ModuleValue>() {
+        let d = mv.dict.clone();
+        let entries: Vec<(Obj, Obj)> =
+            vm.builtins.downcast::<DictValue>().expect("dict").0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect();
+        for (k, v) in entries {
+            let _ = vm.dict_set(&d, k, v);
+        }
+    }
+    let key = vm.intern("builtins");
+    let _ = vm.dict_set(&mods, key, b);
+}
+
+impl Vm {
+    /// An empty module object with `__name__` set.
+    pub(crate) fn new_module(&mut self, name: &str) -> Obj {
+        let dict = self.new_dict();
+        let n = self.new_str(name);
+        let k = self.intern("__name__");
+        let _ = self.dict_set(&dict, k, n.clone());
+        Obj::new(ModuleValue { name: n, dict }, &self.types.module)
+    }
+
+    pub(crate) fn module_set(&mut self, m: &Obj, name: &str, value: Obj) {
+        let d = m.downcast::<ModuleValue>().expect("module").dict.clone();
+        let k = self.intern(name);
+        let _ = self.dict_set(&d, k, value);
+    }
+
+    pub(crate) fn module_fns(&mut self, m: &Obj, fns: &[(&'static str, NativeFn)]) {
+        for &(name, f) in fns {
+            let func = self.new_builtin(name, f);
+            self.module_set(m, name, func);
+        }
+    }
+
+    /// The native module called `name`, made now, if there is one.
+    pub(crate) fn native_module(&mut self, name: &str) -> PyResult<Option<Obj>> {
+        Ok(match name {
+            "math" => Some(math::make(self)),
+            "time" => Some(time::make(self)),
+            "random" => Some(random::make(self)),
+            _ => None,
+        })
+    }
+
+    /// A float argument (int or float), else TypeError.
+    pub(crate) fn float_arg(&self, o: &Obj) -> PyResult<f64> {
+        if let Some(f) = o.downcast::<FloatValue>() {
+            return Ok(f.0);
+        }
+        match self.big_int(o) {
+            Some(b) => match num_traits::ToPrimitive::to_f64(&b) {
+                Some(f) if f.is_finite() => Ok(f),
+                _ => Err(self.overflow_error("int too large to convert to float")),
+            },
+            None => Err(self.type_error(format!("must be real number, not {}", self.type_name(o)))),
+        }
+    }
+}
+
+/// Checks a native function's positional argument count.
+pub(crate) fn arity(vm: &Vm, name: &str, args: &[Obj], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    Err(vm.type_error(if min == max {
+        if min == 1 {
+            format!("{name}() takes exactly one argument ({n} given)")
+        } else {
+            format!("{name} expected {min} arguments, got {n}")
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    }))
+}

@@ -1,0 +1,162 @@
+//! The `sys` module. `sys.stdout`/`sys.stderr` are instances of a small
+//! `TextIOWrapper` type whose `write` goes to the VM's stdout or to the
+//! process's stderr.
+
+use super::super::Vm;
+use super::super::builtins_extra::set_type_method;
+use super::arity;
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::{CallArgs, PyErr, PyResult};
+use std::cell::RefCell;
+use std::io::Write;
+
+pub(super) fn make(vm: &mut Vm) -> Obj {
+    let m = vm.new_module("sys");
+    vm.module_fns(
+        &m,
+        &[
+            ("exit", sys_exit),
+            ("getrefcount", sys_getrefcount),
+            ("getsizeof", sys_getsizeof),
+            ("intern", sys_intern),
+            ("getrecursionlimit", sys_getrecursionlimit),
+            ("setrecursionlimit", sys_setrecursionlimit),
+        ],
+    );
+    let argv = vm.new_list(vec![]);
+    vm.module_set(&m, "argv", argv);
+    let path = vm.new_list(vec![]);
+    vm.module_set(&m, "path", path);
+    let mods = vm.modules.clone();
+    vm.module_set(&m, "modules", mods);
+    let maxsize = vm.new_int(i64::MAX);
+    vm.module_set(&m, "maxsize", maxsize);
+    let bo = vm.new_str("little");
+    vm.module_set(&m, "byteorder", bo);
+    let pl = vm.new_str(std::env::consts::OS);
+    vm.module_set(&m, "platform", pl);
+    let vi: Vec<Obj> = vec![vm.new_int(3), vm.new_int(11), vm.new_int(0), vm.new_str("final"), vm.new_int(0)];
+    let vi = vm.new_tuple(vi);
+    vm.module_set(&m, "version_info", vi);
+    let v = vm.new_str("3.11.0 (ouro)");
+    vm.module_set(&m, "version", v);
+    let t = super::super::types::new_type(&vm.types.type_, "TextIOWrapper", &[vm.types.object.clone()], Kind::Instance);
+    set_type_method(vm, &t, "write", stream_write);
+    set_type_method(vm, &t, "flush", stream_flush);
+    for (name, fd) in [("stdout", 1), ("stderr", 2)] {
+        let ns = vm.new_dict();
+        let k = vm.intern("_fd");
+        let v = vm.new_int(fd);
+        let _ = vm.dict_set(&ns, k, v);
+        let stream = Obj::new(InstanceValue { dict: RefCell::new(Some(ns)) }, &t);
+        vm.module_set(&m, name, stream.clone());
+        vm.module_set(&m, &format!("__{name}__"), stream);
+    }
+    m
+}
+
+fn stream_fd(vm: &mut Vm, s: &Obj) -> i64 {
+    let k = vm.intern("_fd");
+    let d = s.downcast::<InstanceValue>().and_then(|i| i.dict.borrow().clone());
+    d.and_then(|d| vm.dict_get(&d, &k).ok().flatten()).and_then(|v| vm.small_int(&v)).unwrap_or(1)
+}
+
+fn stream_write(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "write", a.args, 2, 2)?;
+    let Some(s) = a.args[1].downcast::<StrValue>() else {
+        return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(&a.args[1]))));
+    };
+    let text = s.text.to_string_lossy();
+    let n = s.chars;
+    if stream_fd(vm, &a.args[0]) == 2 {
+        let _ = vm.stdout.flush();
+        let _ = std::io::stderr().write_all(text.as_bytes());
+    } else {
+        let _ = vm.stdout.write_all(text.as_bytes());
+    }
+    Ok(vm.new_int(n as i64))
+}
+
+fn stream_flush(vm: &mut Vm, _a: CallArgs<'_>) -> PyResult<Obj> {
+    let _ = vm.stdout.flush();
+    Ok(vm.none())
+}
+
+fn sys_exit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "exit", a.args, 0, 1)?;
+    let t = vm.types.exceptions.system_exit.clone();
+    Err(PyErr(vm.new_exception(&t, a.args.to_vec())))
+}
+
+fn sys_getrefcount(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "getrefcount", a.args, 1, 1)?;
+    // The argument slice holds one count, as CPython's argument does.
+    Ok(vm.new_int(a.args[0].refcount() as i64))
+}
+
+fn sys_getsizeof(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "getsizeof", a.args, 1, 2)?;
+    let o = &a.args[0];
+    let size: i64 = match o.kind() {
+        Kind::None => 16,
+        Kind::Bool => if vm.small_int(o) == Some(0) { 24 } else { 28 },
+        Kind::Int => {
+            let b = vm.big_int(o).unwrap_or_default();
+            let bits = b.bits();
+            if bits == 0 { 24 } else { 24 + 4 * bits.div_ceil(30) as i64 }
+        }
+        Kind::Float => 24,
+        Kind::Str => {
+            let s = o.downcast::<StrValue>().expect("str");
+            let max = s.text.code_points().max().unwrap_or(0);
+            if max < 128 {
+                49 + s.chars as i64
+            } else if max < 256 {
+                73 + s.chars as i64
+            } else if max < 65536 {
+                74 + 2 * s.chars as i64
+            } else {
+                76 + 4 * s.chars as i64
+            }
+        }
+        Kind::Tuple => 40 + 8 * o.downcast::<TupleValue>().expect("tuple").0.len() as i64,
+        Kind::List => {
+            let l = o.downcast::<ListValue>().expect("list").0.borrow();
+            56 + 8 * l.capacity().max(l.len()) as i64
+        }
+        Kind::Dict => {
+            let n = o.downcast::<DictValue>().expect("dict").0.borrow().len();
+            if n == 0 { 64 } else if n <= 5 { 184 } else if n <= 10 { 272 } else if n <= 21 { 464 } else { 64 + 40 * n as i64 }
+        }
+        Kind::Set => 216,
+        _ => 48,
+    };
+    Ok(vm.new_int(size))
+}
+
+fn sys_intern(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "intern", a.args, 1, 1)?;
+    if a.args[0].kind() != Kind::Str {
+        return Err(vm.type_error(format!("intern() argument must be str, not {}", vm.type_name(&a.args[0]))));
+    }
+    let s = vm.str_lossy(&a.args[0]);
+    Ok(vm.intern(&s))
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "getrecursionlimit", a.args, 0, 0)?;
+    Ok(vm.new_int(vm.recursion_limit as i64))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "setrecursionlimit", a.args, 1, 1)?;
+    let Some(n) = vm.small_int(&a.args[0]) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(vm.none())
+}
