@@ -7,9 +7,15 @@
 //! byte-for-byte UTF-8.
 
 pub mod escapes;
+pub mod format_spec;
+pub mod int_text;
+pub mod printf;
 pub mod repr;
 pub mod unicode;
 mod unicode_tables;
+
+#[cfg(test)]
+mod format_tests;
 
 /// An owned WTF-8 string. Invariant: `bytes` is generalised UTF-8 in which
 /// every surrogate code point is encoded on its own. Unlike strict WTF-8, a
