@@ -67,6 +67,8 @@ pub(crate) fn install(vm: &mut Vm) {
         let key = vm.intern(name);
         vm.table_set_str(&list_type.downcast::<TypeValue>().expect("type").dict, key, func);
     }
+    super::formatting::install(vm);
+    super::str_methods::install(vm);
     for (name, value) in [("None", vm.none()), ("True", vm.bool_obj(true)), ("False", vm.bool_obj(false))] {
         let key = vm.intern(name);
         vm.table_set_builtin(&b, key, value);
@@ -84,7 +86,7 @@ impl Vm {
 
     /// Checks that a builtin got between `min` and `max` positional
     /// arguments and no keywords.
-    fn positional<'a>(&self, name: &str, a: &CallArgs<'a>, min: usize, max: usize) -> PyResult<&'a [Obj]> {
+    pub(crate) fn positional<'a>(&self, name: &str, a: &CallArgs<'a>, min: usize, max: usize) -> PyResult<&'a [Obj]> {
         if !a.kwnames.is_empty() {
             return Err(self.type_error(format!("{name}() takes no keyword arguments")));
         }

@@ -341,6 +341,7 @@ impl Vm {
                 items.extend(b.downcast::<TupleValue>().expect("tuple").0.iter().cloned());
                 Ok(Some(self.new_tuple(items)))
             }
+            (Kind::Str, _, BinOp::Mod) => self.percent_format(a, b).map(Some),
             (Kind::Str | Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, BinOp::Mul) => self.repeat(a, b).map(Some),
             (Kind::Int | Kind::Bool, Kind::Str | Kind::List | Kind::Tuple, BinOp::Mul) => self.repeat(b, a).map(Some),
             _ => Ok(None),
