@@ -231,11 +231,7 @@ fn str_split(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
                     break;
                 }
                 if max == 0 {
-                    let mut end = t.len();
-                    while end > i && is_space(t[end - 1]) {
-                        end -= 1;
-                    }
-                    parts.push(&t[i..end]);
+                    parts.push(&t[i..]);
                     break;
                 }
                 let start = i;
@@ -281,11 +277,7 @@ fn str_rsplit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
                     break;
                 }
                 if max == 0 {
-                    let mut start = 0;
-                    while start < i && is_space(t[start]) {
-                        start += 1;
-                    }
-                    parts.push(&t[start..i]);
+                    parts.push(&t[..i]);
                     break;
                 }
                 let end = i;
