@@ -309,7 +309,14 @@ fn str_rsplit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn str_join(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let p = parse(vm, &a, "join", &["iterable"], 1)?;
-    let items = vm.iterate_to_vec(p.slots[0].expect("required"))?;
+    let iterable = p.slots[0].expect("required");
+    let items = match vm.get_iter(iterable) {
+        Ok(_) => vm.iterate_to_vec(iterable)?,
+        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.type_error.clone()) => {
+            return Err(vm.type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
     let sep = from_cps(&p.text);
     let mut out = crate::text::Wtf8Buf::new();
     for (i, x) in items.iter().enumerate() {
