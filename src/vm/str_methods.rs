@@ -104,8 +104,9 @@ fn parse<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str, names: &[&str], min: usize) 
             None => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
         }
     }
-    if let Some(missing) = slots.iter().take(min).position(|s| s.is_none()) {
-        return Err(vm.type_error(format!("{name}() missing required argument '{}' (pos {})", names[missing], missing + 1)));
+    if slots.iter().take(min).any(|s| s.is_none()) {
+        let plural = if min == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("{name}() takes at least {min} argument{plural} ({given} given)")));
     }
     Ok(Args { text: s.text.code_points().collect(), slots })
 }
@@ -334,7 +335,7 @@ fn str_join(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn strip_common(vm: &mut Vm, a: CallArgs<'_>, name: &str, left: bool, right: bool) -> PyResult<Obj> {
     let p = parse(vm, &a, name, &["chars"], 0)?;
     let chars = match none_or(p.slots[0]) {
-        Some(o) => Some(str_arg(vm, o, |t| format!("{name} arg must be None or str, not {t}"))?),
+        Some(o) => Some(str_arg(vm, o, |_| format!("{name} arg must be None or str"))?),
         None => None,
     };
     let strip = |c: u32| match &chars {
