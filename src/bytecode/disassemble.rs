@@ -70,6 +70,11 @@ fn describe(code: &Code, instr: &Instr) -> String {
         | Instr::DeleteAttr(i)
         | Instr::ImportName(i)
         | Instr::ImportFrom(i) => name(i),
+        Instr::FormatValue(f) => {
+            let conv = ["", "!s", "!r", "!a"][(f & super::format_flags::CONVERSION_MASK) as usize];
+            let spec = if f & super::format_flags::HAS_SPEC != 0 { ":spec" } else { "" };
+            format!("{{value{conv}{spec}}}")
+        }
         _ => {
             let args = text.strip_prefix(&op).unwrap_or("").trim_matches(|c| c == '(' || c == ')');
             return if args.is_empty() { op } else { format!("{op:<20} {args}") };

@@ -174,6 +174,24 @@ pub enum Instr {
     ImportFrom(u32),
     /// `[] -> [__build_class__]`
     LoadBuildClass,
+    /// f-string field (CPython's `FORMAT_VALUE`): `[value] -> [str]`, or
+    /// `[value, spec] -> [str]` when bit 4 of the operand is set. Bits 0-1
+    /// pick the conversion applied first: 0 none, 1 `!s`, 2 `!r`, 3 `!a`;
+    /// then `format(value, spec)` (spec `''` when absent).
+    FormatValue(u32),
+    /// `[s1..sn] -> [s1 + .. + sn]`: joins n strs (f-strings).
+    BuildString(u32),
+}
+
+/// Bits of `Instr::FormatValue`'s operand.
+pub mod format_flags {
+    /// The conversion (`& CONVERSION_MASK`): none, `!s`, `!r`, `!a`.
+    pub const CONVERSION_MASK: u32 = 3;
+    pub const STR: u32 = 1;
+    pub const REPR: u32 = 2;
+    pub const ASCII: u32 = 3;
+    /// A format spec is on the stack above the value.
+    pub const HAS_SPEC: u32 = 4;
 }
 
 /// A protected range: an exception raised by an instruction in

@@ -967,8 +967,47 @@ impl Compiler<'_> {
             }
             ExprKind::Await { .. } => return not_implemented("await", line),
             ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => return not_implemented("generators", line),
-            ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => return not_implemented("f-strings", line),
+            ExprKind::JoinedStr { values } => self.joined_str(values)?,
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
+                self.formatted_value(value, *conversion, format_spec.as_deref())?
+            }
         }
+        Ok(())
+    }
+
+    /// An f-string: each part pushes a str, then `BuildString` joins them
+    /// (a lone part needs no join; no part is `''`).
+    fn joined_str(&mut self, values: &[Expr]) -> Result<(), CompileError> {
+        if values.is_empty() {
+            let o = self.vm.new_str("");
+            let i = self.add_const(o);
+            self.emit(Instr::LoadConst(i));
+            return Ok(());
+        }
+        for v in values {
+            self.expr(v)?;
+        }
+        if values.len() > 1 {
+            self.emit(Instr::BuildString(values.len() as u32));
+        }
+        Ok(())
+    }
+
+    /// One `{value!conversion:spec}` field of an f-string.
+    fn formatted_value(&mut self, value: &Expr, conversion: i32, spec: Option<&Expr>) -> Result<(), CompileError> {
+        use crate::bytecode::format_flags as ff;
+        self.expr(value)?;
+        let mut flags = match u8::try_from(conversion).map(char::from) {
+            Ok('s') => ff::STR,
+            Ok('r') => ff::REPR,
+            Ok('a') => ff::ASCII,
+            _ => 0,
+        };
+        if let Some(spec) = spec {
+            self.expr(spec)?;
+            flags |= ff::HAS_SPEC;
+        }
+        self.emit(Instr::FormatValue(flags));
         Ok(())
     }
 
@@ -1178,5 +1217,7 @@ fn stack_effect(i: &Instr) -> i32 {
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
         Dup2 => 2,
         CheckExcMatch => 0,
+        FormatValue(flags) => -((flags & crate::bytecode::format_flags::HAS_SPEC != 0) as i32),
+        BuildString(n) => 1 - n as i32,
     }
 }

@@ -66,6 +66,8 @@ pub(crate) fn install(vm: &mut Vm) {
         let key = vm.intern(name);
         vm.table_set_str(&list_type.downcast::<TypeValue>().expect("type").dict, key, func);
     }
+    super::formatting::install(vm);
+    super::str_methods::install(vm);
     for (name, value) in [("None", vm.none()), ("True", vm.bool_obj(true)), ("False", vm.bool_obj(false))] {
         let key = vm.intern(name);
         vm.table_set_builtin(&b, key, value);
@@ -88,7 +90,7 @@ impl Vm {
 
     /// Checks that a builtin got between `min` and `max` positional
     /// arguments and no keywords.
-    fn positional<'a>(&self, name: &str, a: &CallArgs<'a>, min: usize, max: usize) -> PyResult<&'a [Obj]> {
+    pub(crate) fn positional<'a>(&self, name: &str, a: &CallArgs<'a>, min: usize, max: usize) -> PyResult<&'a [Obj]> {
         if !a.kwnames.is_empty() {
             return Err(self.type_error(format!("{name}() takes no keyword arguments")));
         }
@@ -305,69 +307,60 @@ impl Vm {
 }
 
 fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("int", &a, 1, 3)?;
-    let Some(x) = args.get(1) else { return Ok(vm.new_int(0)) };
-    if let Some(i) = x.downcast::<IntValue>() {
-        return Ok(match i {
-            IntValue::Small(n) => vm.new_int(*n),
-            IntValue::Big(b) => vm.new_bigint((**b).clone()),
-        });
-    }
-    if let Some(b) = x.downcast::<BoolValue>() {
-        return Ok(vm.new_int(b.0 as i64));
-    }
-    if let Some(f) = x.downcast::<FloatValue>() {
-        if f.0.is_nan() {
-            return Err(vm.value_error("cannot convert float NaN to integer"));
+    // int(x=0, /, base=10): `base` may be given by keyword.
+    let pos = a.positional_args();
+    let mut base_arg = pos.get(2).cloned();
+    for (k, v) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
+        if vm.str_lossy(k) != "base" || base_arg.is_some() {
+            return Err(vm.type_error(format!("'{}' is an invalid keyword argument for int()", vm.str_lossy(k))));
         }
-        if f.0.is_infinite() {
-            return Err(vm.overflow_error("cannot convert float infinity to integer"));
+        base_arg = Some(v.clone());
+    }
+    if pos.len() > 3 {
+        return Err(vm.type_error(format!("int() takes at most 2 arguments ({} given)", pos.len() - 1)));
+    }
+    let Some(x) = pos.get(1) else {
+        if base_arg.is_some() {
+            return Err(vm.type_error("int() missing string argument"));
         }
-        use num_traits::FromPrimitive;
-        return Ok(vm.new_bigint(num_bigint::BigInt::from_f64(f.0.trunc()).unwrap_or_default()));
+        return Ok(vm.new_int(0));
+    };
+    if let Some(base) = base_arg {
+        let base = vm.index_value(&base)?;
+        let Some(s) = x.downcast::<StrValue>() else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
+        let base = num_traits::ToPrimitive::to_u32(&base).unwrap_or(u32::MAX);
+        return crate::text::int_text::parse_int(&s.text.to_string_lossy(), base)
+            .map(|v| vm.new_bigint(v))
+            .map_err(|e| vm.format_error(e));
     }
     if let Some(s) = x.downcast::<StrValue>() {
-        let text = s.text.to_string_lossy();
-        let cleaned: String = text.trim().chars().filter(|c| *c != '_').collect();
-        return match cleaned.parse::<num_bigint::BigInt>() {
-            Ok(v) if !cleaned.is_empty() => Ok(vm.new_bigint(v)),
-            _ => {
-                let r = vm.repr(x)?;
-                Err(vm.value_error(format!("invalid literal for int() with base 10: {r}")))
-            }
-        };
+        return crate::text::int_text::parse_int(&s.text.to_string_lossy(), 10)
+            .map(|v| vm.new_bigint(v))
+            .map_err(|e| vm.format_error(e));
     }
-    Err(vm.type_error(format!(
-        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-        vm.type_name(x)
-    )))
+    match vm.int_of(x)? {
+        Some(v) => Ok(vm.new_bigint(v)),
+        None => Err(vm.type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            vm.type_name(x)
+        ))),
+    }
 }
 
 fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.positional("float", &a, 1, 2)?;
     let Some(x) = args.get(1) else { return Ok(vm.new_float(0.0)) };
-    if let Some(f) = x.downcast::<FloatValue>() {
-        return Ok(vm.new_float(f.0));
-    }
-    if let Some(b) = vm.big_int(x) {
-        return Ok(vm.new_float(num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY)));
-    }
     if let Some(s) = x.downcast::<StrValue>() {
-        let t = s.text.to_string_lossy();
-        return match t.trim().to_ascii_lowercase().as_str() {
-            "inf" | "+inf" | "infinity" | "+infinity" => Ok(vm.new_float(f64::INFINITY)),
-            "-inf" | "-infinity" => Ok(vm.new_float(f64::NEG_INFINITY)),
-            "nan" | "+nan" | "-nan" => Ok(vm.new_float(f64::NAN)),
-            other => match other.parse::<f64>() {
-                Ok(v) => Ok(vm.new_float(v)),
-                Err(_) => {
-                    let r = vm.repr(x)?;
-                    Err(vm.value_error(format!("could not convert string to float: {r}")))
-                }
-            },
-        };
+        return crate::text::int_text::parse_float(&s.text.to_string_lossy())
+            .map(|v| vm.new_float(v))
+            .map_err(|e| vm.format_error(e));
     }
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x))))
+    match vm.float_of(x)? {
+        Some(f) => Ok(vm.new_float(f)),
+        None => Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x)))),
+    }
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -658,9 +658,9 @@ fn builtin_dir(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             names = vm.dict_keys(&d);
         } else if let Some(f) = vm.frames.last() {
             let code = f.code.clone();
-            let locals = f.locals.clone();
+            let base = f.locals_base;
             for (i, n) in code.varnames.iter().enumerate() {
-                if locals.get(i).is_some_and(|l| l.is_some()) {
+                if vm.locals.get(base + i).is_some_and(|l| l.is_some()) {
                     names.push(vm.new_str(n));
                 }
             }

@@ -437,6 +437,8 @@ impl Vm {
                     let v = self.import_from(&code.names[i as usize])?;
                     self.stack.push(v);
                 }
+                Instr::FormatValue(flags) => self.exec_format_value(flags)?,
+                Instr::BuildString(n) => self.exec_build_string(n),
                 Instr::LoadBuildClass => {
                     let b = self.intern("__build_class__");
                     let f = self.dict_get(&self.builtins.clone(), &b)?.ok_or_else(|| self.name_error("__build_class__"))?;

@@ -18,7 +18,8 @@
 //! comparison), `attrs.rs` (attribute lookup), `call.rs` (calls and
 //! argument binding), `errors.rs` (raising and tracebacks), `builtins.rs`
 //! (the builtins module), `values.rs` (making and reading values),
-//! `types.rs` (the builtin types).
+//! `types.rs` (the builtin types), `formatting.rs` (`format()`, f-strings,
+//! `%`, `str.format`), `str_methods.rs` (the methods of `str`).
 
 mod attrs;
 mod builtins;
@@ -32,8 +33,10 @@ mod call;
 mod dicts;
 mod errors;
 mod eval;
+mod formatting;
 mod ops;
 mod seq;
+mod str_methods;
 mod text;
 mod types;
 mod values;

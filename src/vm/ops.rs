@@ -370,6 +370,10 @@ impl Vm {
                 items.extend(b.downcast::<TupleValue>().expect("tuple").0.iter().cloned());
                 Ok(Some(self.new_tuple(items)))
             }
+            (Kind::Str, _, BinOp::Mod) => self.percent_format(a, b).map(Some),
+            (Kind::Str, _, BinOp::Add) if a.has_type(&self.types.str_) && self.lookup_special(b, "__radd__").is_none() => {
+                Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(b))))
+            }
             (Kind::Str | Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, BinOp::Mul) => self.repeat(a, b).map(Some),
             (Kind::Int | Kind::Bool, Kind::Str | Kind::List | Kind::Tuple, BinOp::Mul) => self.repeat(b, a).map(Some),
             _ => Ok(None),

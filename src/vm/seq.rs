@@ -190,7 +190,10 @@ impl Vm {
             }
             Kind::Dict => match self.dict_get(obj, key)? {
                 Some(v) => Ok(v),
-                None => Err(self.key_error(key.clone())),
+                None => match self.lookup_special(obj, "__missing__").filter(|_| !obj.has_type(&self.types.dict)) {
+                    Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]),
+                    None => Err(self.key_error(key.clone())),
+                },
             },
             Kind::Str if key.kind() != Kind::Slice => {
                 let s = obj.downcast::<StrValue>().expect("str");

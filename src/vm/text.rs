@@ -146,6 +146,7 @@ impl Vm {
                 let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
                 match items.as_slice() {
                     [] => Ok(String::new()),
+                    [one] if self.isinstance(o, &self.types.exceptions.key_error.clone()) => self.repr(one),
                     [one] => self.to_str(one),
                     _ => self.repr(&args),
                 }
