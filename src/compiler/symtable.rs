@@ -157,6 +157,9 @@ pub struct Symbol {
     /// `flags::*` bits.
     pub flags: u16,
     pub scope: SymbolScope,
+    /// Occurs somewhere other than as a bare annotation (`x: int` without
+    /// a value, which the compiler emits no code for in a function).
+    in_code: bool,
 }
 
 impl Symbol {
@@ -273,19 +276,20 @@ impl Scope {
     }
 
     /// `co_varnames`: the parameters, then the other local (non-cell)
-    /// symbols in first-seen order. CPython's compiler adds non-parameter
-    /// locals in the order it first emits them, which can differ (a `for`
-    /// target is seen here before its iterable), and leaves out a local
-    /// that is only annotated (`x: int` in a function). A compiler that needs
-    /// CPython's exact order should add locals as it emits them, starting
-    /// from `params`.
+    /// symbols in first-seen order, leaving out a local that is only
+    /// annotated (`x: int` in a function), as CPython does. CPython's
+    /// compiler adds non-parameter locals in the order it first emits
+    /// them, which differs in rare cases (an assignment's target is seen
+    /// here before its value, a `def`'s name before its decorators): a
+    /// compiler that needs CPython's exact order should add locals as it
+    /// emits them, starting from `params`.
     pub fn varnames(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.params.iter().map(|s| &**s).collect();
         if self.kind.is_function() {
             out.extend(
                 self.symbols
                     .iter()
-                    .filter(|s| s.scope == SymbolScope::Local && !s.is_parameter())
+                    .filter(|s| s.scope == SymbolScope::Local && !s.is_parameter() && s.in_code)
                     .map(|s| &*s.name),
             );
         }
@@ -437,6 +441,7 @@ pub fn build(module: &Mod, source: &str) -> Result<SymbolTable, SyntaxError> {
         future_annotations: false,
         by_node: HashMap::new(),
         deferred: None,
+        bare_annotation: false,
     };
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => {
@@ -539,6 +544,8 @@ struct Builder {
     future_annotations: bool,
     by_node: HashMap<(ScopeKind, u32, u32), ScopeId>,
     deferred: Option<SyntaxError>,
+    /// Set while adding the target of a bare annotation (`x: int`).
+    bare_annotation: bool,
 }
 
 type R = Result<(), SyntaxError>;
@@ -619,17 +626,21 @@ impl Builder {
             }
             val |= DEF_COMP_ITER;
         }
-        match existing {
-            Some(i) => scope.symbols[i].flags = val,
-            None => insert_symbol(scope, &mangled, val),
-        }
+        let i = match existing {
+            Some(i) => i,
+            None => insert_symbol(scope, &mangled, 0),
+        };
+        scope.symbols[i].flags = val;
+        scope.symbols[i].in_code |= !self.bare_annotation;
         if flag & DEF_PARAM != 0 {
             scope.params.push(mangled.as_ref().into());
         } else if flag & DEF_GLOBAL != 0 {
             let module = &mut self.scopes[0];
             match module.index.get(&*mangled) {
                 Some(&i) => module.symbols[i].flags |= flag,
-                None => insert_symbol(module, &mangled, flag),
+                None => {
+                    insert_symbol(module, &mangled, flag);
+                }
             }
         }
         Ok(())
@@ -701,7 +712,10 @@ impl Builder {
                         return Err(err(format!("annotated name '{id}' can't be {what}"), s.range));
                     }
                     if *simple {
-                        self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.range)?;
+                        self.bare_annotation = value.is_none();
+                        let r = self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.range);
+                        self.bare_annotation = false;
+                        r?;
                     }
                     if value.is_some() {
                         self.add_def(id, DEF_LOCAL, target.range)?;
@@ -1304,9 +1318,11 @@ impl Builder {
     }
 }
 
-fn insert_symbol(scope: &mut Scope, name: &str, flags: u16) {
-    scope.index.insert(name.into(), scope.symbols.len());
-    scope.symbols.push(Symbol { name: name.into(), flags, scope: SymbolScope::GlobalImplicit });
+fn insert_symbol(scope: &mut Scope, name: &str, flags: u16) -> usize {
+    let i = scope.symbols.len();
+    scope.index.insert(name.into(), i);
+    scope.symbols.push(Symbol { name: name.into(), flags, scope: SymbolScope::GlobalImplicit, in_code: false });
+    i
 }
 
 /// The canonical dump `scripts/symtable_diff.py` compares with CPython's
