@@ -363,3 +363,17 @@ fn code_lists() {
     assert_eq!(scope(&t, &["C", "m"]).cellvars(), Vec::<&str>::new());
     assert_eq!(scope(&t, &["C", "m"]).freevars(), vec!["__class__"]);
 }
+
+#[test]
+fn expression_and_interactive_modes() {
+    let src = "lambda x: x + y";
+    let m = crate::parse(src, crate::Mode::Expression).unwrap();
+    let t = build(&m, src).unwrap();
+    let lam = t.scope(t.root().children[0]);
+    assert_eq!(lam.kind, ScopeKind::Lambda);
+    assert_eq!(lam.lookup("y").unwrap().scope, GlobalImplicit);
+    let src = "x = 1\n";
+    let m = crate::parse(src, crate::Mode::Interactive).unwrap();
+    let t = build(&m, src).unwrap();
+    assert_eq!(t.root().lookup("x").unwrap().scope, Local);
+}
