@@ -157,9 +157,10 @@ pub struct Symbol {
     /// `flags::*` bits.
     pub flags: u16,
     pub scope: SymbolScope,
-    /// Occurs somewhere other than as a bare annotation (`x: int` without
-    /// a value, which the compiler emits no code for in a function).
-    in_code: bool,
+    /// When the symbol first occurred other than as a bare annotation
+    /// (`x: int` without a value, for which the compiler emits no code in
+    /// a function); `u32::MAX` if never.
+    first_in_code: u32,
 }
 
 impl Symbol {
@@ -276,8 +277,9 @@ impl Scope {
     }
 
     /// `co_varnames`: the parameters, then the other local (non-cell)
-    /// symbols in first-seen order, leaving out a local that is only
-    /// annotated (`x: int` in a function), as CPython does. CPython's
+    /// symbols in first-seen order (a bare annotation `x: int` does not
+    /// count as seeing `x`, and a local that is only annotated is left
+    /// out, as CPython's compiler does). CPython's
     /// compiler adds non-parameter locals in the order it first emits
     /// them, which differs in rare cases (an assignment's target is seen
     /// here before its value, a `def`'s name before its decorators): a
@@ -286,12 +288,13 @@ impl Scope {
     pub fn varnames(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.params.iter().map(|s| &**s).collect();
         if self.kind.is_function() {
-            out.extend(
-                self.symbols
-                    .iter()
-                    .filter(|s| s.scope == SymbolScope::Local && !s.is_parameter() && s.in_code)
-                    .map(|s| &*s.name),
-            );
+            let mut locals: Vec<&Symbol> = self
+                .symbols
+                .iter()
+                .filter(|s| s.scope == SymbolScope::Local && !s.is_parameter() && s.first_in_code != u32::MAX)
+                .collect();
+            locals.sort_by_key(|s| s.first_in_code);
+            out.extend(locals.iter().map(|s| &*s.name));
         }
         out
     }
@@ -442,6 +445,7 @@ pub fn build(module: &Mod, source: &str) -> Result<SymbolTable, SyntaxError> {
         by_node: HashMap::new(),
         deferred: None,
         bare_annotation: false,
+        seq: 0,
     };
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => {
@@ -546,6 +550,8 @@ struct Builder {
     deferred: Option<SyntaxError>,
     /// Set while adding the target of a bare annotation (`x: int`).
     bare_annotation: bool,
+    /// Counts occurrences in code, for `Symbol::first_in_code`.
+    seq: u32,
 }
 
 type R = Result<(), SyntaxError>;
@@ -631,7 +637,10 @@ impl Builder {
             None => insert_symbol(scope, &mangled, 0),
         };
         scope.symbols[i].flags = val;
-        scope.symbols[i].in_code |= !self.bare_annotation;
+        if !self.bare_annotation && scope.symbols[i].first_in_code == u32::MAX {
+            scope.symbols[i].first_in_code = self.seq;
+            self.seq += 1;
+        }
         if flag & DEF_PARAM != 0 {
             scope.params.push(mangled.as_ref().into());
         } else if flag & DEF_GLOBAL != 0 {
@@ -1321,7 +1330,7 @@ impl Builder {
 fn insert_symbol(scope: &mut Scope, name: &str, flags: u16) -> usize {
     let i = scope.symbols.len();
     scope.index.insert(name.into(), i);
-    scope.symbols.push(Symbol { name: name.into(), flags, scope: SymbolScope::GlobalImplicit, in_code: false });
+    scope.symbols.push(Symbol { name: name.into(), flags, scope: SymbolScope::GlobalImplicit, first_in_code: u32::MAX });
     i
 }
 
