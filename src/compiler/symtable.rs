@@ -277,14 +277,15 @@ impl Scope {
     }
 
     /// `co_varnames`: the parameters, then the other local (non-cell)
-    /// symbols in first-seen order (a bare annotation `x: int` does not
-    /// count as seeing `x`, and a local that is only annotated is left
-    /// out, as CPython's compiler does). CPython's
-    /// compiler adds non-parameter locals in the order it first emits
-    /// them, which differs in rare cases (an assignment's target is seen
-    /// here before its value, a `def`'s name before its decorators): a
-    /// compiler that needs CPython's exact order should add locals as it
-    /// emits them, starting from `params`.
+    /// symbols in the order CPython's compiler first emits them: first-seen
+    /// order, corrected where the compiler emits in another order than the
+    /// symbol table visits (an assignment's value before its targets, a
+    /// `def`'s decorators before its name, a `for`'s iterable before its
+    /// target). A bare annotation `x: int` does not count, and a local
+    /// that is only annotated is left out, as CPython does. The order is
+    /// checked against `co_varnames` over the standard library
+    /// (`scripts/symtable_diff.py --vars`); a compiler that must be exact
+    /// in every case can add locals as it emits them, starting from `params`.
     pub fn varnames(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.params.iter().map(|s| &**s).collect();
         if self.kind.is_function() {
@@ -655,6 +656,28 @@ impl Builder {
         Ok(())
     }
 
+    /// The compiler emits some things in another order than this walk
+    /// visits them (an assignment's value before its targets, a `def`'s
+    /// decorators and defaults before its name, a `for`'s iterable before
+    /// its target): the names first seen in `start..mid` (what the compiler
+    /// emits second) are moved after those first seen in `mid..self.seq`,
+    /// for `varnames()`'s order. Only the current scope's order matters.
+    fn code_order_swap(&mut self, start: u32, mid: u32) {
+        let end = self.seq;
+        if start == mid || mid == end {
+            return;
+        }
+        let sid = self.cur_id();
+        for sym in &mut self.scopes[sid].symbols {
+            let f = sym.first_in_code;
+            if (start..mid).contains(&f) {
+                sym.first_in_code = f + (end - mid);
+            } else if (mid..end).contains(&f) {
+                sym.first_in_code = f - (mid - start);
+            }
+        }
+    }
+
     fn record_directive(&mut self, name: &str, range: TextRange) {
         let m: Box<str> = mangle(self.private.as_deref(), name).as_ref().into();
         self.cur().directives.push((m, range));
@@ -677,11 +700,14 @@ impl Builder {
     fn visit_stmt(&mut self, s: &Stmt) -> R {
         match &s.kind {
             StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
+                let start = self.seq;
                 self.add_def(&f.name, DEF_LOCAL, s.range)?;
+                let mid = self.seq;
                 self.visit_exprs(&f.args.defaults)?;
                 f.args.kw_defaults.iter().flatten().try_for_each(|e| self.visit_expr(e))?;
                 self.visit_annotations(s, &f.args, f.returns.as_deref())?;
                 self.visit_exprs(&f.decorator_list)?;
+                self.code_order_swap(start, mid);
                 self.enter(ScopeKind::Function, &f.name, s.range);
                 if matches!(s.kind, StmtKind::AsyncFunctionDef(_)) {
                     self.cur().is_coroutine = true;
@@ -691,10 +717,13 @@ impl Builder {
                 self.exit();
             }
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+                let start = self.seq;
                 self.add_def(name, DEF_LOCAL, s.range)?;
+                let mid = self.seq;
                 self.visit_exprs(bases)?;
                 keywords.iter().try_for_each(|k| self.visit_expr(&k.value))?;
                 self.visit_exprs(decorator_list)?;
+                self.code_order_swap(start, mid);
                 self.enter(ScopeKind::Class, name, s.range);
                 let saved = self.private.replace(name.clone());
                 let r = self.visit_stmts(body);
@@ -710,10 +739,14 @@ impl Builder {
             }
             StmtKind::Delete { targets } => self.visit_exprs(targets)?,
             StmtKind::Assign { targets, value, .. } => {
+                let start = self.seq;
                 self.visit_exprs(targets)?;
+                let mid = self.seq;
                 self.visit_expr(value)?;
+                self.code_order_swap(start, mid);
             }
             StmtKind::AnnAssign { target, annotation, value, simple } => {
+                let start = self.seq;
                 if let ExprKind::Name { id, .. } = &target.kind {
                     let cur = self.lookup(id);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur_id() != 0 && *simple {
@@ -732,18 +765,23 @@ impl Builder {
                 } else {
                     self.visit_expr(target)?;
                 }
+                let mid = self.seq;
                 self.visit_annotation(annotation)?;
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
+                self.code_order_swap(start, mid);
             }
             StmtKind::AugAssign { target, value, .. } => {
                 self.visit_expr(target)?;
                 self.visit_expr(value)?;
             }
             StmtKind::For(f) | StmtKind::AsyncFor(f) => {
+                let start = self.seq;
                 self.visit_expr(&f.target)?;
+                let mid = self.seq;
                 self.visit_expr(&f.iter)?;
+                self.code_order_swap(start, mid);
                 self.visit_stmts(&f.body)?;
                 self.visit_stmts(&f.orelse)?;
             }

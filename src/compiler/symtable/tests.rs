@@ -377,3 +377,10 @@ fn expression_and_interactive_modes() {
     let t = build(&m, src).unwrap();
     assert_eq!(t.root().lookup("x").unwrap().scope, Local);
 }
+
+#[test]
+fn varnames_follow_code_order() {
+    let src = "def f(p):\n    n: int\n    a = (b := p)\n    for c in (d := p):\n        pass\n    @(e := p)\n    def g(): pass\n    n = 1\n";
+    let t = table(src);
+    assert_eq!(scope(&t, &["f"]).varnames(), vec!["p", "b", "a", "d", "c", "e", "g", "n"]);
+}
