@@ -27,13 +27,14 @@ Files CPython's symtable rejects are reported separately, with whether
 ouro rejects them with the same message.
 
     python3 scripts/symtable_diff.py [OURO] [--show N] [--only S] [--jobs N]
-    python3 scripts/symtable_diff.py [OURO] --errors
+    python3 scripts/symtable_diff.py [OURO] --cases
     python3 scripts/symtable_diff.py [OURO] --vars [--show N] [--only S]
 
-`--errors` instead runs the snippets of ERROR_CASES, each of which
+`--cases` instead runs the snippets of ERROR_CASES, each of which
 CPython's symtable rejects, and compares CPython's report
 (`traceback.format_exception_only`: file, line, text, carets, message)
-with what ouro prints.
+with what ouro prints; then compares the dumps of ACCEPTED_CASES, tricky
+snippets the standard library may not exercise.
 
 `--vars` instead compares, per file, the code objects' `co_qualname`,
 `co_varnames`, `co_cellvars` and `co_freevars` of `compile(src)` with
@@ -221,7 +222,41 @@ ERROR_CASES = [
 ]
 
 
-def check_errors(ouro: str) -> int:
+ACCEPTED_CASES = [
+    "class C:\n    x = 1\n    y = [x for _ in range(3)]\n    z = [i for i in x]\n",
+    "class C:\n    __class__ = 1\n    def f(self):\n        return __class__\n",
+    "class C:\n    def f(self):\n        nonlocal __class__\n        __class__ = 1\n",
+    "class C:\n    def f(self):\n        def g():\n            super()\n        return g\n",
+    "class C:\n    f = lambda self: super()\n    g = [super() for _ in x]\n",
+    "def f():\n    class C:\n        global x\n        x = 1\n        def m(self):\n            return x\n    x = 2\n",
+    "def f():\n    x = 1\n    class C:\n        nonlocal x\n        x = 2\n        def m(self):\n            return x\n",
+    "def f():\n    [[(y := i) for i in x] for j in z]\n    return y\n",
+    "def f():\n    lambda: [(y := 1) for i in x]\n",
+    "def f():\n    def g():\n        [(y := 1) for i in x]\n    return y\n",
+    "[(y := 1) for i in x]\nprint(y)\n",
+    "def f():\n    nonlocal_ = 1\n    def g():\n        global nonlocal_\n        def h():\n            return nonlocal_\n",
+    "def f(*, a, **k):\n    del a\n    try:\n        pass\n    except E as e:\n        del k\n",
+    "class __C:\n    __x = 1\n    def __m(self, __y=__x):\n        return self.__x, __y, __z\n",
+    "class _:\n    __x = 1\n",
+    "class C:\n    def f(self):\n        import __a.b as __c\n        import __d.e\n        from __f import __g\n",
+    "from __future__ import annotations\nclass C:\n    x: List[int]\n    def f(self, a: A) -> R: pass\n",
+    "class C:\n    x: List[int]\n    def f(self, a: A = d) -> R: pass\n",
+    "def f():\n    x: int\n    def g():\n        return x\n",
+    "async def f():\n    async with a as b:\n        async for c in d:\n            await e\n    return [x async for x in y]\n",
+    "def f(a):\n    match a:\n        case {'k': [x, *y]} if (z := x):\n            pass\n        case C(a=q) | C(b=q):\n            pass\n",
+    "def f():\n    def g():\n        def h():\n            return x\n        return h\n    x = 1\n    return g\n",
+    "def f():\n    yield from (lambda: (yield))()\n",
+    "x = [lambda: i for i in range(3)]\ny = {i: (lambda: j) for i in a for j in b}\n",
+    "def f():\n    global x\n    def g():\n        x = 1\n        def h():\n            return x\n",
+    "def outer():\n    def top():\n        pass\n",
+    "def top():\n    a = 1\n    return a\n",
+    "with open(x) as (a, b.c, d[e]):\n    pass\n",
+    "try:\n    pass\nexcept* E as e:\n    pass\n",
+    "def f():\n    (a, *b), c = x\n    [d, e] = f'{g!r:{h}}'\n",
+]
+
+
+def check_cases(ouro: str) -> int:
     import tempfile
     import traceback
     same = 0
@@ -242,7 +277,22 @@ def check_errors(ouro: str) -> int:
         else:
             print(f"differs for {src!r}:\n  CPython: {expected!r}\n  ouro:    {actual!r}")
     print(f"{same}/{len(ERROR_CASES)} error reports identical")
-    return 0 if same == len(ERROR_CASES) else 1
+    same_dumps = 0
+    for src in ACCEPTED_CASES:
+        with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+            f.write(src)
+            path = Path(f.name)
+        ok, expected = cpython_dump(path)
+        status, actual = ouro_dump(ouro, path)
+        path.unlink()
+        if ok and status == "ok" and expected == actual:
+            same_dumps += 1
+        else:
+            detail = first_difference(expected, actual) if ok and status == "ok" else f"{expected} / {status} {actual}"
+            print(f"differs for {src!r}:\n{detail}")
+    print(f"{same_dumps}/{len(ACCEPTED_CASES)} dumps of tricky snippets identical")
+    ok = same == len(ERROR_CASES) and same_dumps == len(ACCEPTED_CASES)
+    return 0 if ok else 1
 
 
 def code_vars(path: Path):
@@ -317,11 +367,11 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=10)
     ap.add_argument("--only", default=None, help="substring of the relative path")
     ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--errors", action="store_true", help="compare the reports for ERROR_CASES")
+    ap.add_argument("--cases", action="store_true", help="compare ERROR_CASES' reports and ACCEPTED_CASES' dumps")
     ap.add_argument("--vars", action="store_true", help="compare qualnames and co_*vars with compile()")
     a = ap.parse_args()
-    if a.errors:
-        return check_errors(a.ouro)
+    if a.cases:
+        return check_cases(a.ouro)
     root = stdlib_root()
     files = [p for p in stdlib_files(root) if a.only is None or a.only in p.relative_to(root).as_posix()]
     if a.vars:

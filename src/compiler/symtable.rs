@@ -157,6 +157,10 @@ pub struct Symbol {
     /// `flags::*` bits.
     pub flags: u16,
     pub scope: SymbolScope,
+    /// When the symbol first occurred other than as a bare annotation
+    /// (`x: int` without a value, for which the compiler emits no code in
+    /// a function); `u32::MAX` if never.
+    first_in_code: u32,
 }
 
 impl Symbol {
@@ -273,21 +277,25 @@ impl Scope {
     }
 
     /// `co_varnames`: the parameters, then the other local (non-cell)
-    /// symbols in first-seen order. CPython's compiler adds non-parameter
-    /// locals in the order it first emits them, which can differ (a `for`
-    /// target is seen here before its iterable), and leaves out a local
-    /// that is only annotated (`x: int` in a function). A compiler that needs
-    /// CPython's exact order should add locals as it emits them, starting
-    /// from `params`.
+    /// symbols in the order CPython's compiler first emits them: first-seen
+    /// order, corrected where the compiler emits in another order than the
+    /// symbol table visits (an assignment's value before its targets, a
+    /// `def`'s decorators before its name, a `for`'s iterable before its
+    /// target). A bare annotation `x: int` does not count, and a local
+    /// that is only annotated is left out, as CPython does. The order is
+    /// checked against `co_varnames` over the standard library
+    /// (`scripts/symtable_diff.py --vars`); a compiler that must be exact
+    /// in every case can add locals as it emits them, starting from `params`.
     pub fn varnames(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.params.iter().map(|s| &**s).collect();
         if self.kind.is_function() {
-            out.extend(
-                self.symbols
-                    .iter()
-                    .filter(|s| s.scope == SymbolScope::Local && !s.is_parameter())
-                    .map(|s| &*s.name),
-            );
+            let mut locals: Vec<&Symbol> = self
+                .symbols
+                .iter()
+                .filter(|s| s.scope == SymbolScope::Local && !s.is_parameter() && s.first_in_code != u32::MAX)
+                .collect();
+            locals.sort_by_key(|s| s.first_in_code);
+            out.extend(locals.iter().map(|s| &*s.name));
         }
         out
     }
@@ -437,6 +445,8 @@ pub fn build(module: &Mod, source: &str) -> Result<SymbolTable, SyntaxError> {
         future_annotations: false,
         by_node: HashMap::new(),
         deferred: None,
+        bare_annotation: false,
+        seq: 0,
     };
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => {
@@ -539,6 +549,10 @@ struct Builder {
     future_annotations: bool,
     by_node: HashMap<(ScopeKind, u32, u32), ScopeId>,
     deferred: Option<SyntaxError>,
+    /// Set while adding the target of a bare annotation (`x: int`).
+    bare_annotation: bool,
+    /// Counts occurrences in code, for `Symbol::first_in_code`.
+    seq: u32,
 }
 
 type R = Result<(), SyntaxError>;
@@ -619,9 +633,14 @@ impl Builder {
             }
             val |= DEF_COMP_ITER;
         }
-        match existing {
-            Some(i) => scope.symbols[i].flags = val,
-            None => insert_symbol(scope, &mangled, val),
+        let i = match existing {
+            Some(i) => i,
+            None => insert_symbol(scope, &mangled, 0),
+        };
+        scope.symbols[i].flags = val;
+        if !self.bare_annotation && scope.symbols[i].first_in_code == u32::MAX {
+            scope.symbols[i].first_in_code = self.seq;
+            self.seq += 1;
         }
         if flag & DEF_PARAM != 0 {
             scope.params.push(mangled.as_ref().into());
@@ -629,10 +648,34 @@ impl Builder {
             let module = &mut self.scopes[0];
             match module.index.get(&*mangled) {
                 Some(&i) => module.symbols[i].flags |= flag,
-                None => insert_symbol(module, &mangled, flag),
+                None => {
+                    insert_symbol(module, &mangled, flag);
+                }
             }
         }
         Ok(())
+    }
+
+    /// The compiler emits some things in another order than this walk
+    /// visits them (an assignment's value before its targets, a `def`'s
+    /// decorators and defaults before its name, a `for`'s iterable before
+    /// its target): the names first seen in `start..mid` (what the compiler
+    /// emits second) are moved after those first seen in `mid..self.seq`,
+    /// for `varnames()`'s order. Only the current scope's order matters.
+    fn code_order_swap(&mut self, start: u32, mid: u32) {
+        let end = self.seq;
+        if start == mid || mid == end {
+            return;
+        }
+        let sid = self.cur_id();
+        for sym in &mut self.scopes[sid].symbols {
+            let f = sym.first_in_code;
+            if (start..mid).contains(&f) {
+                sym.first_in_code = f + (end - mid);
+            } else if (mid..end).contains(&f) {
+                sym.first_in_code = f - (mid - start);
+            }
+        }
     }
 
     fn record_directive(&mut self, name: &str, range: TextRange) {
@@ -657,11 +700,14 @@ impl Builder {
     fn visit_stmt(&mut self, s: &Stmt) -> R {
         match &s.kind {
             StmtKind::FunctionDef(f) | StmtKind::AsyncFunctionDef(f) => {
+                let start = self.seq;
                 self.add_def(&f.name, DEF_LOCAL, s.range)?;
+                let mid = self.seq;
                 self.visit_exprs(&f.args.defaults)?;
                 f.args.kw_defaults.iter().flatten().try_for_each(|e| self.visit_expr(e))?;
                 self.visit_annotations(s, &f.args, f.returns.as_deref())?;
                 self.visit_exprs(&f.decorator_list)?;
+                self.code_order_swap(start, mid);
                 self.enter(ScopeKind::Function, &f.name, s.range);
                 if matches!(s.kind, StmtKind::AsyncFunctionDef(_)) {
                     self.cur().is_coroutine = true;
@@ -671,10 +717,13 @@ impl Builder {
                 self.exit();
             }
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+                let start = self.seq;
                 self.add_def(name, DEF_LOCAL, s.range)?;
+                let mid = self.seq;
                 self.visit_exprs(bases)?;
                 keywords.iter().try_for_each(|k| self.visit_expr(&k.value))?;
                 self.visit_exprs(decorator_list)?;
+                self.code_order_swap(start, mid);
                 self.enter(ScopeKind::Class, name, s.range);
                 let saved = self.private.replace(name.clone());
                 let r = self.visit_stmts(body);
@@ -690,10 +739,14 @@ impl Builder {
             }
             StmtKind::Delete { targets } => self.visit_exprs(targets)?,
             StmtKind::Assign { targets, value, .. } => {
+                let start = self.seq;
                 self.visit_exprs(targets)?;
+                let mid = self.seq;
                 self.visit_expr(value)?;
+                self.code_order_swap(start, mid);
             }
             StmtKind::AnnAssign { target, annotation, value, simple } => {
+                let start = self.seq;
                 if let ExprKind::Name { id, .. } = &target.kind {
                     let cur = self.lookup(id);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur_id() != 0 && *simple {
@@ -701,7 +754,10 @@ impl Builder {
                         return Err(err(format!("annotated name '{id}' can't be {what}"), s.range));
                     }
                     if *simple {
-                        self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.range)?;
+                        self.bare_annotation = value.is_none();
+                        let r = self.add_def(id, DEF_ANNOT | DEF_LOCAL, target.range);
+                        self.bare_annotation = false;
+                        r?;
                     }
                     if value.is_some() {
                         self.add_def(id, DEF_LOCAL, target.range)?;
@@ -709,18 +765,23 @@ impl Builder {
                 } else {
                     self.visit_expr(target)?;
                 }
+                let mid = self.seq;
                 self.visit_annotation(annotation)?;
                 if let Some(v) = value {
                     self.visit_expr(v)?;
                 }
+                self.code_order_swap(start, mid);
             }
             StmtKind::AugAssign { target, value, .. } => {
                 self.visit_expr(target)?;
                 self.visit_expr(value)?;
             }
             StmtKind::For(f) | StmtKind::AsyncFor(f) => {
+                let start = self.seq;
                 self.visit_expr(&f.target)?;
+                let mid = self.seq;
                 self.visit_expr(&f.iter)?;
+                self.code_order_swap(start, mid);
                 self.visit_stmts(&f.body)?;
                 self.visit_stmts(&f.orelse)?;
             }
@@ -1304,9 +1365,11 @@ impl Builder {
     }
 }
 
-fn insert_symbol(scope: &mut Scope, name: &str, flags: u16) {
-    scope.index.insert(name.into(), scope.symbols.len());
-    scope.symbols.push(Symbol { name: name.into(), flags, scope: SymbolScope::GlobalImplicit });
+fn insert_symbol(scope: &mut Scope, name: &str, flags: u16) -> usize {
+    let i = scope.symbols.len();
+    scope.index.insert(name.into(), i);
+    scope.symbols.push(Symbol { name: name.into(), flags, scope: SymbolScope::GlobalImplicit, first_in_code: u32::MAX });
+    i
 }
 
 /// The canonical dump `scripts/symtable_diff.py` compares with CPython's

@@ -343,3 +343,44 @@ fn deep_nesting_does_not_overflow() {
     let t = table(&src);
     assert_eq!(t.scopes.len(), 201);
 }
+
+#[test]
+fn code_lists() {
+    let src = "def f(a, b, *c):\n    x: int\n    y: int = 1\n    z = 2\n    def g():\n        return b + z\n    return g\n";
+    let t = table(src);
+    let f = scope(&t, &["f"]);
+    assert_eq!(f.varnames(), vec!["a", "b", "c", "y", "g"]);
+    assert_eq!(f.cellvars(), vec!["b", "z"]);
+    let g = scope(&t, &["f", "g"]);
+    assert_eq!(g.freevars(), vec!["b", "z"]);
+    // Cell parameters come first, in parameter order, then other cells sorted.
+    let t = table("def f(q, p):\n    a = 1\n    return lambda: (a, p, q)\n");
+    assert_eq!(scope(&t, &["f"]).cellvars(), vec!["q", "p", "a"]);
+    let src = "class C:\n    def m(self):\n        def inner():\n            return __class__\n        return inner\n    class D:\n        pass\ndef top():\n    def h():\n        pass\n    global k\n    def k():\n        pass\n";
+    let t = table(src);
+    let names: Vec<String> = (1..t.scopes.len()).map(|i| t.qualname(ScopeId(i as u32))).collect();
+    assert_eq!(names, vec!["C", "C.m", "C.m.<locals>.inner", "C.D", "top", "top.<locals>.h", "k"]);
+    assert_eq!(scope(&t, &["C", "m"]).cellvars(), Vec::<&str>::new());
+    assert_eq!(scope(&t, &["C", "m"]).freevars(), vec!["__class__"]);
+}
+
+#[test]
+fn expression_and_interactive_modes() {
+    let src = "lambda x: x + y";
+    let m = crate::parse(src, crate::Mode::Expression).unwrap();
+    let t = build(&m, src).unwrap();
+    let lam = t.scope(t.root().children[0]);
+    assert_eq!(lam.kind, ScopeKind::Lambda);
+    assert_eq!(lam.lookup("y").unwrap().scope, GlobalImplicit);
+    let src = "x = 1\n";
+    let m = crate::parse(src, crate::Mode::Interactive).unwrap();
+    let t = build(&m, src).unwrap();
+    assert_eq!(t.root().lookup("x").unwrap().scope, Local);
+}
+
+#[test]
+fn varnames_follow_code_order() {
+    let src = "def f(p):\n    n: int\n    a = (b := p)\n    for c in (d := p):\n        pass\n    @(e := p)\n    def g(): pass\n    n = 1\n";
+    let t = table(src);
+    assert_eq!(scope(&t, &["f"]).varnames(), vec!["p", "b", "a", "d", "c", "e", "g", "n"]);
+}
