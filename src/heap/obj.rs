@@ -45,6 +45,8 @@ pub enum Kind {
     Slice,
     NotImplemented,
     Ellipsis,
+    /// property, staticmethod, classmethod, super, slot members.
+    Descr,
 }
 
 /// A Rust type stored in an object box.
@@ -342,6 +344,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Slice => free::<pl::SliceValue>(p),
             Kind::NotImplemented => free::<pl::NotImplementedValue>(p),
             Kind::Ellipsis => free::<pl::EllipsisValue>(p),
+            Kind::Descr => free::<pl::DescrValue>(p),
         }
     }
 }

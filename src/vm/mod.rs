@@ -18,11 +18,15 @@
 //! comparison), `attrs.rs` (attribute lookup), `call.rs` (calls and
 //! argument binding), `errors.rs` (raising and tracebacks), `builtins.rs`
 //! (the builtins module), `values.rs` (making and reading values),
-//! `types.rs` (the builtin types).
+//! `types.rs` (the builtin types), `class_support.rs` (class creation,
+//! instantiation, `super`, `property`...), `descriptors.rs` (the
+//! descriptor protocol).
 
 mod attrs;
 mod builtins;
 mod call;
+mod class_support;
+mod descriptors;
 mod dicts;
 mod errors;
 mod eval;
@@ -93,6 +97,7 @@ impl Vm {
             repr_active: Vec::new(),
         };
         builtins::install(&mut vm);
+        class_support::install(&mut vm);
         vm
     }
 

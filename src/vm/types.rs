@@ -33,6 +33,11 @@ pub struct Types {
     pub iterator: Obj,
     pub bound_method: Obj,
     pub slice: Obj,
+    pub property: Obj,
+    pub staticmethod: Obj,
+    pub classmethod: Obj,
+    pub super_: Obj,
+    pub member_descriptor: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -85,6 +90,8 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(DictTable::new()),
         instance_kind,
+        qualname: RefCell::new(None),
+        nslots: Cell::new(0),
         flags: Cell::new(0),
     }
 }
@@ -139,6 +146,11 @@ impl Types {
             iterator: ty("iterator", Kind::Iterator),
             bound_method: ty("method", Kind::BoundMethod),
             slice: ty("slice", Kind::Slice),
+            property: ty("property", Kind::Descr),
+            staticmethod: ty("staticmethod", Kind::Descr),
+            classmethod: ty("classmethod", Kind::Descr),
+            super_: ty("super", Kind::Descr),
+            member_descriptor: ty("member_descriptor", Kind::Descr),
             exceptions,
             type_,
             object,
