@@ -267,6 +267,9 @@ impl Vm {
             return Ok(());
         }
         let type_ = obj.type_obj();
+        if let (Some(v), true) = (&value, name.downcast::<StrValue>().is_some_and(|s| s.text.to_string_lossy() == "__class__")) {
+            return self.set_class(obj, v);
+        }
         if let Some(attr) = self.lookup_type_attr(&type_, &name) {
             if self.descr_set(&attr, obj, &value)? {
                 return Ok(());

@@ -57,6 +57,9 @@ pub(crate) fn install(vm: &mut Vm) {
     set_method(vm, &type_, "mro", type_mro);
     set_method(vm, &type_, "__subclasscheck__", type_subclasscheck);
     set_method(vm, &type_, "__instancecheck__", type_instancecheck);
+    let dict = vm.types.dict.clone();
+    set_method(vm, &dict, "__getitem__", dict_getitem);
+    set_method(vm, &dict, "__setitem__", dict_setitem);
     let exc = vm.types.exceptions.base_exception.clone();
     set_method(vm, &exc, "__new__", exception_new);
     set_method(vm, &exc, "__init__", exception_init);
@@ -302,7 +305,7 @@ impl Vm {
                     }
                 }
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -358,10 +361,16 @@ impl Vm {
             self.new_instance(cls, args)?
         } else {
             let new = self.descr_get(new.expect("checked"), None, cls)?;
+            let builtin_new = new.kind() == Kind::BuiltinFunction;
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(cls.clone());
             all.extend_from_slice(args);
-            self.call(&new, &all, kwnames)?
+            let obj = self.call(&new, &all, kwnames)?;
+            if builtin_new && cls.downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::HEAP_TYPE != 0) {
+                self.rebox(obj, cls)
+            } else {
+                obj
+            }
         };
         if !self.isinstance(&obj, cls) {
             return Ok(obj);
@@ -434,6 +443,114 @@ impl Vm {
             return Err(self.type_error("issubclass() arg 1 must be a class"));
         }
         Ok(self.is_subtype(sub, sup))
+    }
+}
+
+fn dict_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = exact_args(vm, "__getitem__", &a, 2, 2)?;
+    let (d, key) = (&args[0], &args[1]);
+    if d.kind() != Kind::Dict {
+        return Err(vm.type_error("descriptor '__getitem__' for 'dict' objects doesn't apply"));
+    }
+    if let Some(v) = vm.dict_get(d, key)? {
+        return Ok(v);
+    }
+    if !d.has_type(&vm.types.dict) {
+        if let Some(m) = vm.lookup_special(d, "__missing__") {
+            return vm.call_object(&m, &[d.clone(), key.clone()]);
+        }
+    }
+    Err(vm.key_error(key.clone()))
+}
+
+fn dict_setitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = exact_args(vm, "__setitem__", &a, 3, 3)?;
+    if args[0].kind() != Kind::Dict {
+        return Err(vm.type_error("descriptor '__setitem__' for 'dict' objects doesn't apply"));
+    }
+    vm.dict_set(&args[0], args[1].clone(), args[2].clone())?;
+    Ok(vm.none())
+}
+
+impl Vm {
+    /// Iteration over an object with `__getitem__` but no `__iter__`:
+    /// items 0, 1, ... until `IndexError` (collected up front).
+    pub(crate) fn sequence_protocol_iter(&mut self, o: &Obj) -> PyResult<Obj> {
+        let getitem = match self.lookup_special(o, "__getitem__") {
+            Some(g) if o.kind() == Kind::Instance => g,
+            _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(o)))),
+        };
+        let mut items = Vec::new();
+        loop {
+            let i = self.new_int(items.len() as i64);
+            match self.call_object(&getitem, &[o.clone(), i]) {
+                Ok(v) => items.push(v),
+                Err(e)
+                    if self.isinstance(&e.0, &self.types.exceptions.index_error)
+                        || self.isinstance(&e.0, &self.types.exceptions.stop_iteration) =>
+                {
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let list = self.new_list(items);
+        self.get_iter(&list)
+    }
+
+    /// The value of an instance of a subclass of int, float or str, as
+    /// the base type prints it.
+    pub(crate) fn builtin_value_repr(&mut self, o: &Obj) -> PyResult<String> {
+        let plain = match o.kind() {
+            Kind::Int => match o.downcast::<IntValue>().expect("int") {
+                IntValue::Small(i) => self.new_int(*i),
+                IntValue::Big(b) => self.new_bigint((**b).clone()),
+            },
+            Kind::Float => self.new_float(o.downcast::<FloatValue>().expect("float").0),
+            _ => self.new_str_wtf8(o.downcast::<StrValue>().expect("str").text.clone()),
+        };
+        self.repr(&plain)
+    }
+
+    pub(crate) fn type_module_name(&mut self, t: &Obj) -> String {
+        let key = self.intern("__module__");
+        match t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, &key)) {
+            Some(m) if m.kind() == Kind::Str => self.str_lossy(&m),
+            _ => "builtins".to_string(),
+        }
+    }
+
+    pub(crate) fn type_qualname(&self, t: &Obj) -> String {
+        t.downcast::<TypeValue>()
+            .map(|tv| tv.qualname.borrow().clone().unwrap_or_else(|| tv.name.borrow().clone()))
+            .unwrap_or_default()
+    }
+
+    /// What a builtin type's `__new__` made, as an instance of the
+    /// subclass `cls` (same layout; immutable values are copied).
+    fn rebox(&mut self, obj: Obj, cls: &Obj) -> Obj {
+        let Some(tv) = cls.downcast::<TypeValue>() else { return obj };
+        if tv.instance_kind != obj.kind() || obj.has_type(cls) {
+            return obj;
+        }
+        match obj.kind() {
+            Kind::Int => match obj.downcast::<IntValue>().expect("int") {
+                IntValue::Small(i) => Obj::new(IntValue::Small(*i), cls),
+                IntValue::Big(b) => Obj::new(IntValue::Big(b.clone()), cls),
+            },
+            Kind::Float => Obj::new(FloatValue(obj.downcast::<FloatValue>().expect("float").0), cls),
+            Kind::Str => {
+                let s = obj.downcast::<StrValue>().expect("str");
+                Obj::new(StrValue { text: s.text.clone(), chars: s.chars, hash: Cell::new(-1) }, cls)
+            }
+            Kind::Tuple => Obj::new(TupleValue(obj.downcast::<TupleValue>().expect("tuple").0.clone()), cls),
+            Kind::List | Kind::Dict if obj.refcount() == 1 => {
+                obj.set_type(cls);
+                obj
+            }
+            Kind::List => Obj::new(ListValue(RefCell::new(obj.downcast::<ListValue>().expect("list").0.borrow().clone())), cls),
+            _ => obj,
+        }
     }
 }
 

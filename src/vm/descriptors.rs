@@ -188,4 +188,32 @@ impl Vm {
         }
         tv.flags.set(flags);
     }
+
+    /// `obj.__class__ = new`.
+    pub(crate) fn set_class(&mut self, obj: &Obj, new: &Obj) -> PyResult<()> {
+        let Some(nt) = new.downcast::<TypeValue>() else {
+            return Err(self.type_error(format!("__class__ must be set to a class, not '{}' object", self.type_name(new))));
+        };
+        let old = obj.type_obj();
+        let ot = old.downcast::<TypeValue>().expect("a type");
+        let heap = |t: &TypeValue| t.flags.get() & type_flags::HEAP_TYPE != 0;
+        if !heap(nt) || !heap(ot) {
+            return Err(self.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        }
+        let same_layout = nt.instance_kind == ot.instance_kind
+            && nt.nslots.get() == ot.nslots.get()
+            && (nt.flags.get() & type_flags::NO_DICT) == (ot.flags.get() & type_flags::NO_DICT);
+        if !same_layout {
+            return Err(self.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                nt.name.borrow(),
+                ot.name.borrow()
+            )));
+        }
+        if nt.flags.get() & type_flags::HAS_DEL != 0 {
+            obj.set_flag(crate::heap::obj_flags::FINALIZE);
+        }
+        obj.set_type(new);
+        Ok(())
+    }
 }

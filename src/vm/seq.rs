@@ -71,8 +71,8 @@ impl Vm {
             }
             Kind::Iterator => Ok(o.clone()),
             _ => match self.lookup_special(o, "__iter__") {
-                Some(m) => self.call_object(&m, &[o.clone()]),
-                None => Err(self.type_error(format!("'{}' object is not iterable", self.type_name(o)))),
+                Some(m) if m.kind() != Kind::None => self.call_object(&m, &[o.clone()]),
+                _ => self.sequence_protocol_iter(o),
             },
         }
     }
@@ -187,7 +187,7 @@ impl Vm {
                 let i = self.seq_index(key, t.0.len(), "tuple")?;
                 Ok(t.0[i].clone())
             }
-            Kind::Dict => match self.dict_get(obj, key)? {
+            Kind::Dict if obj.has_type(&self.types.dict) => match self.dict_get(obj, key)? {
                 Some(v) => Ok(v),
                 None => Err(self.key_error(key.clone())),
             },
@@ -280,7 +280,7 @@ impl Vm {
                 drop(old);
                 Ok(())
             }
-            Kind::Dict => self.dict_set(obj, key, value),
+            Kind::Dict if obj.has_type(&self.types.dict) => self.dict_set(obj, key, value),
             _ => match self.lookup_special(obj, "__setitem__") {
                 Some(m) => self.call_object(&m, &[obj.clone(), key, value]).map(drop),
                 None => Err(self.type_error(format!(
