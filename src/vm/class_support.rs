@@ -55,6 +55,7 @@ pub(crate) fn install(vm: &mut Vm) {
     set_method(vm, &object, "__init_subclass__", object_init_subclass);
     let type_ = vm.types.type_.clone();
     set_method(vm, &type_, "mro", type_mro);
+    set_method(vm, &type_, "__call__", type_call_method);
     set_method(vm, &type_, "__subclasscheck__", type_subclasscheck);
     set_method(vm, &type_, "__instancecheck__", type_instancecheck);
     let dict = vm.types.dict.clone();
@@ -324,7 +325,7 @@ impl Vm {
         let meta = cls.type_obj();
         if !meta.is(&self.types.type_) {
             let key = self.intern("__call__");
-            if let Some(c) = self.lookup_type_attr(&meta, &key) {
+            if let Some(c) = self.lookup_type_attr(&meta, &key).filter(|c| c.kind() != Kind::BuiltinFunction) {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(cls.clone());
                 all.extend_from_slice(args);
@@ -702,6 +703,14 @@ fn check_attr_name(vm: &Vm, name: &Obj) -> PyResult<()> {
         return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(name))));
     }
     Ok(())
+}
+
+fn type_call_method(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let Some(cls) = a.args.first().filter(|c| c.kind() == Kind::Type) else {
+        return Err(vm.type_error("descriptor '__call__' requires a 'type' object"));
+    };
+    let cls = cls.clone();
+    vm.type_call(&cls, &a.args[1..], a.kwnames)
 }
 
 fn type_mro(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -216,4 +216,30 @@ impl Vm {
         obj.set_type(new);
         Ok(())
     }
+
+    pub(crate) fn descr_repr(&mut self, d: &Obj) -> PyResult<String> {
+        match d.downcast::<DescrValue>().expect("descr") {
+            DescrValue::Slot { name, owner, .. } => {
+                Ok(format!("<member '{}' of '{}' objects>", self.str_lossy(name), self.type_qualname(owner)))
+            }
+            DescrValue::StaticMethod(f) => {
+                let f = f.clone();
+                Ok(format!("<staticmethod({})>", self.repr(&f)?))
+            }
+            DescrValue::ClassMethod(f) => {
+                let f = f.clone();
+                Ok(format!("<classmethod({})>", self.repr(&f)?))
+            }
+            DescrValue::Super { type_, obj, .. } => {
+                let (t, o) = (type_.clone(), obj.clone());
+                let tr = self.repr(&t)?;
+                match o {
+                    Some(o) if o.kind() == Kind::Type => Ok(format!("<super: {tr}, <{} object>>", self.type_qualname(&o))),
+                    Some(o) => Ok(format!("<super: {tr}, <{} object>>", self.type_name(&o))),
+                    None => Ok(format!("<super: {tr}, NULL>")),
+                }
+            }
+            DescrValue::Property { .. } => Ok(format!("<property object at {:#x}>", d.addr())),
+        }
+    }
 }

@@ -91,9 +91,15 @@ impl Vm {
             Kind::Int | Kind::Float | Kind::Str => return self.builtin_value_repr(o),
             _ => {}
         }
+        if o.kind() == Kind::Descr {
+            return self.descr_repr(o);
+        }
         let t = o.type_obj();
         let module = self.type_module_name(&t);
         let qualname = self.type_qualname(&t);
+        if module == "builtins" {
+            return Ok(format!("<{qualname} object at {:#x}>", o.addr()));
+        }
         Ok(format!("<{module}.{qualname} object at {:#x}>", o.addr()))
     }
 
