@@ -1,7 +1,7 @@
 //! AST → bytecode, one code object per scope.
 //!
 //! Name resolution comes from the symbol table (`symtable.rs`): each name
-//! use becomes a fast-local, cell, global or namespace instruction by its
+//! becomes a fast-local, cell, global or namespace instruction by its
 //! resolved scope. Jumps are emitted with placeholder targets and patched
 //! when the target is known. `try` blocks become entries of the code's
 //! exception table; `finally` bodies are emitted once on the normal path
@@ -12,6 +12,8 @@
 //! unpacking at call sites, f-string formatting...) is reported as
 //! `CompileError::NotImplemented`, which the VM raises as
 //! `NotImplementedError` with the construct's name.
+
+mod star_calls;
 
 use super::symtable::{Scope, ScopeId, SymbolScope, SymbolTable, mangle};
 use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
@@ -1056,7 +1058,7 @@ impl Compiler<'_> {
 
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[ast::Keyword], line: u32) -> CResult<()> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
-            return not_implemented("* and ** at call sites", line);
+            return self.star_call(func, args, keywords, line);
         }
         self.expr(func)?;
         for a in args {
@@ -1176,6 +1178,7 @@ fn stack_effect(i: &Instr) -> i32 {
         JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
         Call(n) => -(n as i32),
         CallKw(n) => -(n as i32) - 1,
+        CallEx(n) => -((n & 0xffff) as i32) - (n >> 16) as i32,
         MakeFunction(bits) => -1 - (bits & 1 != 0) as i32 - (bits & 2 != 0) as i32 - (bits & 8 != 0) as i32,
         Return => -1,
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],

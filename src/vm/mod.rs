@@ -32,6 +32,7 @@ mod errors;
 mod eval;
 mod ops;
 mod seq;
+mod star_call;
 mod text;
 mod types;
 mod values;
