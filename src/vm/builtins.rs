@@ -16,7 +16,6 @@ pub(crate) fn install(vm: &mut Vm) {
         ("print", builtin_print),
         ("len", builtin_len),
         ("repr", builtin_repr),
-        ("isinstance", builtin_isinstance),
         ("abs", builtin_abs),
         ("hash", builtin_hash),
         ("id", builtin_id),
@@ -148,23 +147,6 @@ fn builtin_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.positional("repr", &a, 1, 1)?;
     let s = vm.repr(&args[0])?;
     Ok(vm.new_str(&s))
-}
-
-fn builtin_isinstance(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("isinstance", &a, 2, 2)?;
-    let types = match args[1].downcast::<TupleValue>() {
-        Some(t) => t.0.to_vec(),
-        None => vec![args[1].clone()],
-    };
-    for t in &types {
-        if t.kind() != Kind::Type {
-            return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
-        }
-        if vm.isinstance(&args[0], t) {
-            return Ok(vm.bool_obj(true));
-        }
-    }
-    Ok(vm.bool_obj(false))
 }
 
 fn builtin_abs(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

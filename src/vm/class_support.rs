@@ -19,6 +19,8 @@ pub(crate) fn install(vm: &mut Vm) {
         ("setattr", builtin_setattr),
         ("hasattr", builtin_hasattr),
         ("delattr", builtin_delattr),
+        ("vars", builtin_vars),
+        ("isinstance", builtin_isinstance),
     ];
     let b = vm.builtins.clone();
     for &(name, f) in functions {
@@ -782,6 +784,82 @@ fn builtin_issubclass(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         }
     }
     Ok(vm.bool_obj(false))
+}
+
+fn builtin_vars(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = exact_args(vm, "vars", &a, 0, 1)?;
+    let Some(o) = args.first() else {
+        let names = vm.frames.last().and_then(|f| f.names.clone().or_else(|| Some(f.globals.clone())));
+        return Ok(names.unwrap_or_else(|| vm.none()));
+    };
+    let key = vm.intern("__dict__");
+    match vm.get_attr(o, &key) {
+        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        r => r,
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = exact_args(vm, "isinstance", &a, 2, 2)?;
+    let r = vm.isinstance_check(&args[0], &args[1], 0)?;
+    Ok(vm.bool_obj(r))
+}
+
+impl Vm {
+    /// `isinstance(o, t)` with tuples (nested) and `__instancecheck__`.
+    fn isinstance_check(&mut self, o: &Obj, t: &Obj, depth: usize) -> PyResult<bool> {
+        if let Some(items) = t.downcast::<TupleValue>() {
+            if depth > 900 {
+                let e = self.types.exceptions.recursion_error.clone();
+                return Err(self.err(&e, "maximum recursion depth exceeded in __instancecheck__"));
+            }
+            for x in items.0.to_vec() {
+                if self.isinstance_check(o, &x, depth + 1)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        if t.kind() != Kind::Type {
+            return Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
+        }
+        if self.isinstance(o, t) {
+            return Ok(true);
+        }
+        let meta = t.type_obj();
+        if !meta.is(&self.types.type_) {
+            let key = self.intern("__instancecheck__");
+            if let Some(m) = self.lookup_type_attr(&meta, &key).filter(|m| m.kind() != Kind::BuiltinFunction) {
+                let r = self.call_object(&m, &[t.clone(), o.clone()])?;
+                return self.truthy(&r);
+            }
+        }
+        Ok(false)
+    }
+
+    /// `o.__index__()` for an instance that has it.
+    pub(crate) fn index_of(&mut self, o: &Obj) -> PyResult<Option<Obj>> {
+        let Some(m) = self.lookup_special(o, "__index__") else { return Ok(None) };
+        let r = self.call_object(&m, &[o.clone()])?;
+        if r.kind() != Kind::Int {
+            return Err(self.type_error(format!("__index__ returned non-int (type {})", self.type_name(&r))));
+        }
+        Ok(Some(r))
+    }
+
+    /// `C[key]` for a class: its `__class_getitem__`.
+    pub(crate) fn class_getitem(&mut self, cls: &Obj, key: &Obj) -> PyResult<Obj> {
+        let name = self.intern("__class_getitem__");
+        match self.lookup_type_attr(cls, &name) {
+            Some(f) => {
+                let f = self.descr_get(f, None, cls)?;
+                self.call_object(&f, &[key.clone()])
+            }
+            None => Err(self.type_error(format!("type '{}' is not subscriptable", type_name_of(cls)))),
+        }
+    }
 }
 
 fn builtin_getattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -175,6 +175,11 @@ impl Vm {
     }
 
     pub fn get_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
+        if key.kind() == Kind::Instance && matches!(obj.kind(), Kind::List | Kind::Tuple | Kind::Str) {
+            if let Some(k) = self.index_of(key)? {
+                return self.get_item(obj, &k);
+            }
+        }
         match obj.kind() {
             Kind::List if key.kind() != Kind::Slice => {
                 let l = obj.downcast::<ListValue>().expect("list");
@@ -202,6 +207,7 @@ impl Vm {
             Kind::List | Kind::Tuple | Kind::Str => self.get_slice(obj, key),
             _ => match self.lookup_special(obj, "__getitem__") {
                 Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]),
+                None if obj.kind() == Kind::Type => self.class_getitem(obj, key),
                 None => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
             },
         }
