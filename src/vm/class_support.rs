@@ -55,6 +55,9 @@ pub(crate) fn install(vm: &mut Vm) {
     set_method(vm, &object, "__setattr__", object_setattr);
     set_method(vm, &object, "__delattr__", object_delattr);
     set_method(vm, &object, "__init_subclass__", object_init_subclass);
+    set_method(vm, &object, "__eq__", object_eq);
+    set_method(vm, &object, "__ne__", object_ne);
+    set_method(vm, &object, "__hash__", object_hash);
     let type_ = vm.types.type_.clone();
     set_method(vm, &type_, "mro", type_mro);
     set_method(vm, &type_, "__call__", type_call_method);
@@ -698,6 +701,30 @@ fn object_init_subclass(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
     }
     Ok(vm.none())
+}
+
+fn object_eq(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = exact_args(vm, "__eq__", &a, 2, 2)?;
+    Ok(if args[0].is(&args[1]) { vm.bool_obj(true) } else { vm.singletons.not_implemented.clone() })
+}
+
+/// `object.__ne__`: the inverse of `__eq__` unless that is NotImplemented.
+fn object_ne(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = exact_args(vm, "__ne__", &a, 2, 2)?;
+    let Some(eq) = vm.lookup_special(&args[0], "__eq__") else { return Ok(vm.singletons.not_implemented.clone()) };
+    let r = vm.call_object(&eq, &[args[0].clone(), args[1].clone()])?;
+    if r.is(&vm.singletons.not_implemented) {
+        return Ok(r);
+    }
+    let t = vm.truthy(&r)?;
+    Ok(vm.bool_obj(!t))
+}
+
+fn object_hash(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = exact_args(vm, "__hash__", &a, 1, 1)?;
+    // CPython's pointer hash: the address rotated by 4 bits.
+    let h = args[0].addr().rotate_right(4) as i64;
+    Ok(vm.new_int(if h == -1 { -2 } else { h }))
 }
 
 fn check_attr_name(vm: &Vm, name: &Obj) -> PyResult<()> {
