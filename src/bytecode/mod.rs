@@ -153,6 +153,10 @@ pub enum Instr {
     /// `[f, a1..an, kwnames] -> [f(...)]`: the last len(kwnames) arguments
     /// are keyword arguments.
     CallKw(u32),
+    /// `[f, p1..pn, k1..km] -> [f(*p1, ..., *pn, **k1, ..., **km)]` with
+    /// n = operand & 0xffff and m = operand >> 16: calls with `*` / `**`.
+    /// Positional parts are iterables, keyword parts are mappings.
+    CallEx(u32),
     /// `[code, qualname] -> [function]`; the operand's bits say what else
     /// is below: 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple.
     MakeFunction(u32),

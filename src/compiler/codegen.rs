@@ -1,7 +1,7 @@
 //! AST → bytecode, one code object per scope.
 //!
 //! Name resolution comes from the symbol table (`symtable.rs`): each name
-//! use becomes a fast-local, cell, global or namespace instruction by its
+//! becomes a fast-local, cell, global or namespace instruction by its
 //! resolved scope. Jumps are emitted with placeholder targets and patched
 //! when the target is known. `try` blocks become entries of the code's
 //! exception table; `finally` bodies are emitted once on the normal path
@@ -12,6 +12,8 @@
 //! unpacking at call sites, f-string formatting...) is reported as
 //! `CompileError::NotImplemented`, which the VM raises as
 //! `NotImplementedError` with the construct's name.
+
+mod star_calls;
 
 use super::symtable::{Scope, ScopeId, SymbolScope, SymbolTable, mangle};
 use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
@@ -394,10 +396,10 @@ impl Compiler<'_> {
             }
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
-                if !keywords.is_empty() {
-                    return not_implemented("class keyword arguments", line);
+                if keywords.iter().any(|k| k.arg.is_none()) {
+                    return not_implemented("** in class arguments", line);
                 }
-                self.class_def(s, name, bases, body, decorator_list)?;
+                self.class_def(s, name, bases, keywords, body, decorator_list)?;
             }
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => {}
             StmtKind::Delete { targets } => {
@@ -701,15 +703,24 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn class_def(&mut self, s: &Stmt, name: &str, bases: &[Expr], body: &[Stmt], decorators: &[Expr]) -> CResult<()> {
+    fn class_def(
+        &mut self,
+        s: &Stmt,
+        name: &str,
+        bases: &[Expr],
+        keywords: &[ast::Keyword],
+        body: &[Stmt],
+        decorators: &[Expr],
+    ) -> CResult<()> {
+        if bases.iter().any(|b| matches!(b.kind, ExprKind::Starred { .. })) {
+            return not_implemented("* in class bases", self.line_of(s.range.start));
+        }
         for d in decorators {
             self.expr(d)?;
         }
         let scope = self.table.scope_of_stmt(s).expect("the symbol table has every class");
         let line = self.line_of(s.range.start);
-        if self.table.scope(scope).needs_class_closure {
-            return not_implemented("super() and __class__ in methods", line);
-        }
+        let class_cell = self.table.scope(scope).needs_class_closure;
         self.emit(Instr::LoadBuildClass);
         let qualname = self.qualname(name);
         let private = name.trim_start_matches('_').to_string();
@@ -724,6 +735,13 @@ impl Compiler<'_> {
         let store = self.name_index("__qualname__");
         self.emit(Instr::StoreName(store));
         self.body(body)?;
+        if class_cell {
+            // CPython's scheme: the body hands its `__class__` cell to
+            // `type.__new__` as `__classcell__`, which fills it.
+            self.emit(Instr::LoadClosure(0));
+            let store = self.name_index("__classcell__");
+            self.emit(Instr::StoreName(store));
+        }
         let none = self.const_none();
         self.emit(Instr::LoadConst(none));
         self.emit(Instr::Return);
@@ -735,7 +753,19 @@ impl Compiler<'_> {
         for b in bases {
             self.expr(b)?;
         }
-        self.emit(Instr::Call(2 + bases.len() as u32));
+        if keywords.is_empty() {
+            self.emit(Instr::Call(2 + bases.len() as u32));
+        } else {
+            let mut names = Vec::new();
+            for k in keywords {
+                self.expr(&k.value)?;
+                names.push(self.vm.intern(k.arg.as_deref().expect("checked by the caller")));
+            }
+            let t = self.vm.new_tuple(names);
+            let c = self.add_const(t);
+            self.emit(Instr::LoadConst(c));
+            self.emit(Instr::CallKw((2 + bases.len() + keywords.len()) as u32));
+        }
         for _ in decorators {
             self.emit(Instr::Call(1));
         }
@@ -1077,7 +1107,7 @@ impl Compiler<'_> {
 
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[ast::Keyword], line: u32) -> CResult<()> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
-            return not_implemented("* and ** at call sites", line);
+            return self.star_call(func, args, keywords, line);
         }
         self.expr(func)?;
         for a in args {
@@ -1212,6 +1242,7 @@ fn stack_effect(i: &Instr) -> i32 {
         JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
         Call(n) => -(n as i32),
         CallKw(n) => -(n as i32) - 1,
+        CallEx(n) => -((n & 0xffff) as i32) - (n >> 16) as i32,
         MakeFunction(bits) => -1 - (bits & 1 != 0) as i32 - (bits & 2 != 0) as i32 - (bits & 8 != 0) as i32,
         Return => -1,
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],

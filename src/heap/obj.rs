@@ -46,6 +46,8 @@ pub enum Kind {
     NotImplemented,
     Ellipsis,
     Set,
+    /// property, staticmethod, classmethod, super, slot members.
+    Descr,
 }
 
 /// A Rust type stored in an object box.
@@ -357,6 +359,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::NotImplemented => free::<pl::NotImplementedValue>(p),
             Kind::Ellipsis => free::<pl::EllipsisValue>(p),
             Kind::Set => free::<pl::SetValue>(p),
+            Kind::Descr => free::<pl::DescrValue>(p),
         }
     }
 }

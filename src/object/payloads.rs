@@ -55,6 +55,10 @@ pub struct TypeValue {
     pub dict: RefCell<crate::object::dict::DictTable>,
     /// The layout of this type's instances.
     pub instance_kind: Kind,
+    /// `__qualname__` when it differs from `name`.
+    pub qualname: RefCell<Option<String>>,
+    /// Number of `__slots__` members of instances (bases' included).
+    pub nslots: Cell<usize>,
     /// `type_flags` bits.
     pub flags: Cell<u32>,
 }
@@ -65,6 +69,12 @@ pub mod type_flags {
     pub const HAS_DEL: u32 = 1;
     /// Defined by a `class` statement (attributes may be set).
     pub const HEAP_TYPE: u32 = 2;
+    /// Instances have no `__dict__` (`__slots__` all the way up).
+    pub const NO_DICT: u32 = 4;
+    /// The class (or a base) defines `__getattribute__`.
+    pub const CUSTOM_GETATTRIBUTE: u32 = 8;
+    /// The class (or a base) defines `__setattr__` or `__delattr__`.
+    pub const CUSTOM_SETATTR: u32 = 16;
 }
 
 pub struct FunctionValue {
@@ -96,6 +106,19 @@ pub struct ModuleValue {
 /// made on first assignment.
 pub struct InstanceValue {
     pub dict: RefCell<Option<Obj>>,
+    /// Values of `__slots__` members (empty for classes without slots).
+    pub slots: RefCell<Box<[Option<Obj>]>>,
+}
+
+/// The builtin descriptor types and `super` (one layout, one kind).
+pub enum DescrValue {
+    Property { fget: Option<Obj>, fset: Option<Obj>, fdel: Option<Obj>, doc: Option<Obj>, name: RefCell<Option<Obj>> },
+    StaticMethod(Obj),
+    ClassMethod(Obj),
+    /// `super(type_, obj)`: `obj_type` is where the MRO comes from.
+    Super { type_: Obj, obj: Option<Obj>, obj_type: Option<Obj> },
+    /// A `__slots__` member: slot `index` of instances of `owner`.
+    Slot { name: Obj, index: usize, owner: Obj },
 }
 
 /// A compiled code object (see `bytecode`).
@@ -196,4 +219,5 @@ payloads! {
     NotImplementedValue => NotImplemented,
     EllipsisValue => Ellipsis,
     SetValue => Set,
+    DescrValue => Descr,
 }

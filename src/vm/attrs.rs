@@ -1,10 +1,14 @@
 //! Attribute lookup and assignment (`object.__getattribute__` and
 //! `type.__getattribute__`'s rules).
 //!
-//! For `obj.name`: the type's MRO is searched first; a data descriptor
-//! found there wins over the instance's `__dict__`; then the instance
-//! `__dict__`; then the class attribute (functions become bound methods);
-//! then `__getattr__`. Attributes of a type object search its own MRO.
+//! For `obj.name`: a class overriding `__getattribute__` is asked first.
+//! Otherwise the type's MRO is searched; a data descriptor found there
+//! (property, slot member, an object whose type has `__set__` or
+//! `__delete__`) wins over the instance's `__dict__`; then the instance
+//! `__dict__`; then the class attribute, through its `__get__` (functions
+//! become bound methods). An `AttributeError` falls back to `__getattr__`.
+//! Attributes of a type object search its own MRO, then its metaclass.
+//! The descriptor protocol itself is in `descriptors.rs`.
 
 use super::Vm;
 use crate::heap::{Kind, Obj};
@@ -32,8 +36,31 @@ impl Vm {
         self.is_subtype(&o.type_obj(), t)
     }
 
-    /// The `__dict__` of objects that have one.
-    fn instance_dict(&self, o: &Obj) -> Option<Obj> {
+    /// The `__dict__` of objects that have one (made on demand for
+    /// instances).
+    pub(crate) fn instance_dict(&self, o: &Obj) -> Option<Obj> {
+        match o.kind() {
+            Kind::Instance => {
+                if o.type_obj().downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::NO_DICT != 0) {
+                    return None;
+                }
+                let slot = &o.downcast::<InstanceValue>()?.dict;
+                let existing = slot.borrow().clone();
+                Some(existing.unwrap_or_else(|| {
+                    let d = self.new_dict();
+                    *slot.borrow_mut() = Some(d.clone());
+                    d
+                }))
+            }
+            Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
+            Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
+            Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
+            _ => None,
+        }
+    }
+
+    /// The existing `__dict__`, without making one.
+    fn existing_dict(&self, o: &Obj) -> Option<Obj> {
         match o.kind() {
             Kind::Instance => o.downcast::<InstanceValue>()?.dict.borrow().clone(),
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
@@ -45,54 +72,73 @@ impl Vm {
 
     fn dict_slot<'a>(&self, o: &'a Obj) -> Option<&'a RefCell<Option<Obj>>> {
         match o.kind() {
-            Kind::Instance => Some(&o.downcast::<InstanceValue>()?.dict),
+            Kind::Instance => {
+                if o.type_obj().downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::NO_DICT != 0) {
+                    return None;
+                }
+                Some(&o.downcast::<InstanceValue>()?.dict)
+            }
             Kind::Function => Some(&o.downcast::<FunctionValue>()?.dict),
             Kind::Exception => Some(&o.downcast::<ExceptionValue>()?.dict),
             _ => None,
         }
     }
 
-    /// Binds what a class attribute lookup found to `obj`.
-    fn bind(&mut self, found: Obj, obj: &Obj) -> PyResult<Obj> {
-        match found.kind() {
-            Kind::Function | Kind::BuiltinFunction => Ok(Obj::new(
-                BoundMethodValue { func: found, self_: obj.clone() },
-                &self.types.bound_method,
-            )),
-            Kind::Instance => {
-                // A user-defined descriptor.
-                let Some(get) = self.lookup_special(&found, "__get__") else { return Ok(found) };
-                let owner = obj.type_obj();
-                self.call_object(&get, &[found, obj.clone(), owner])
-            }
-            _ => Ok(found),
-        }
+    fn type_flags_of(&self, o: &Obj) -> u32 {
+        o.type_obj().downcast::<TypeValue>().map(|t| t.flags.get()).unwrap_or(0)
     }
 
     pub fn get_attr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Obj> {
-        if obj.kind() == Kind::Type {
-            return self.get_type_attr(obj, name);
+        let r = if self.type_flags_of(obj) & type_flags::CUSTOM_GETATTRIBUTE != 0 {
+            let key = self.intern("__getattribute__");
+            match self.lookup_type_attr(&obj.type_obj(), &key) {
+                Some(ga) => self.call_object(&ga, &[obj.clone(), name.clone()]),
+                None => self.generic_get_attr(obj, name),
+            }
+        } else {
+            self.generic_get_attr(obj, name)
+        };
+        match r {
+            Err(e) if e.0.kind() == Kind::Exception && self.isinstance(&e.0, &self.types.exceptions.attribute_error) => {
+                match self.lookup_special(obj, "__getattr__") {
+                    Some(getattr) if obj.kind() != Kind::Type => self.call_object(&getattr, &[obj.clone(), name.clone()]),
+                    _ => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`.
+    pub fn generic_get_attr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Obj> {
+        match obj.kind() {
+            Kind::Type => return self.get_type_attr(obj, name),
+            Kind::Descr => {
+                if let Some(DescrValue::Super { .. }) = obj.downcast::<DescrValue>() {
+                    if let Some(v) = self.super_get_attr(obj, name)? {
+                        return Ok(v);
+                    }
+                }
+            }
+            _ => {}
         }
         let type_ = obj.type_obj();
         let class_attr = self.lookup_type_attr(&type_, name);
         if let Some(attr) = &class_attr {
-            if attr.kind() == Kind::Instance && self.lookup_special(attr, "__set__").is_some() {
-                return self.bind(attr.clone(), obj);
+            if self.is_data_descr(attr) {
+                return self.descr_get(attr.clone(), Some(obj), &type_);
             }
         }
-        if let Some(d) = self.instance_dict(obj) {
+        if let Some(d) = self.existing_dict(obj) {
             if let Some(v) = self.dict_get(&d, name)? {
                 return Ok(v);
             }
         }
         if let Some(attr) = class_attr {
-            return self.bind(attr, obj);
+            return self.descr_get(attr, Some(obj), &type_);
         }
         if let Some(v) = self.special_attr(obj, name) {
             return Ok(v);
-        }
-        if let Some(getattr) = self.lookup_special(obj, "__getattr__") {
-            return self.call_object(&getattr, &[obj.clone(), name.clone()]);
         }
         Err(self.no_attribute(obj, name))
     }
@@ -109,38 +155,56 @@ impl Vm {
             ("args", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.args.borrow().clone()),
             ("__self__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.self_.clone()),
             ("__func__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.func.clone()),
+            (_, Kind::Descr) => self.descr_special_attr(obj, &n),
             _ => None,
         }
     }
 
     fn get_type_attr(&mut self, t: &Obj, name: &Obj) -> PyResult<Obj> {
-        if let Some(v) = self.lookup_type_attr(t, name) {
-            if v.kind() == Kind::Instance {
-                if let Some(get) = self.lookup_special(&v, "__get__") {
-                    let none = self.none();
-                    return self.call_object(&get, &[v, none, t.clone()]);
-                }
+        let meta = t.type_obj();
+        let meta_attr = self.lookup_type_attr(&meta, name);
+        if let Some(m) = &meta_attr {
+            if self.is_data_descr(m) {
+                return self.descr_get(m.clone(), Some(t), &meta);
             }
-            return Ok(v);
+        }
+        if let Some(v) = self.lookup_type_attr(t, name) {
+            return self.descr_get(v, None, t);
         }
         let n = self.str_lossy(name);
         let tv = t.downcast::<TypeValue>().expect("a type");
         match n.as_str() {
-            "__name__" | "__qualname__" => return Ok(self.new_str(&tv.name.borrow())),
+            "__name__" => return Ok(self.new_str(&tv.name.borrow())),
+            "__qualname__" => {
+                let q = tv.qualname.borrow().clone().unwrap_or_else(|| tv.name.borrow().clone());
+                return Ok(self.new_str(&q));
+            }
             "__mro__" => return Ok(self.new_tuple(tv.mro.borrow().clone())),
             "__bases__" => return Ok(self.new_tuple(tv.bases.borrow().clone())),
-            "__class__" => return Ok(t.type_obj()),
+            "__base__" => {
+                let b = tv.bases.borrow().first().cloned();
+                return Ok(b.unwrap_or_else(|| self.none()));
+            }
+            "__class__" => return Ok(meta),
+            "__dict__" => {
+                let entries: Vec<(Obj, Obj)> = tv.dict.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect();
+                let d = self.new_dict();
+                for (k, v) in entries {
+                    self.dict_set(&d, k, v)?;
+                }
+                return Ok(d);
+            }
+            "__module__" if tv.flags.get() & type_flags::HEAP_TYPE == 0 => return Ok(self.new_str("builtins")),
             _ => {}
         }
-        let meta = t.type_obj();
-        if let Some(v) = self.lookup_type_attr(&meta, name) {
-            return self.bind(v, t);
+        if let Some(v) = meta_attr {
+            return self.descr_get(v, Some(t), &meta);
         }
         Err(self.attribute_error(format!("type object '{}' has no attribute '{}'", tv.name.borrow(), n)))
     }
 
     #[cold]
-    fn no_attribute(&self, obj: &Obj, name: &Obj) -> PyErr {
+    pub(crate) fn no_attribute(&self, obj: &Obj, name: &Obj) -> PyErr {
         let n = self.str_lossy(name);
         if let Some(m) = obj.downcast::<ModuleValue>() {
             let mname = self.str_lossy(&m.name);
@@ -150,51 +214,101 @@ impl Vm {
     }
 
     pub fn set_attr(&mut self, obj: &Obj, name: Obj, value: Obj) -> PyResult<()> {
-        if let Some(tv) = obj.downcast::<TypeValue>() {
-            if tv.flags.get() & type_flags::HEAP_TYPE == 0 {
-                let n = self.str_lossy(&name);
-                let tname = tv.name.borrow().clone();
-                return Err(self.type_error(format!(
-                    "cannot set '{n}' attribute of immutable type '{tname}'"
-                )));
-            }
-            self.table_set_str(&tv.dict, name, value);
-            return Ok(());
-        }
-        let type_ = obj.type_obj();
-        if let Some(attr) = self.lookup_type_attr(&type_, &name) {
-            if attr.kind() == Kind::Instance {
-                if let Some(set) = self.lookup_special(&attr, "__set__") {
-                    self.call_object(&set, &[attr, obj.clone(), value])?;
+        if self.type_flags_of(obj) & type_flags::CUSTOM_SETATTR != 0 {
+            let key = self.intern("__setattr__");
+            if let Some(sa) = self.lookup_type_attr(&obj.type_obj(), &key) {
+                if sa.kind() != Kind::BuiltinFunction {
+                    self.call_object(&sa, &[obj.clone(), name, value])?;
                     return Ok(());
                 }
             }
         }
+        self.generic_set_attr(obj, name, Some(value))
+    }
+
+    pub fn del_attr(&mut self, obj: &Obj, name: &Obj) -> PyResult<()> {
+        if self.type_flags_of(obj) & type_flags::CUSTOM_SETATTR != 0 {
+            let key = self.intern("__delattr__");
+            if let Some(da) = self.lookup_type_attr(&obj.type_obj(), &key) {
+                if da.kind() != Kind::BuiltinFunction {
+                    self.call_object(&da, &[obj.clone(), name.clone()])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_set_attr(obj, name.clone(), None)
+    }
+
+    /// `object.__setattr__` (`value` given) and `object.__delattr__`.
+    pub fn generic_set_attr(&mut self, obj: &Obj, name: Obj, value: Option<Obj>) -> PyResult<()> {
+        if let Some(tv) = obj.downcast::<TypeValue>() {
+            if tv.flags.get() & type_flags::HEAP_TYPE == 0 {
+                let n = self.str_lossy(&name);
+                let tname = tv.name.borrow().clone();
+                return Err(self.type_error(format!("cannot set '{n}' attribute of immutable type '{tname}'")));
+            }
+            let n = self.str_lossy(&name);
+            match value {
+                Some(v) => self.table_set_str(&tv.dict, name, v),
+                None => {
+                    let hash = self.str_obj_hash(name.downcast::<StrValue>().expect("str"));
+                    let i = tv.dict.borrow().find(hash, |k| k.downcast::<StrValue>().is_some_and(|s| s.text.to_string_lossy() == n));
+                    let removed = match i {
+                        Some(i) => tv.dict.borrow_mut().remove_index(i),
+                        None => None,
+                    };
+                    if removed.is_none() {
+                        let tname = tv.name.borrow().clone();
+                        return Err(self.attribute_error(format!("type object '{tname}' has no attribute '{n}'")));
+                    }
+                }
+            }
+            self.refresh_type_flags(obj);
+            return Ok(());
+        }
+        let type_ = obj.type_obj();
+        if let (Some(v), true) = (&value, name.downcast::<StrValue>().is_some_and(|s| s.text.to_string_lossy() == "__class__")) {
+            return self.set_class(obj, v);
+        }
+        if let Some(attr) = self.lookup_type_attr(&type_, &name) {
+            if self.descr_set(&attr, obj, &value)? {
+                return Ok(());
+            }
+        }
         if let Some(m) = obj.downcast::<ModuleValue>() {
             let d = m.dict.clone();
-            return self.dict_set(&d, name, value);
+            return match value {
+                Some(v) => self.dict_set(&d, name, v),
+                None => match self.dict_remove(&d, &name)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.no_attribute(obj, &name)),
+                },
+            };
         }
         let Some(slot) = self.dict_slot(obj) else {
             return Err(self.no_attribute(obj, &name));
         };
         let existing = slot.borrow().clone();
-        let d = match existing {
-            Some(d) => d,
-            None => {
-                let d = self.new_dict();
-                *slot.borrow_mut() = Some(d.clone());
-                d
+        match value {
+            Some(v) => {
+                let d = match existing {
+                    Some(d) => d,
+                    None => {
+                        let d = self.new_dict();
+                        *slot.borrow_mut() = Some(d.clone());
+                        d
+                    }
+                };
+                self.dict_set(&d, name, v)
             }
-        };
-        self.dict_set(&d, name, value)
-    }
-
-    pub fn del_attr(&mut self, obj: &Obj, name: &Obj) -> PyResult<()> {
-        if let Some(d) = self.instance_dict(obj) {
-            if self.dict_remove(&d, name)?.is_some() {
-                return Ok(());
+            None => {
+                if let Some(d) = existing {
+                    if self.dict_remove(&d, &name)?.is_some() {
+                        return Ok(());
+                    }
+                }
+                Err(self.no_attribute(obj, &name))
             }
         }
-        Err(self.no_attribute(obj, name))
     }
 }

@@ -8,7 +8,6 @@ use super::Vm;
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
 use crate::object::{CallArgs, NativeFn, PyResult};
-use std::cell::{Cell, RefCell};
 use std::io::Write;
 
 /// Installs the builtins into `vm.builtins` and the type constructors.
@@ -17,12 +16,10 @@ pub(crate) fn install(vm: &mut Vm) {
         ("print", builtin_print),
         ("len", builtin_len),
         ("repr", builtin_repr),
-        ("isinstance", builtin_isinstance),
         ("abs", builtin_abs),
         ("hash", builtin_hash),
         ("id", builtin_id),
         ("next", builtin_next),
-        ("__build_class__", builtin_build_class),
     ];
     for &(name, f) in functions {
         let func = vm.new_builtin(name, f);
@@ -37,7 +34,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("list", |vm| vm.types.list.clone(), new_list),
         ("tuple", |vm| vm.types.tuple.clone(), new_tuple),
         ("range", |vm| vm.types.range.clone(), new_range),
-        ("type", |vm| vm.types.type_.clone(), new_type_call),
+        ("type", |vm| vm.types.type_.clone(), super::class_support::type_new),
         ("float", |vm| vm.types.float.clone(), new_float),
         ("dict", |vm| vm.types.dict.clone(), new_dict),
     ];
@@ -157,23 +154,6 @@ fn builtin_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(vm.new_str(&s))
 }
 
-fn builtin_isinstance(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("isinstance", &a, 2, 2)?;
-    let types = match args[1].downcast::<TupleValue>() {
-        Some(t) => t.0.to_vec(),
-        None => vec![args[1].clone()],
-    };
-    for t in &types {
-        if t.kind() != Kind::Type {
-            return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
-        }
-        if vm.isinstance(&args[0], t) {
-            return Ok(vm.bool_obj(true));
-        }
-    }
-    Ok(vm.bool_obj(false))
-}
-
 fn builtin_abs(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.positional("abs", &a, 1, 1)?;
     let x = &args[0];
@@ -212,97 +192,6 @@ fn builtin_next(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         Some(v) => Ok(v),
         None if args.len() == 2 => Ok(args[1].clone()),
         None => Err(crate::object::PyErr(vm.new_exception(&vm.types.exceptions.stop_iteration.clone(), vec![]))),
-    }
-}
-
-/// `__build_class__(body_function, name, *bases)`: runs the class body
-/// in a fresh namespace and makes the class from it.
-fn builtin_build_class(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = a.positional_args();
-    if args.len() < 2 {
-        return Err(vm.type_error("__build_class__: not enough arguments"));
-    }
-    let (body, name) = (&args[0], &args[1]);
-    let mut bases: Vec<Obj> = args[2..].to_vec();
-    if bases.is_empty() {
-        bases.push(vm.types.object.clone());
-    }
-    let ns = vm.new_dict();
-    let mut frame = vm.make_frame(body, &[], &[])?;
-    frame.names = Some(ns.clone());
-    vm.run_frame(frame)?;
-    let name = vm.str_lossy(name);
-    vm.new_class(&name, bases, &ns)
-}
-
-impl Vm {
-    /// A class from a namespace dict, with C3 method resolution order.
-    pub fn new_class(&mut self, name: &str, bases: Vec<Obj>, ns: &Obj) -> PyResult<Obj> {
-        let instance_kind = bases
-            .iter()
-            .filter_map(|b| b.downcast::<TypeValue>().map(|t| t.instance_kind))
-            .find(|k| *k != Kind::Instance)
-            .unwrap_or(Kind::Instance);
-        let cls = Obj::new(
-            TypeValue {
-                name: RefCell::new(name.to_string()),
-                bases: RefCell::new(bases.clone()),
-                mro: RefCell::new(Vec::new()),
-                dict: RefCell::new(crate::object::dict::DictTable::new()),
-                instance_kind,
-                flags: Cell::new(type_flags::HEAP_TYPE),
-            },
-            &self.types.type_,
-        );
-        let mro = self.c3_mro(&cls, &bases)?;
-        let tv = cls.downcast::<TypeValue>().expect("type");
-        *tv.mro.borrow_mut() = mro;
-        let entries: Vec<(Obj, Obj)> =
-            ns.downcast::<DictValue>().expect("dict").0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect();
-        for (k, v) in entries {
-            if k.kind() == Kind::Str {
-                self.table_set_str(&tv.dict, k, v);
-            }
-        }
-        let del = self.intern("__del__");
-        if self.lookup_type_attr(&cls, &del).is_some() {
-            tv.flags.set(tv.flags.get() | type_flags::HAS_DEL);
-        }
-        Ok(cls)
-    }
-
-    /// C3 linearisation of `cls` over `bases`.
-    fn c3_mro(&self, cls: &Obj, bases: &[Obj]) -> PyResult<Vec<Obj>> {
-        let mut seqs: Vec<Vec<Obj>> =
-            bases.iter().map(|b| b.downcast::<TypeValue>().map(|t| t.mro.borrow().clone()).unwrap_or_default()).collect();
-        seqs.push(bases.to_vec());
-        let mut out = vec![cls.clone()];
-        loop {
-            seqs.retain(|s| !s.is_empty());
-            if seqs.is_empty() {
-                return Ok(out);
-            }
-            let head = seqs
-                .iter()
-                .map(|s| s[0].clone())
-                .find(|h| !seqs.iter().any(|s| s[1..].iter().any(|x| x.is(h))));
-            let Some(head) = head else {
-                let names: Vec<String> = bases
-                    .iter()
-                    .filter_map(|b| b.downcast::<TypeValue>().map(|t| t.name.borrow().clone()))
-                    .collect();
-                return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
-                    names.join(", ")
-                )));
-            };
-            for s in seqs.iter_mut() {
-                if s[0].is(&head) {
-                    s.remove(0);
-                }
-            }
-            out.push(head);
-        }
     }
 }
 
@@ -448,22 +337,6 @@ fn new_range(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return Err(vm.value_error("range() arg 3 must not be zero"));
     }
     Ok(Obj::new(RangeValue { start, stop, step }, &vm.types.range))
-}
-
-/// `type(x)` gives x's type; `type(name, bases, ns)` makes a class.
-fn new_type_call(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = a.positional_args();
-    match args.len() {
-        2 => Ok(args[1].type_obj()),
-        4 => {
-            let name = vm.str_lossy(&args[1]);
-            let bases = vm.iterate_to_vec(&args[2])?;
-            let bases = if bases.is_empty() { vec![vm.types.object.clone()] } else { bases };
-            let ns = args[3].clone();
-            vm.new_class(&name, bases, &ns)
-        }
-        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
-    }
 }
 
 fn list_append(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -56,57 +56,6 @@ impl Vm {
         }
     }
 
-    /// `cls(*args)`: `__new__` then `__init__`.
-    fn call_type(&mut self, cls: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
-        let new_name = self.intern("__new__");
-        let obj = match self.lookup_type_attr(cls, &new_name) {
-            Some(new) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(cls.clone());
-                all.extend_from_slice(args);
-                self.call(&new, &all, kwnames)?
-            }
-            None => self.new_instance(cls, args)?,
-        };
-        if !self.isinstance(&obj, cls) {
-            return Ok(obj);
-        }
-        let init_name = self.intern("__init__");
-        if let Some(init) = self.lookup_type_attr(cls, &init_name) {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(obj.clone());
-            all.extend_from_slice(args);
-            let r = self.call(&init, &all, kwnames)?;
-            if r.kind() != Kind::None {
-                return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
-            }
-        } else if !args.is_empty() && cls.downcast::<TypeValue>().is_some_and(|t| t.instance_kind == Kind::Instance) {
-            let name = cls.downcast::<TypeValue>().map(|t| t.name.borrow().clone()).unwrap_or_default();
-            return Err(self.type_error(format!("{name}() takes no arguments")));
-        }
-        Ok(obj)
-    }
-
-    /// `object.__new__(cls)` for a class without its own `__new__`.
-    fn new_instance(&mut self, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
-        let tv = cls.downcast::<TypeValue>().expect("a type");
-        let obj = match tv.instance_kind {
-            Kind::Instance => Obj::new(InstanceValue { dict: RefCell::new(None) }, cls),
-            Kind::Exception => {
-                let e = self.new_exception(cls, args.to_vec());
-                return Ok(e);
-            }
-            _ => {
-                let name = tv.name.borrow().clone();
-                return Err(self.type_error(format!("cannot create '{name}' instances")));
-            }
-        };
-        if tv.flags.get() & type_flags::HAS_DEL != 0 {
-            obj.set_flag(crate::heap::obj_flags::FINALIZE);
-        }
-        Ok(obj)
-    }
-
     /// A frame for calling `func` with the arguments on the stack from
     /// `base` (the function itself just below). The common case, exactly
     /// the declared positional arguments and no cells, moves the

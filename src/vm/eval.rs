@@ -403,6 +403,14 @@ impl Vm {
                     self.stack.push(r);
                     self.collect_dead();
                 }
+                Instr::CallEx(n) => {
+                    let (npos, nkw) = ((n & 0xffff) as usize, (n >> 16) as usize);
+                    let parts = self.stack.split_off(self.stack.len() - npos - nkw);
+                    let func = self.pop();
+                    let r = self.call_ex(&func, parts, npos)?;
+                    self.stack.push(r);
+                    self.collect_dead();
+                }
                 Instr::MakeFunction(bits) => {
                     let f = self.make_function(fi, bits);
                     self.stack.push(f);

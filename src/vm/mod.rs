@@ -19,7 +19,9 @@
 //! argument binding), `errors.rs` (raising and tracebacks), `builtins.rs`
 //! (the builtins module), `values.rs` (making and reading values),
 //! `types.rs` (the builtin types), `formatting.rs` (`format()`, f-strings,
-//! `%`, `str.format`), `str_methods.rs` (the methods of `str`).
+//! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
+//! `class_support.rs` (class creation, instantiation, `super`,
+//! `property`...), `descriptors.rs` (the descriptor protocol).
 
 mod attrs;
 mod builtins;
@@ -30,6 +32,8 @@ mod set;
 mod modules;
 mod import;
 mod call;
+mod class_support;
+mod descriptors;
 mod dicts;
 mod errors;
 mod eval;
@@ -37,6 +41,7 @@ mod formatting;
 mod ops;
 mod seq;
 mod str_methods;
+mod star_call;
 mod text;
 mod types;
 mod values;
@@ -107,6 +112,7 @@ impl Vm {
             repr_active: Vec::new(),
         };
         builtins::install(&mut vm);
+        class_support::install(&mut vm);
         vm
     }
 

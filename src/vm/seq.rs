@@ -71,8 +71,8 @@ impl Vm {
             }
             Kind::Iterator => Ok(o.clone()),
             _ => match self.lookup_special(o, "__iter__") {
-                Some(m) => self.call_object(&m, &[o.clone()]),
-                None => Err(self.type_error(format!("'{}' object is not iterable", self.type_name(o)))),
+                Some(m) if m.kind() != Kind::None => self.call_object(&m, &[o.clone()]),
+                _ => self.sequence_protocol_iter(o),
             },
         }
     }
@@ -176,6 +176,11 @@ impl Vm {
     }
 
     pub fn get_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
+        if key.kind() == Kind::Instance && matches!(obj.kind(), Kind::List | Kind::Tuple | Kind::Str) {
+            if let Some(k) = self.index_of(key)? {
+                return self.get_item(obj, &k);
+            }
+        }
         match obj.kind() {
             Kind::List if key.kind() != Kind::Slice => {
                 let l = obj.downcast::<ListValue>().expect("list");
@@ -188,7 +193,7 @@ impl Vm {
                 let i = self.seq_index(key, t.0.len(), "tuple")?;
                 Ok(t.0[i].clone())
             }
-            Kind::Dict => match self.dict_get(obj, key)? {
+            Kind::Dict if obj.has_type(&self.types.dict) => match self.dict_get(obj, key)? {
                 Some(v) => Ok(v),
                 None => match self.lookup_special(obj, "__missing__").filter(|_| !obj.has_type(&self.types.dict)) {
                     Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]),
@@ -206,6 +211,7 @@ impl Vm {
             Kind::List | Kind::Tuple | Kind::Str => self.get_slice(obj, key),
             _ => match self.lookup_special(obj, "__getitem__") {
                 Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]),
+                None if obj.kind() == Kind::Type => self.class_getitem(obj, key),
                 None => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
             },
         }
@@ -284,7 +290,7 @@ impl Vm {
                 drop(old);
                 Ok(())
             }
-            Kind::Dict => self.dict_set(obj, key, value),
+            Kind::Dict if obj.has_type(&self.types.dict) => self.dict_set(obj, key, value),
             _ => match self.lookup_special(obj, "__setitem__") {
                 Some(m) => self.call_object(&m, &[obj.clone(), key, value]).map(drop),
                 None => Err(self.type_error(format!(

@@ -27,8 +27,17 @@ impl Vm {
             Kind::List | Kind::Tuple | Kind::Dict if self.is_builtin_container(o) => return self.repr_container(o),
             Kind::Type => {
                 let tv = o.downcast::<TypeValue>().expect("type");
-                let module = if tv.flags.get() & type_flags::HEAP_TYPE != 0 { "__main__." } else { "" };
-                out.push_str(&format!("<class '{module}{}'>", tv.name.borrow()));
+                if tv.flags.get() & type_flags::HEAP_TYPE != 0 {
+                    let module = self.type_module_name(o);
+                    let q = self.type_qualname(o);
+                    if module == "builtins" {
+                        out.push_str(&format!("<class '{q}'>"));
+                    } else {
+                        out.push_str(&format!("<class '{module}.{q}'>"));
+                    }
+                } else {
+                    out.push_str(&format!("<class '{}'>", tv.name.borrow()));
+                }
             }
             Kind::Function => {
                 let f = o.downcast::<FunctionValue>().expect("function");
@@ -77,7 +86,21 @@ impl Vm {
                 None => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
             };
         }
-        Ok(format!("<__main__.{} object at {:#x}>", self.type_name(o), o.addr()))
+        match o.kind() {
+            Kind::List | Kind::Tuple | Kind::Dict => return self.repr_container(o),
+            Kind::Int | Kind::Float | Kind::Str => return self.builtin_value_repr(o),
+            _ => {}
+        }
+        if o.kind() == Kind::Descr {
+            return self.descr_repr(o);
+        }
+        let t = o.type_obj();
+        let module = self.type_module_name(&t);
+        let qualname = self.type_qualname(&t);
+        if module == "builtins" {
+            return Ok(format!("<{qualname} object at {:#x}>", o.addr()));
+        }
+        Ok(format!("<{module}.{qualname} object at {:#x}>", o.addr()))
     }
 
     fn repr_container(&mut self, o: &Obj) -> PyResult<String> {
@@ -146,7 +169,7 @@ impl Vm {
                 let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
                 match items.as_slice() {
                     [] => Ok(String::new()),
-                    [one] if self.isinstance(o, &self.types.exceptions.key_error.clone()) => self.repr(one),
+                    [one] if self.isinstance(o, &self.types.exceptions.key_error) => self.repr(one),
                     [one] => self.to_str(one),
                     _ => self.repr(&args),
                 }

@@ -35,6 +35,11 @@ pub struct Types {
     pub slice: Obj,
     pub set: Obj,
     pub frozenset: Obj,
+    pub property: Obj,
+    pub staticmethod: Obj,
+    pub classmethod: Obj,
+    pub super_: Obj,
+    pub member_descriptor: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -87,6 +92,8 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(DictTable::new()),
         instance_kind,
+        qualname: RefCell::new(None),
+        nslots: Cell::new(0),
         flags: Cell::new(0),
     }
 }
@@ -143,6 +150,11 @@ impl Types {
             slice: ty("slice", Kind::Slice),
             set: ty("set", Kind::Set),
             frozenset: ty("frozenset", Kind::Set),
+            property: ty("property", Kind::Descr),
+            staticmethod: ty("staticmethod", Kind::Descr),
+            classmethod: ty("classmethod", Kind::Descr),
+            super_: ty("super", Kind::Descr),
+            member_descriptor: ty("member_descriptor", Kind::Descr),
             exceptions,
             type_,
             object,
