@@ -10,6 +10,8 @@ use std::cell::{Cell, RefCell};
 fn a_type() -> Obj {
     Obj::new_self_typed(TypeValue {
         name: RefCell::new("T".into()),
+        qualname: RefCell::new(None),
+        nslots: Cell::new(0),
         bases: RefCell::new(Vec::new()),
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(DictTable::new()),
