@@ -8,7 +8,7 @@
 //! and once in the exception handler, and before every `return`, `break`
 //! or `continue` that leaves them (as CPython does).
 //!
-//! What is not compiled yet (`async`, `match`, generators, `with`, star
+//! What is not compiled yet (`async`, `match`, set comprehensions, `with`, star
 //! unpacking at call sites, f-string formatting...) is reported as
 //! `CompileError::NotImplemented`, which the VM raises as
 //! `NotImplementedError` with the construct's name.
@@ -130,6 +130,9 @@ impl Compiler<'_> {
         if s.is_nested {
             code_flags |= flags::NESTED;
         }
+        if s.is_generator && s.kind.is_function() {
+            code_flags |= flags::GENERATOR;
+        }
         let code = Code {
             name: name.to_string(),
             qualname: qualname.to_string(),
@@ -191,6 +194,7 @@ impl Compiler<'_> {
             Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
+            Instr::Send(_) => Instr::Send(target),
             other => other,
         };
     }
@@ -599,10 +603,6 @@ impl Compiler<'_> {
         let flags = self.defaults(&f.args)?;
         self.enter(scope, &f.name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
         self.set_arg_counts(&f.args);
-        if self.table.scope(scope).is_generator {
-            self.units.pop();
-            return not_implemented("generators", line);
-        }
         self.body(&f.body)?;
         let none = self.const_none();
         self.emit(Instr::LoadConst(none));
@@ -941,7 +941,11 @@ impl Compiler<'_> {
                 let code = self.leave();
                 self.make_function(code, &qualname, bits)?;
             }
-            ExprKind::ListComp { elt, generators } => self.list_comprehension(e, elt, generators, line)?,
+            ExprKind::ListComp { elt, generators } => self.comprehension(e, Comp::List(elt), generators, line)?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, Comp::Dict(key, value), generators, line)?
+            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, Comp::Gen(elt), generators, line)?,
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 self.emit(Instr::Dup);
@@ -954,11 +958,10 @@ impl Compiler<'_> {
                     e.range.end as usize,
                 )));
             }
-            ExprKind::SetComp { .. } | ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. } => {
-                return not_implemented("this comprehension", line);
-            }
+            ExprKind::SetComp { .. } => return not_implemented("set comprehensions", line),
             ExprKind::Await { .. } => return not_implemented("await", line),
-            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => return not_implemented("generators", line),
+            ExprKind::Yield { value } => self.yield_expr(value.as_deref())?,
+            ExprKind::YieldFrom { value } => self.yield_from(value)?,
             ExprKind::JoinedStr { .. } | ExprKind::FormattedValue { .. } => return not_implemented("f-strings", line),
         }
         Ok(())
@@ -1053,20 +1056,39 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// `[elt for ...]` in its own function scope, called at once with the
-    /// outermost iterator (evaluated here, in the enclosing scope).
-    fn list_comprehension(&mut self, e: &Expr, elt: &Expr, generators: &[ast::Comprehension], line: u32) -> CResult<()> {
+    /// A comprehension in its own function scope, called at once with the
+    /// outermost iterator (evaluated here, in the enclosing scope) as its
+    /// argument `.0`. A generator expression's function is a generator,
+    /// so the call returns the generator.
+    fn comprehension(&mut self, e: &Expr, kind: Comp<'_>, generators: &[ast::Comprehension], line: u32) -> CResult<()> {
         if generators.iter().any(|g| g.is_async) {
             return not_implemented("async comprehensions", line);
         }
         let scope = self.table.scope_of_expr(e).expect("the symbol table has every comprehension");
-        let qualname = self.qualname("<listcomp>");
+        let name = match kind {
+            Comp::List(_) => "<listcomp>",
+            Comp::Dict(..) => "<dictcomp>",
+            Comp::Gen(_) => "<genexpr>",
+        };
+        let qualname = self.qualname(name);
         self.expr(&generators[0].iter)?;
         self.emit(Instr::GetIter);
-        self.enter(scope, "<listcomp>", &qualname, line, self.units.last().and_then(|u| u.private.clone()));
+        self.enter(scope, name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
         self.unit().code.argcount = 1;
-        self.emit(Instr::BuildList(0));
-        self.comprehension_loops(generators, 0, elt)?;
+        match kind {
+            Comp::List(_) => {
+                self.emit(Instr::BuildList(0));
+            }
+            Comp::Dict(..) => {
+                self.emit(Instr::BuildMap(0));
+            }
+            Comp::Gen(_) => {}
+        }
+        self.comprehension_loops(generators, 0, kind)?;
+        if let Comp::Gen(_) = kind {
+            let none = self.const_none();
+            self.emit(Instr::LoadConst(none));
+        }
         self.emit(Instr::Return);
         let code = self.leave();
         self.make_function(code, &qualname, 0)?;
@@ -1075,7 +1097,7 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn comprehension_loops(&mut self, generators: &[ast::Comprehension], level: usize, elt: &Expr) -> CResult<()> {
+    fn comprehension_loops(&mut self, generators: &[ast::Comprehension], level: usize, kind: Comp<'_>) -> CResult<()> {
         let g = &generators[level];
         if level == 0 {
             // The iterator is the comprehension function's argument `.0`.
@@ -1093,10 +1115,26 @@ impl Compiler<'_> {
             skips.push(self.emit(Instr::PopJumpIfFalse(0)));
         }
         if level + 1 < generators.len() {
-            self.comprehension_loops(generators, level + 1, elt)?;
+            self.comprehension_loops(generators, level + 1, kind)?;
         } else {
-            self.expr(elt)?;
-            self.emit(Instr::ListAppend(level as u32 + 2));
+            // The result (list or dict) is below the level + 1 iterators.
+            let depth = level as u32 + 2;
+            match kind {
+                Comp::List(elt) => {
+                    self.expr(elt)?;
+                    self.emit(Instr::ListAppend(depth));
+                }
+                Comp::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Instr::MapAdd(depth));
+                }
+                Comp::Gen(elt) => {
+                    self.expr(elt)?;
+                    self.emit(Instr::YieldValue(0));
+                    self.emit(Instr::Pop);
+                }
+            }
         }
         for s in skips {
             self.patch(s, start);
@@ -1107,6 +1145,44 @@ impl Compiler<'_> {
         self.unit().depth = self.unit().depth.saturating_sub(1);
         Ok(())
     }
+
+    /// `yield x`: the value sent in on resume is the expression's value.
+    fn yield_expr(&mut self, value: Option<&Expr>) -> CResult<()> {
+        match value {
+            Some(v) => self.expr(v)?,
+            None => {
+                let none = self.const_none();
+                self.emit(Instr::LoadConst(none));
+            }
+        }
+        self.emit(Instr::YieldValue(0));
+        Ok(())
+    }
+
+    /// `yield from x`: send values into iter(x) and yield what it yields
+    /// until it returns; its return value is the expression's value.
+    fn yield_from(&mut self, value: &Expr) -> CResult<()> {
+        self.expr(value)?;
+        self.emit(Instr::GetYieldFromIter);
+        let none = self.const_none();
+        self.emit(Instr::LoadConst(none));
+        let send = self.emit(Instr::Send(0));
+        self.emit(Instr::YieldValue(1));
+        self.emit(Instr::Jump(send as u32));
+        let end = self.here();
+        self.patch(send, end);
+        // `Send` leaves [result] where [iter, value] were.
+        self.unit().depth -= 1;
+        Ok(())
+    }
+}
+
+/// What a comprehension builds, with the expressions it evaluates per item.
+#[derive(Clone, Copy)]
+enum Comp<'a> {
+    List(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+    Gen(&'a Expr),
 }
 
 fn binop(op: ast::Operator) -> BinOp {
@@ -1155,5 +1231,7 @@ fn stack_effect(i: &Instr) -> i32 {
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
         Dup2 => 2,
         CheckExcMatch => 0,
+        YieldValue(_) | GetYieldFromIter | Send(_) => 0,
+        MapAdd(_) => -2,
     }
 }

@@ -45,6 +45,7 @@ pub enum Kind {
     Slice,
     NotImplemented,
     Ellipsis,
+    Generator,
 }
 
 /// A Rust type stored in an object box.
@@ -343,6 +344,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Slice => free::<pl::SliceValue>(p),
             Kind::NotImplemented => free::<pl::NotImplementedValue>(p),
             Kind::Ellipsis => free::<pl::EllipsisValue>(p),
+            Kind::Generator => free::<pl::GeneratorValue>(p),
         }
     }
 }

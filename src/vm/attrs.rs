@@ -109,6 +109,10 @@ impl Vm {
             ("args", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.args.borrow().clone()),
             ("__self__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.self_.clone()),
             ("__func__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.func.clone()),
+            ("value", Kind::Exception) if self.isinstance(obj, &self.types.exceptions.stop_iteration) => {
+                Some(self.stop_iteration_value(obj))
+            }
+            (n, Kind::Generator) => self.generator_attr(obj, n),
             _ => None,
         }
     }

@@ -18,7 +18,7 @@
 //! comparison), `attrs.rs` (attribute lookup), `call.rs` (calls and
 //! argument binding), `errors.rs` (raising and tracebacks), `builtins.rs`
 //! (the builtins module), `values.rs` (making and reading values),
-//! `types.rs` (the builtin types).
+//! `types.rs` (the builtin types), `generator.rs` (generator objects).
 
 mod attrs;
 mod builtins;
@@ -26,6 +26,7 @@ mod call;
 mod dicts;
 mod errors;
 mod eval;
+mod generator;
 mod ops;
 mod seq;
 mod text;
@@ -98,6 +99,7 @@ impl Vm {
             repr_active: Vec::new(),
         };
         builtins::install(&mut vm);
+        generator::install(&mut vm);
         vm
     }
 
@@ -148,6 +150,10 @@ struct DelCaller<'a> {
 impl Finalizer for DelCaller<'_> {
     fn finalize(&mut self, obj: &Obj) {
         let vm = &mut *self.vm;
+        if obj.kind() == crate::heap::Kind::Generator {
+            vm.finalize_generator(obj);
+            return;
+        }
         let del = match vm.lookup_special(obj, "__del__") {
             Some(d) => d,
             None => return,

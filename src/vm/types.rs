@@ -33,6 +33,7 @@ pub struct Types {
     pub iterator: Obj,
     pub bound_method: Obj,
     pub slice: Obj,
+    pub generator: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -41,6 +42,7 @@ pub struct Exceptions {
     pub base_exception: Obj,
     pub system_exit: Obj,
     pub keyboard_interrupt: Obj,
+    pub generator_exit: Obj,
     pub exception: Obj,
     pub stop_iteration: Obj,
     pub arithmetic_error: Obj,
@@ -139,6 +141,7 @@ impl Types {
             iterator: ty("iterator", Kind::Iterator),
             bound_method: ty("method", Kind::BoundMethod),
             slice: ty("slice", Kind::Slice),
+            generator: ty("generator", Kind::Generator),
             exceptions,
             type_,
             object,
@@ -159,6 +162,7 @@ impl Exceptions {
         Exceptions {
             system_exit: sub("SystemExit", &base_exception),
             keyboard_interrupt: sub("KeyboardInterrupt", &base_exception),
+            generator_exit: sub("GeneratorExit", &base_exception),
             stop_iteration: sub("StopIteration", &exception),
             overflow_error: sub("OverflowError", &arithmetic_error),
             zero_division_error: sub("ZeroDivisionError", &arithmetic_error),
@@ -189,6 +193,7 @@ impl Exceptions {
             &self.base_exception,
             &self.system_exit,
             &self.keyboard_interrupt,
+            &self.generator_exit,
             &self.exception,
             &self.stop_iteration,
             &self.arithmetic_error,
