@@ -395,6 +395,15 @@ impl Vm {
         Ok(())
     }
 
+    /// `next(genr[, default])`: StopIteration carries the return value.
+    pub(crate) fn builtin_next_generator(&mut self, genr: &Obj, default: Option<&Obj>) -> PyResult<Obj> {
+        let none = self.none();
+        match (self.gen_resume(genr, none, None)?, default) {
+            (GenResult::Return(_), Some(d)) => Ok(d.clone()),
+            (r, _) => self.yielded_or_stop(r),
+        }
+    }
+
     /// `next()` on a generator for `Vm::next`: None once it returns.
     pub(crate) fn gen_next(&mut self, genr: &Obj) -> PyResult<Option<Obj>> {
         let none = self.none();
