@@ -41,7 +41,8 @@ fn jump_target(i: &Instr) -> Option<u32> {
         | Instr::PopJumpIfTrue(t)
         | Instr::JumpIfFalseOrPop(t)
         | Instr::JumpIfTrueOrPop(t)
-        | Instr::ForIter(t) => Some(t),
+        | Instr::ForIter(t)
+        | Instr::Send(t) => Some(t),
         _ => None,
     }
 }

@@ -185,6 +185,21 @@ pub enum Instr {
     FormatValue(u32),
     /// `[s1..sn] -> [s1 + .. + sn]`: joins n strs (f-strings).
     BuildString(u32),
+    /// `[x] -> (suspend the generator, yielding x)`; on resume
+    /// `[] -> [sent value]` (or the thrown exception is raised here). The
+    /// operand is 1 for the yield of a `yield from` loop, whose delegate
+    /// iterator is then on top of the suspended stack.
+    YieldValue(u32),
+    /// `[x] -> [iter(x)]`, a generator itself.
+    GetYieldFromIter,
+    /// `[iter, v] -> [iter, y]` where `y` is what iter yielded when sent
+    /// `v` (`next` for None); when iter returns `r` instead,
+    /// `[iter, v] -> [r]` and jump to target.
+    Send(u32),
+    /// `[dict, .., k, v] -> [dict, ..]`: dict[k] = v, for dict
+    /// comprehensions; once k and v are popped, dict is the i-th item from
+    /// the top (as for `ListAppend`).
+    MapAdd(u32),
 }
 
 /// Bits of `Instr::FormatValue`'s operand.

@@ -8,7 +8,7 @@
 //! and once in the exception handler, and before every `return`, `break`
 //! or `continue` that leaves them (as CPython does).
 //!
-//! What is not compiled yet (`async`, `match`, generators, `with`, star
+//! What is not compiled yet (`async`, `match`, set comprehensions, `with`, star
 //! unpacking at call sites, f-string formatting...) is reported as
 //! `CompileError::NotImplemented`, which the VM raises as
 //! `NotImplementedError` with the construct's name.
@@ -132,6 +132,9 @@ impl Compiler<'_> {
         if s.is_nested {
             code_flags |= flags::NESTED;
         }
+        if s.is_generator && s.kind.is_function() {
+            code_flags |= flags::GENERATOR;
+        }
         let code = Code {
             name: name.to_string(),
             qualname: qualname.to_string(),
@@ -193,6 +196,7 @@ impl Compiler<'_> {
             Instr::JumpIfFalseOrPop(_) => Instr::JumpIfFalseOrPop(target),
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
+            Instr::Send(_) => Instr::Send(target),
             other => other,
         };
     }
@@ -608,10 +612,6 @@ impl Compiler<'_> {
         let flags = self.defaults(&f.args)?;
         self.enter(scope, &f.name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
         self.set_arg_counts(&f.args);
-        if self.table.scope(scope).is_generator {
-            self.units.pop();
-            return not_implemented("generators", line);
-        }
         self.body(&f.body)?;
         let none = self.const_none();
         self.emit(Instr::LoadConst(none));
@@ -978,8 +978,12 @@ impl Compiler<'_> {
                 let code = self.leave();
                 self.make_function(code, &qualname, bits)?;
             }
-            ExprKind::ListComp { elt, generators } => self.list_comprehension(e, elt, generators, line, false)?,
-            ExprKind::SetComp { elt, generators } => self.list_comprehension(e, elt, generators, line, true)?,
+            ExprKind::ListComp { elt, generators } => self.comprehension(e, Comp::List(elt), generators, line)?,
+            ExprKind::SetComp { elt, generators } => self.comprehension(e, Comp::Set(elt), generators, line)?,
+            ExprKind::DictComp { key, value, generators } => {
+                self.comprehension(e, Comp::Dict(key, value), generators, line)?
+            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, Comp::Gen(elt), generators, line)?,
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 self.emit(Instr::Dup);
@@ -992,11 +996,9 @@ impl Compiler<'_> {
                     e.range.end as usize,
                 )));
             }
-            ExprKind::DictComp { .. } | ExprKind::GeneratorExp { .. } => {
-                return not_implemented("this comprehension", line);
-            }
             ExprKind::Await { .. } => return not_implemented("await", line),
-            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => return not_implemented("generators", line),
+            ExprKind::Yield { value } => self.yield_expr(value.as_deref())?,
+            ExprKind::YieldFrom { value } => self.yield_from(value)?,
             ExprKind::JoinedStr { values } => self.joined_str(values)?,
             ExprKind::FormattedValue { value, conversion, format_spec } => {
                 self.formatted_value(value, *conversion, format_spec.as_deref())?
@@ -1130,28 +1132,43 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// `[elt for ...]` in its own function scope, called at once with the
-    /// outermost iterator (evaluated here, in the enclosing scope).
-    fn list_comprehension(
-        &mut self,
-        e: &Expr,
-        elt: &Expr,
-        generators: &[ast::Comprehension],
-        line: u32,
-        set: bool,
-    ) -> CResult<()> {
+    /// A comprehension in its own function scope, called at once with the
+    /// outermost iterator (evaluated here, in the enclosing scope) as its
+    /// argument `.0`. A generator expression's function is a generator,
+    /// so the call returns the generator.
+    fn comprehension(&mut self, e: &Expr, kind: Comp<'_>, generators: &[ast::Comprehension], line: u32) -> CResult<()> {
         if generators.iter().any(|g| g.is_async) {
             return not_implemented("async comprehensions", line);
         }
         let scope = self.table.scope_of_expr(e).expect("the symbol table has every comprehension");
-        let name = if set { "<setcomp>" } else { "<listcomp>" };
+        let name = match kind {
+            Comp::List(_) => "<listcomp>",
+            Comp::Set(_) => "<setcomp>",
+            Comp::Dict(..) => "<dictcomp>",
+            Comp::Gen(_) => "<genexpr>",
+        };
         let qualname = self.qualname(name);
         self.expr(&generators[0].iter)?;
         self.emit(Instr::GetIter);
         self.enter(scope, name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
         self.unit().code.argcount = 1;
-        self.emit(if set { Instr::BuildSet(0) } else { Instr::BuildList(0) });
-        self.comprehension_loops(generators, 0, elt, set)?;
+        match kind {
+            Comp::List(_) => {
+                self.emit(Instr::BuildList(0));
+            }
+            Comp::Set(_) => {
+                self.emit(Instr::BuildSet(0));
+            }
+            Comp::Dict(..) => {
+                self.emit(Instr::BuildMap(0));
+            }
+            Comp::Gen(_) => {}
+        }
+        self.comprehension_loops(generators, 0, kind)?;
+        if let Comp::Gen(_) = kind {
+            let none = self.const_none();
+            self.emit(Instr::LoadConst(none));
+        }
         self.emit(Instr::Return);
         let code = self.leave();
         self.make_function(code, &qualname, 0)?;
@@ -1160,13 +1177,7 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn comprehension_loops(
-        &mut self,
-        generators: &[ast::Comprehension],
-        level: usize,
-        elt: &Expr,
-        set: bool,
-    ) -> CResult<()> {
+    fn comprehension_loops(&mut self, generators: &[ast::Comprehension], level: usize, kind: Comp<'_>) -> CResult<()> {
         let g = &generators[level];
         if level == 0 {
             // The iterator is the comprehension function's argument `.0`.
@@ -1184,11 +1195,30 @@ impl Compiler<'_> {
             skips.push(self.emit(Instr::PopJumpIfFalse(0)));
         }
         if level + 1 < generators.len() {
-            self.comprehension_loops(generators, level + 1, elt, set)?;
+            self.comprehension_loops(generators, level + 1, kind)?;
         } else {
-            self.expr(elt)?;
+            // The result (list or dict) is below the level + 1 iterators.
             let depth = level as u32 + 2;
-            self.emit(if set { Instr::SetAdd(depth) } else { Instr::ListAppend(depth) });
+            match kind {
+                Comp::List(elt) => {
+                    self.expr(elt)?;
+                    self.emit(Instr::ListAppend(depth));
+                }
+                Comp::Set(elt) => {
+                    self.expr(elt)?;
+                    self.emit(Instr::SetAdd(depth));
+                }
+                Comp::Dict(k, v) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Instr::MapAdd(depth));
+                }
+                Comp::Gen(elt) => {
+                    self.expr(elt)?;
+                    self.emit(Instr::YieldValue(0));
+                    self.emit(Instr::Pop);
+                }
+            }
         }
         for s in skips {
             self.patch(s, start);
@@ -1199,6 +1229,45 @@ impl Compiler<'_> {
         self.unit().depth = self.unit().depth.saturating_sub(1);
         Ok(())
     }
+
+    /// `yield x`: the value sent in on resume is the expression's value.
+    fn yield_expr(&mut self, value: Option<&Expr>) -> CResult<()> {
+        match value {
+            Some(v) => self.expr(v)?,
+            None => {
+                let none = self.const_none();
+                self.emit(Instr::LoadConst(none));
+            }
+        }
+        self.emit(Instr::YieldValue(0));
+        Ok(())
+    }
+
+    /// `yield from x`: send values into iter(x) and yield what it yields
+    /// until it returns; its return value is the expression's value.
+    fn yield_from(&mut self, value: &Expr) -> CResult<()> {
+        self.expr(value)?;
+        self.emit(Instr::GetYieldFromIter);
+        let none = self.const_none();
+        self.emit(Instr::LoadConst(none));
+        let send = self.emit(Instr::Send(0));
+        self.emit(Instr::YieldValue(1));
+        self.emit(Instr::Jump(send as u32));
+        let end = self.here();
+        self.patch(send, end);
+        // `Send` leaves [result] where [iter, value] were.
+        self.unit().depth -= 1;
+        Ok(())
+    }
+}
+
+/// What a comprehension builds, with the expressions it evaluates per item.
+#[derive(Clone, Copy)]
+enum Comp<'a> {
+    List(&'a Expr),
+    Set(&'a Expr),
+    Dict(&'a Expr, &'a Expr),
+    Gen(&'a Expr),
 }
 
 fn binop(op: ast::Operator) -> BinOp {
@@ -1250,5 +1319,7 @@ fn stack_effect(i: &Instr) -> i32 {
         CheckExcMatch => 0,
         FormatValue(flags) => -((flags & crate::bytecode::format_flags::HAS_SPEC != 0) as i32),
         BuildString(n) => 1 - n as i32,
+        YieldValue(_) | GetYieldFromIter | Send(_) => 0,
+        MapAdd(_) => -2,
     }
 }

@@ -48,6 +48,7 @@ pub enum Kind {
     Set,
     /// property, staticmethod, classmethod, super, slot members.
     Descr,
+    Generator,
 }
 
 /// A Rust type stored in an object box.
@@ -360,6 +361,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Ellipsis => free::<pl::EllipsisValue>(p),
             Kind::Set => free::<pl::SetValue>(p),
             Kind::Descr => free::<pl::DescrValue>(p),
+            Kind::Generator => free::<pl::GeneratorValue>(p),
         }
     }
 }

@@ -189,6 +189,37 @@ pub struct SetTable {
     pub finger: usize,
 }
 
+/// Where a generator is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+/// A generator's frame while it is not running: what the VM's shared
+/// stacks held for it, moved out.
+pub struct SuspendedFrame {
+    pub code: std::rc::Rc<crate::bytecode::Code>,
+    pub pc: usize,
+    pub locals: Vec<Option<Obj>>,
+    pub stack: Vec<Obj>,
+    pub cells: Vec<Obj>,
+    pub globals: Obj,
+    pub handling: Vec<Obj>,
+}
+
+/// A generator object: its frame (absent while running and once
+/// closed), its state and its names.
+pub struct GeneratorValue {
+    pub state: Cell<GenState>,
+    pub frame: RefCell<Option<SuspendedFrame>>,
+    pub code: std::rc::Rc<crate::bytecode::Code>,
+    pub name: Obj,
+    pub qualname: Obj,
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
@@ -220,4 +251,5 @@ payloads! {
     EllipsisValue => Ellipsis,
     SetValue => Set,
     DescrValue => Descr,
+    GeneratorValue => Generator,
 }

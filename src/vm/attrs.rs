@@ -153,9 +153,17 @@ impl Vm {
             ("__qualname__", Kind::Function) => Some(obj.downcast::<FunctionValue>()?.qualname.borrow().clone()),
             ("__name__", Kind::BuiltinFunction) => Some(self.new_str(obj.downcast::<BuiltinFunctionValue>()?.name)),
             ("args", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.args.borrow().clone()),
+            ("__cause__", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.cause.borrow().clone().unwrap_or_else(|| self.none())),
+            ("__context__", Kind::Exception) => {
+                Some(obj.downcast::<ExceptionValue>()?.context.borrow().clone().unwrap_or_else(|| self.none()))
+            }
             ("__self__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.self_.clone()),
             ("__func__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.func.clone()),
             (_, Kind::Descr) => self.descr_special_attr(obj, &n),
+            ("value", Kind::Exception) if self.isinstance(obj, &self.types.exceptions.stop_iteration) => {
+                Some(self.stop_iteration_value(obj))
+            }
+            (n, Kind::Generator) => self.generator_attr(obj, n),
             _ => None,
         }
     }

@@ -188,6 +188,9 @@ fn builtin_id(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn builtin_next(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.positional("next", &a, 1, 2)?;
+    if args[0].kind() == Kind::Generator {
+        return vm.builtin_next_generator(&args[0], args.get(1));
+    }
     match vm.next(&args[0])? {
         Some(v) => Ok(v),
         None if args.len() == 2 => Ok(args[1].clone()),

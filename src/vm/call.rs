@@ -20,6 +20,9 @@ impl Vm {
         match callable.kind() {
             Kind::Function => {
                 let frame = self.make_frame(callable, args, kwnames)?;
+                if frame.code.flags & flags::GENERATOR != 0 {
+                    return Ok(self.make_generator(callable, frame));
+                }
                 self.run_frame(frame)
             }
             Kind::BuiltinFunction => {

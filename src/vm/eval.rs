@@ -18,16 +18,42 @@ enum Flow {
     Next,
     /// The frame returned this value.
     Return(Obj),
+    /// The (generator) frame yielded this value.
+    Yield(Obj),
+}
+
+/// How the entry frame of `run_frame_until` left.
+pub(crate) enum Exit {
+    Return(Obj),
+    /// A generator frame suspended itself; its state moved out of the
+    /// shared stacks.
+    Yield(Obj, SuspendedFrame),
 }
 
 impl Vm {
     /// Runs `frame` to completion and returns its value.
     pub(crate) fn run_frame(&mut self, frame: Frame) -> PyResult<Obj> {
+        match self.run_frame_until(frame, None)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(..) => Err(self.err(&self.types.exceptions.runtime_error.clone(), "yield outside a generator")),
+        }
+    }
+
+    /// Runs `frame` until it returns or (a generator frame) yields. With
+    /// `throw`, that exception is raised in the frame at its current
+    /// instruction first.
+    pub(crate) fn run_frame_until(&mut self, frame: Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.err(&self.types.exceptions.recursion_error.clone(), "maximum recursion depth exceeded"));
         }
         let entry = self.frames.len();
         self.frames.push(frame);
+        if let Some(err) = throw {
+            if let Err(err) = self.unwind(err, entry) {
+                self.collect_dead();
+                return Err(err);
+            }
+        }
         loop {
             let result = self.step();
             match result {
@@ -36,10 +62,11 @@ impl Vm {
                     self.pop_frame();
                     self.collect_dead();
                     if self.frames.len() == entry {
-                        return Ok(value);
+                        return Ok(Exit::Return(value));
                     }
                     self.stack.push(value);
                 }
+                Ok(Flow::Yield(value)) => return Ok(Exit::Yield(value, self.suspend_top_frame())),
                 Err(err) => {
                     if let Err(err) = self.unwind(err, entry) {
                         self.collect_dead();
@@ -47,6 +74,20 @@ impl Vm {
                     }
                 }
             }
+        }
+    }
+
+    /// Pops the top frame, moving its locals and stack out.
+    fn suspend_top_frame(&mut self) -> SuspendedFrame {
+        let frame = self.frames.pop().expect("a frame");
+        SuspendedFrame {
+            stack: self.stack.split_off(frame.stack_base),
+            locals: self.locals.split_off(frame.locals_base),
+            code: frame.code,
+            pc: frame.pc,
+            cells: frame.cells,
+            globals: frame.globals,
+            handling: frame.handling,
         }
     }
 
@@ -385,6 +426,11 @@ impl Vm {
                             return Err(self.recursion_error());
                         }
                         let frame = self.make_frame_from_stack(&func, base)?;
+                        if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
+                            let g = self.make_generator(&func, frame);
+                            self.stack.push(g);
+                            continue;
+                        }
                         self.frames.push(frame);
                         return Ok(Flow::Next);
                     }
@@ -447,6 +493,20 @@ impl Vm {
                 }
                 Instr::FormatValue(flags) => self.exec_format_value(flags)?,
                 Instr::BuildString(n) => self.exec_build_string(n),
+                Instr::YieldValue(_) => return Ok(Flow::Yield(self.pop())),
+                Instr::GetYieldFromIter => {
+                    let v = self.pop();
+                    let it = if v.kind() == Kind::Generator { v } else { self.get_iter(&v)? };
+                    self.stack.push(it);
+                }
+                Instr::Send(t) => {
+                    let v = self.pop();
+                    if let Some(r) = self.send_step(v)? {
+                        self.stack.push(r);
+                        *pc = t as usize;
+                    }
+                }
+                Instr::MapAdd(depth) => self.map_add(depth)?,
                 Instr::LoadBuildClass => {
                     let b = self.intern("__build_class__");
                     let f = self.dict_get(&self.builtins.clone(), &b)?.ok_or_else(|| self.name_error("__build_class__"))?;

@@ -21,7 +21,8 @@
 //! `types.rs` (the builtin types), `formatting.rs` (`format()`, f-strings,
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
 //! `class_support.rs` (class creation, instantiation, `super`,
-//! `property`...), `descriptors.rs` (the descriptor protocol).
+//! `property`...), `descriptors.rs` (the descriptor protocol),
+//! `generator.rs` (generator objects).
 
 mod attrs;
 mod builtins;
@@ -38,6 +39,7 @@ mod dicts;
 mod errors;
 mod eval;
 mod formatting;
+mod generator;
 mod ops;
 mod seq;
 mod str_methods;
@@ -113,6 +115,7 @@ impl Vm {
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);
+        generator::install(&mut vm);
         vm
     }
 
@@ -163,6 +166,10 @@ struct DelCaller<'a> {
 impl Finalizer for DelCaller<'_> {
     fn finalize(&mut self, obj: &Obj) {
         let vm = &mut *self.vm;
+        if obj.kind() == crate::heap::Kind::Generator {
+            vm.finalize_generator(obj);
+            return;
+        }
         let del = match vm.lookup_special(obj, "__del__") {
             Some(d) => d,
             None => return,

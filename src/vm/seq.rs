@@ -69,7 +69,7 @@ impl Vm {
                     &self.types.iterator,
                 ))
             }
-            Kind::Iterator => Ok(o.clone()),
+            Kind::Iterator | Kind::Generator => Ok(o.clone()),
             _ => match self.lookup_special(o, "__iter__") {
                 Some(m) if m.kind() != Kind::None => self.call_object(&m, &[o.clone()]),
                 _ => self.sequence_protocol_iter(o),
@@ -79,6 +79,9 @@ impl Vm {
 
     /// The next item, or `None` when the iterator is exhausted.
     pub fn next(&mut self, it: &Obj) -> PyResult<Option<Obj>> {
+        if it.kind() == Kind::Generator {
+            return self.gen_next(it);
+        }
         if let Some(iv) = it.downcast::<IteratorValue>() {
             return Ok(match iv {
                 IteratorValue::Range { next, stop, step } => {

@@ -40,6 +40,7 @@ pub struct Types {
     pub classmethod: Obj,
     pub super_: Obj,
     pub member_descriptor: Obj,
+    pub generator: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -48,6 +49,7 @@ pub struct Exceptions {
     pub base_exception: Obj,
     pub system_exit: Obj,
     pub keyboard_interrupt: Obj,
+    pub generator_exit: Obj,
     pub exception: Obj,
     pub stop_iteration: Obj,
     pub arithmetic_error: Obj,
@@ -155,6 +157,7 @@ impl Types {
             classmethod: ty("classmethod", Kind::Descr),
             super_: ty("super", Kind::Descr),
             member_descriptor: ty("member_descriptor", Kind::Descr),
+            generator: ty("generator", Kind::Generator),
             exceptions,
             type_,
             object,
@@ -175,6 +178,7 @@ impl Exceptions {
         Exceptions {
             system_exit: sub("SystemExit", &base_exception),
             keyboard_interrupt: sub("KeyboardInterrupt", &base_exception),
+            generator_exit: sub("GeneratorExit", &base_exception),
             stop_iteration: sub("StopIteration", &exception),
             overflow_error: sub("OverflowError", &arithmetic_error),
             zero_division_error: sub("ZeroDivisionError", &arithmetic_error),
@@ -205,6 +209,7 @@ impl Exceptions {
             &self.base_exception,
             &self.system_exit,
             &self.keyboard_interrupt,
+            &self.generator_exit,
             &self.exception,
             &self.stop_iteration,
             &self.arithmetic_error,
