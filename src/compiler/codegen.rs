@@ -8,8 +8,7 @@
 //! and once in the exception handler, and before every `return`, `break`
 //! or `continue` that leaves them (as CPython does).
 //!
-//! What is not compiled yet (`async`, `match`, generators, `with`, star
-//! unpacking at call sites, f-string formatting...) is reported as
+//! What is not compiled yet (`async`, generators, f-string formatting...) is reported as
 //! `CompileError::NotImplemented`, which the VM raises as
 //! `NotImplementedError` with the construct's name.
 
@@ -21,6 +20,9 @@ use crate::heap::Obj;
 use crate::object::payloads::CodeValue;
 use crate::vm::Vm;
 use std::rc::Rc;
+
+mod control;
+use control::Cleanup;
 
 /// Why a module could not be compiled.
 #[derive(Debug)]
@@ -48,7 +50,7 @@ struct Unit {
     code: Code,
     loops: Vec<Loop>,
     /// `finally` bodies that a `return`/`break` must run, innermost last.
-    finally_bodies: Vec<Vec<Stmt>>,
+    finally_bodies: Vec<Cleanup>,
     /// Current stack depth, for exception-table entries.
     depth: u32,
     line: u32,
@@ -389,8 +391,10 @@ impl Compiler<'_> {
                         self.emit(Instr::LoadConst(none));
                     }
                 }
+                let d = self.unit().depth;
                 self.run_finally_bodies(0, true)?;
                 self.emit(Instr::Return);
+                self.unit().depth = d - 1;
             }
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
@@ -460,8 +464,8 @@ impl Compiler<'_> {
             StmtKind::AsyncFunctionDef(_) | StmtKind::AsyncFor(_) | StmtKind::AsyncWith(_) => {
                 return not_implemented("async", line);
             }
-            StmtKind::With(_) => return not_implemented("the with statement", line),
-            StmtKind::Match { .. } => return not_implemented("the match statement", line),
+            StmtKind::With(w) => self.with_stmt(&w.items, &w.body)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::TryStar(_) => return not_implemented("except*", line),
         }
         Ok(())
@@ -478,6 +482,7 @@ impl Compiler<'_> {
             return Err(CompileError::Syntax(SyntaxError::new(what, at, at)));
         };
         let (depth, has_iterator, target) = (lp.finally_depth, lp.has_iterator, lp.continue_to);
+        let saved_depth = self.unit().depth;
         self.run_finally_bodies(depth, false)?;
         if is_break {
             if has_iterator {
@@ -485,27 +490,25 @@ impl Compiler<'_> {
             }
             let j = self.emit(Instr::Jump(0));
             self.unit().loops.last_mut().expect("the loop").breaks.push(j);
-            if has_iterator {
-                // The pop above is only on this path.
-                self.unit().depth += 1;
-            }
         } else {
             self.emit(Instr::Jump(target));
         }
+        // The pops above are only on this path.
+        self.unit().depth = saved_depth;
         Ok(())
     }
 
     /// Emits the `finally` bodies opened after `down_to`, innermost first,
     /// for a `return` (keeping the return value on top) or a jump.
     fn run_finally_bodies(&mut self, down_to: usize, _returning: bool) -> CResult<()> {
-        let bodies: Vec<Vec<Stmt>> = self.unit().finally_bodies[down_to..].iter().rev().cloned().collect();
+        let bodies: Vec<Cleanup> = self.unit().finally_bodies[down_to..].iter().rev().cloned().collect();
         if bodies.is_empty() {
             return Ok(());
         }
         let saved = std::mem::take(&mut self.unit().finally_bodies);
         self.unit().finally_bodies = saved[..down_to].to_vec();
         for b in &bodies {
-            self.body(b)?;
+            self.run_cleanup(b, _returning)?;
         }
         self.unit().finally_bodies = saved;
         Ok(())
@@ -516,7 +519,7 @@ impl Compiler<'_> {
         let depth = self.unit().depth;
         let finally_start = self.here();
         if has_finally {
-            self.unit().finally_bodies.push(t.finalbody.clone());
+            self.unit().finally_bodies.push(Cleanup::Finally(t.finalbody.clone()));
         }
         // try body, protected by the except clauses.
         let body_start = self.here();
@@ -751,7 +754,7 @@ impl Compiler<'_> {
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
-                    return not_implemented("starred assignment", self.line_of(target.range.start));
+                    return self.assign_starred(target, elts);
                 }
                 self.emit(Instr::UnpackSequence(elts.len() as u32));
                 for e in elts {
@@ -895,8 +898,8 @@ impl Compiler<'_> {
                 }
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set { elts } => {
-                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
-                    return not_implemented("star unpacking in a display", line);
+                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) && !matches!(e.kind, ExprKind::Set { .. }) {
+                    return self.starred_display(elts, matches!(e.kind, ExprKind::Tuple { .. }));
                 }
                 for x in elts {
                     self.expr(x)?;
@@ -908,6 +911,7 @@ impl Compiler<'_> {
                     _ => return not_implemented("sets", line),
                 };
             }
+            ExprKind::Dict { keys, values } if keys.iter().any(|k| k.is_none()) => self.dict_display_unpack(keys, values)?,
             ExprKind::Dict { keys, values } => {
                 for (k, v) in keys.iter().zip(values) {
                     match k {
@@ -1030,8 +1034,9 @@ impl Compiler<'_> {
 
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[ast::Keyword], line: u32) -> CResult<()> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
-            return not_implemented("* and ** at call sites", line);
+            return self.call_ex(func, args, keywords);
         }
+        let _ = line;
         self.expr(func)?;
         for a in args {
             self.expr(a)?;
@@ -1109,6 +1114,7 @@ impl Compiler<'_> {
     }
 }
 
+
 fn binop(op: ast::Operator) -> BinOp {
     match op {
         ast::Operator::Add => BinOp::Add,
@@ -1155,5 +1161,12 @@ fn stack_effect(i: &Instr) -> i32 {
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
         Dup2 => 2,
         CheckExcMatch => 0,
+        ListExtend(_) | DictUpdate(_) | DictMerge(_) => -1,
+        ListToTuple | CopyDictWithoutKeys => 0,
+        BeforeWith => 1,
+        CallEx(n) => -1 - n as i32,
+        UnpackEx(n) => (n & 0xff) as i32 + (n >> 8) as i32,
+        WithExceptStart | GetLen | MatchSequence | MatchMapping | MatchKeys => 1,
+        MatchClass(_) => -2,
     }
 }

@@ -433,6 +433,33 @@ impl Vm {
                     let v = self.get_attr(&m, &code.names[i as usize])?;
                     self.stack.push(v);
                 }
+                Instr::ListExtend(depth) => self.list_extend(depth as usize)?,
+                Instr::ListToTuple => self.list_to_tuple(),
+                Instr::DictUpdate(depth) => self.dict_update(depth as usize)?,
+                Instr::DictMerge(depth) => self.dict_merge(depth as usize)?,
+                Instr::CallEx(n) => {
+                    let (func, args, names) = self.call_ex_args(n == 1)?;
+                    if func.kind() == Kind::Function {
+                        if self.frames.len() >= self.recursion_limit {
+                            return Err(self.recursion_error());
+                        }
+                        let frame = self.make_frame(&func, &args, &names)?;
+                        self.frames.push(frame);
+                        return Ok(Flow::Next);
+                    }
+                    let r = self.call(&func, &args, &names)?;
+                    self.stack.push(r);
+                    self.collect_dead();
+                }
+                Instr::UnpackEx(n) => self.unpack_ex(n)?,
+                Instr::BeforeWith => self.before_with()?,
+                Instr::WithExceptStart => self.with_except_start()?,
+                Instr::GetLen => self.get_len_instr()?,
+                Instr::MatchSequence => self.match_kind(false),
+                Instr::MatchMapping => self.match_kind(true),
+                Instr::MatchKeys => self.match_keys()?,
+                Instr::CopyDictWithoutKeys => self.copy_dict_without_keys()?,
+                Instr::MatchClass(n) => self.match_class(n as usize)?,
                 Instr::LoadBuildClass => {
                     let b = self.intern("__build_class__");
                     let f = self.dict_get(&self.builtins.clone(), &b)?.ok_or_else(|| self.name_error("__build_class__"))?;

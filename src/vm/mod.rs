@@ -23,6 +23,7 @@
 mod attrs;
 mod builtins;
 mod call;
+mod control;
 mod dicts;
 mod errors;
 mod eval;
