@@ -100,6 +100,18 @@ impl Vm {
             Some(m) => m.func.clone(),
             None => f.clone(),
         };
+        if let Some(b) = f.downcast::<BuiltinFunctionValue>() {
+            return format!("{}()", b.name);
+        }
+        if let Some(func) = f.downcast::<FunctionValue>() {
+            let q = self.str_lossy(&func.qualname.borrow());
+            let name = self.intern("__name__");
+            let globals = func.globals.clone();
+            return match self.dict_get(&globals, &name) {
+                Ok(Some(m)) if m.kind() == Kind::Str && self.str_lossy(&m) != "builtins" => format!("{}.{q}()", self.str_lossy(&m)),
+                _ => format!("{q}()"),
+            };
+        }
         let qualname = self.intern("__qualname__");
         let Ok(q) = self.get_attr(&f, &qualname) else {
             return format!("{} object", self.type_name(&f));

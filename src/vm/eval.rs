@@ -55,11 +55,14 @@ impl Vm {
     #[cold]
     fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
         self.set_implicit_context(&err);
+        let mut first = true;
         loop {
             let frame = self.frames.last_mut().expect("a frame");
             let pc = frame.pc.saturating_sub(1);
             let code = frame.code.clone();
-            self.add_traceback(&err, &code, pc);
+            if !(std::mem::take(&mut first) && is_reraise(&code, pc, &err)) {
+                self.add_traceback(&err, &code, pc);
+            }
             if let Some(h) = code.handler_for(pc) {
                 let frame = self.frames.last_mut().expect("a frame");
                 let depth = frame.stack_base + h.depth as usize;
@@ -674,4 +677,11 @@ impl Vm {
         }
         Ok(self.isinstance(exc, t))
     }
+}
+
+/// A re-raise (`raise` alone, or the end of a handler that did not catch
+/// the exception) keeps the traceback: this frame is already in it.
+fn is_reraise(code: &crate::bytecode::Code, pc: usize, err: &PyErr) -> bool {
+    matches!(code.instructions.get(pc), Some(Instr::Raise(0 | 3)))
+        && err.0.downcast::<ExceptionValue>().is_some_and(|e| !e.traceback.borrow().is_empty())
 }

@@ -18,8 +18,9 @@ use crate::error::SyntaxError;
 pub(super) enum Cleanup {
     /// A `finally` body.
     Finally(Vec<Stmt>),
-    /// A `with` block: call `__exit__(None, None, None)` (on the stack).
-    With,
+    /// A `with` block (on its line): call `__exit__(None, None, None)`
+    /// (on the stack).
+    With(u32),
 }
 
 /// The failure jumps of one pattern context: each jump with the number
@@ -33,12 +34,14 @@ impl Compiler<'_> {
     pub(super) fn run_cleanup(&mut self, c: &Cleanup, returning: bool) -> CResult<()> {
         match c {
             Cleanup::Finally(body) => self.body(body),
-            Cleanup::With => {
+            Cleanup::With(line) => {
+                let saved = std::mem::replace(&mut self.unit().line, *line);
                 if returning {
                     // [exit, value] -> [value, exit]
                     self.emit(Instr::Rot2);
                 }
                 self.call_exit_with_nones();
+                self.unit().line = saved;
                 Ok(())
             }
         }
@@ -58,6 +61,7 @@ impl Compiler<'_> {
 
     pub(super) fn with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult<()> {
         let item = &items[0];
+        let with_line = self.unit().line;
         self.expr(&item.context_expr)?;
         self.emit(Instr::BeforeWith);
         // [exit, entered]
@@ -69,7 +73,7 @@ impl Compiler<'_> {
                 self.emit(Instr::Pop);
             }
         }
-        self.unit().finally_bodies.push(Cleanup::With);
+        self.unit().finally_bodies.push(Cleanup::With(with_line));
         if items.len() > 1 {
             self.with_stmt(&items[1..], body)?;
         } else {
@@ -77,6 +81,7 @@ impl Compiler<'_> {
         }
         self.unit().finally_bodies.pop();
         let body_end = self.here();
+        self.unit().line = with_line;
         self.call_exit_with_nones();
         let to_end = self.emit(Instr::Jump(0));
 
