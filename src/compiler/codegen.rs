@@ -551,6 +551,9 @@ impl Compiler<'_> {
                     }
                 }
                 self.body(&h.body)?;
+                if let Some(n) = &h.name {
+                    self.clear_handler_name(n);
+                }
                 self.emit(Instr::PopExcept);
                 to_end.push(self.emit(Instr::Jump(0)));
                 if let Some(n) = next {

@@ -109,6 +109,7 @@ impl Vm {
             ("args", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.args.borrow().clone()),
             ("__self__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.self_.clone()),
             ("__func__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.func.clone()),
+            (_, Kind::Exception) => self.exception_chain_attr(obj, &n),
             _ => None,
         }
     }

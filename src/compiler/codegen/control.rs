@@ -57,6 +57,14 @@ impl Compiler<'_> {
         self.emit(Instr::Pop);
     }
 
+    /// The end of `except E as name:`: `name = None; del name`.
+    pub(super) fn clear_handler_name(&mut self, name: &str) {
+        let none = self.const_none();
+        self.emit(Instr::LoadConst(none));
+        self.store_name(name);
+        self.name_op(name, ast::ExprContext::Del);
+    }
+
     // ----------------------------------------------------------------- with
 
     pub(super) fn with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult<()> {
