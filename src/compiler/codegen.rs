@@ -586,8 +586,7 @@ impl Compiler<'_> {
             let handler = self.here();
             self.unit().code.handlers.push(Handler { start: finally_start, end: protected_end, handler, depth });
             self.unit().depth = depth + 1;
-            self.body(&t.finalbody)?;
-            self.emit(Instr::Raise(3));
+            self.finally_on_exception(&t.finalbody, depth)?;
             let after = self.here();
             self.patch(skip, after);
             self.unit().depth = depth;

@@ -65,6 +65,24 @@ impl Compiler<'_> {
         self.name_op(name, ast::ExprContext::Del);
     }
 
+    /// The `finally` body run for an exception `[exc]`: the exception is
+    /// the one being handled meanwhile (the context of any new one), then
+    /// it is raised again.
+    pub(super) fn finally_on_exception(&mut self, body: &[Stmt], depth: u32) -> CResult<()> {
+        self.emit(Instr::PushExcInfo);
+        let start = self.here();
+        self.body(body)?;
+        let end = self.here();
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Raise(3));
+        let cleanup = self.here();
+        self.unit().code.handlers.push(Handler { start, end, handler: cleanup, depth });
+        self.unit().depth = depth + 1;
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Raise(3));
+        Ok(())
+    }
+
     // ----------------------------------------------------------------- with
 
     pub(super) fn with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult<()> {
