@@ -153,10 +153,6 @@ pub enum Instr {
     /// `[f, a1..an, kwnames] -> [f(...)]`: the last len(kwnames) arguments
     /// are keyword arguments.
     CallKw(u32),
-    /// `[f, p1..pn, k1..km] -> [f(*p1, ..., *pn, **k1, ..., **km)]` with
-    /// n = operand & 0xffff and m = operand >> 16: calls with `*` / `**`.
-    /// Positional parts are iterables, keyword parts are mappings.
-    CallEx(u32),
     /// `[code, qualname] -> [function]`; the operand's bits say what else
     /// is below: 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple.
     MakeFunction(u32),
@@ -200,6 +196,41 @@ pub enum Instr {
     /// comprehensions; once k and v are popped, dict is the i-th item from
     /// the top (as for `ListAppend`).
     MapAdd(u32),
+    /// `[list, .. (i - 1 items) .., iterable] -> [list, ..]`: list.extend(iterable)
+    /// (`*x` in displays and calls).
+    ListExtend(u32),
+    /// `[list] -> [tuple(list)]`
+    ListToTuple,
+    /// `[dict, .. (i - 1 items) .., mapping] -> [dict, ..]`: dict.update(mapping)
+    /// (`**m` in a dict display).
+    DictUpdate(u32),
+    /// `[f, .., dict, .. (i - 1 items) .., mapping] -> [f, .., dict, ..]`: like
+    /// `DictUpdate` for `**m` at a call site (`f` is two below the dict):
+    /// a repeated key is a TypeError naming `f`.
+    DictMerge(u32),
+    /// `[f, args] -> [f(*args)]` (n = 0) or `[f, args, kwargs] -> [f(*args, **kwargs)]`
+    /// (n = 1); `args` is made a tuple if it is not one.
+    CallEx(u32),
+    /// `[seq] -> [a_n .. a_1, list, b_m .. b_1]` for `b_1 .. b_m, *list, a_1 .. a_n`,
+    /// where the operand is `m | n << 8`.
+    UnpackEx(u32),
+    /// `[mgr] -> [mgr.__exit__, mgr.__enter__()]`
+    BeforeWith,
+    /// `[exit, .., exc] -> [exit, .., exc, exit(type(exc), exc, tb)]`
+    WithExceptStart,
+    /// `[subject] -> [subject, len(subject)]`
+    GetLen,
+    /// `[subject] -> [subject, is it a sequence for `match`]`
+    MatchSequence,
+    /// `[subject] -> [subject, is it a mapping for `match`]`
+    MatchMapping,
+    /// `[subject, keys] -> [subject, keys, values tuple or None]`
+    MatchKeys,
+    /// `[subject, keys] -> [subject, dict of the other items]` (`**rest`).
+    CopyDictWithoutKeys,
+    /// `[subject, cls, kwnames] -> [attributes tuple or None]`: a class
+    /// pattern with n positional sub-patterns.
+    MatchClass(u32),
 }
 
 /// Bits of `Instr::FormatValue`'s operand.

@@ -8,12 +8,10 @@
 //! and once in the exception handler, and before every `return`, `break`
 //! or `continue` that leaves them (as CPython does).
 //!
-//! What is not compiled yet (`async`, `match`, set comprehensions, `with`, star
-//! unpacking at call sites, f-string formatting...) is reported as
+//! What is not compiled yet (`async`, `except*`...) is reported as
 //! `CompileError::NotImplemented`, which the VM raises as
 //! `NotImplementedError` with the construct's name.
 
-mod star_calls;
 
 use super::symtable::{Scope, ScopeId, SymbolScope, SymbolTable, mangle};
 use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
@@ -23,6 +21,9 @@ use crate::heap::Obj;
 use crate::object::payloads::CodeValue;
 use crate::vm::Vm;
 use std::rc::Rc;
+
+mod control;
+use control::Cleanup;
 
 /// Why a module could not be compiled.
 #[derive(Debug)]
@@ -50,7 +51,7 @@ struct Unit {
     code: Code,
     loops: Vec<Loop>,
     /// `finally` bodies that a `return`/`break` must run, innermost last.
-    finally_bodies: Vec<Vec<Stmt>>,
+    finally_bodies: Vec<Cleanup>,
     /// Current stack depth, for exception-table entries.
     depth: u32,
     line: u32,
@@ -395,8 +396,10 @@ impl Compiler<'_> {
                         self.emit(Instr::LoadConst(none));
                     }
                 }
+                let d = self.unit().depth;
                 self.run_finally_bodies(0, true)?;
                 self.emit(Instr::Return);
+                self.unit().depth = d - 1;
             }
             StmtKind::FunctionDef(f) => self.function_def(s, f)?,
             StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
@@ -473,8 +476,8 @@ impl Compiler<'_> {
             StmtKind::AsyncFunctionDef(_) | StmtKind::AsyncFor(_) | StmtKind::AsyncWith(_) => {
                 return not_implemented("async", line);
             }
-            StmtKind::With(_) => return not_implemented("the with statement", line),
-            StmtKind::Match { .. } => return not_implemented("the match statement", line),
+            StmtKind::With(w) => self.with_stmt(&w.items, &w.body)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::TryStar(_) => return not_implemented("except*", line),
         }
         Ok(())
@@ -491,6 +494,7 @@ impl Compiler<'_> {
             return Err(CompileError::Syntax(SyntaxError::new(what, at, at)));
         };
         let (depth, has_iterator, target) = (lp.finally_depth, lp.has_iterator, lp.continue_to);
+        let saved_depth = self.unit().depth;
         self.run_finally_bodies(depth, false)?;
         if is_break {
             if has_iterator {
@@ -498,27 +502,25 @@ impl Compiler<'_> {
             }
             let j = self.emit(Instr::Jump(0));
             self.unit().loops.last_mut().expect("the loop").breaks.push(j);
-            if has_iterator {
-                // The pop above is only on this path.
-                self.unit().depth += 1;
-            }
         } else {
             self.emit(Instr::Jump(target));
         }
+        // The pops above are only on this path.
+        self.unit().depth = saved_depth;
         Ok(())
     }
 
     /// Emits the `finally` bodies opened after `down_to`, innermost first,
     /// for a `return` (keeping the return value on top) or a jump.
     fn run_finally_bodies(&mut self, down_to: usize, _returning: bool) -> CResult<()> {
-        let bodies: Vec<Vec<Stmt>> = self.unit().finally_bodies[down_to..].iter().rev().cloned().collect();
+        let bodies: Vec<Cleanup> = self.unit().finally_bodies[down_to..].iter().rev().cloned().collect();
         if bodies.is_empty() {
             return Ok(());
         }
         let saved = std::mem::take(&mut self.unit().finally_bodies);
         self.unit().finally_bodies = saved[..down_to].to_vec();
         for b in &bodies {
-            self.body(b)?;
+            self.run_cleanup(b, _returning)?;
         }
         self.unit().finally_bodies = saved;
         Ok(())
@@ -529,7 +531,7 @@ impl Compiler<'_> {
         let depth = self.unit().depth;
         let finally_start = self.here();
         if has_finally {
-            self.unit().finally_bodies.push(t.finalbody.clone());
+            self.unit().finally_bodies.push(Cleanup::Finally(t.finalbody.clone()));
         }
         // try body, protected by the except clauses.
         let body_start = self.here();
@@ -561,6 +563,9 @@ impl Compiler<'_> {
                     }
                 }
                 self.body(&h.body)?;
+                if let Some(n) = &h.name {
+                    self.clear_handler_name(n);
+                }
                 self.emit(Instr::PopExcept);
                 to_end.push(self.emit(Instr::Jump(0)));
                 if let Some(n) = next {
@@ -593,8 +598,7 @@ impl Compiler<'_> {
             let handler = self.here();
             self.unit().code.handlers.push(Handler { start: finally_start, end: protected_end, handler, depth });
             self.unit().depth = depth + 1;
-            self.body(&t.finalbody)?;
-            self.emit(Instr::Raise(3));
+            self.finally_on_exception(&t.finalbody, depth)?;
             let after = self.here();
             self.patch(skip, after);
             self.unit().depth = depth;
@@ -788,7 +792,7 @@ impl Compiler<'_> {
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 if elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. })) {
-                    return not_implemented("starred assignment", self.line_of(target.range.start));
+                    return self.assign_starred(target, elts);
                 }
                 self.emit(Instr::UnpackSequence(elts.len() as u32));
                 for e in elts {
@@ -932,8 +936,8 @@ impl Compiler<'_> {
                 }
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set { elts } => {
-                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) {
-                    return not_implemented("star unpacking in a display", line);
+                if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) && !matches!(e.kind, ExprKind::Set { .. }) {
+                    return self.starred_display(elts, matches!(e.kind, ExprKind::Tuple { .. }));
                 }
                 for x in elts {
                     self.expr(x)?;
@@ -945,6 +949,7 @@ impl Compiler<'_> {
                     _ => self.emit(Instr::BuildSet(n)),
                 };
             }
+            ExprKind::Dict { keys, values } if keys.iter().any(|k| k.is_none()) => self.dict_display_unpack(keys, values)?,
             ExprKind::Dict { keys, values } => {
                 for (k, v) in keys.iter().zip(values) {
                     match k {
@@ -1109,8 +1114,9 @@ impl Compiler<'_> {
 
     fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[ast::Keyword], line: u32) -> CResult<()> {
         if args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. })) || keywords.iter().any(|k| k.arg.is_none()) {
-            return self.star_call(func, args, keywords, line);
+            return self.call_ex(func, args, keywords);
         }
+        let _ = line;
         self.expr(func)?;
         for a in args {
             self.expr(a)?;
@@ -1270,6 +1276,7 @@ enum Comp<'a> {
     Gen(&'a Expr),
 }
 
+
 fn binop(op: ast::Operator) -> BinOp {
     match op {
         ast::Operator::Add => BinOp::Add,
@@ -1311,7 +1318,6 @@ fn stack_effect(i: &Instr) -> i32 {
         JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
         Call(n) => -(n as i32),
         CallKw(n) => -(n as i32) - 1,
-        CallEx(n) => -((n & 0xffff) as i32) - (n >> 16) as i32,
         MakeFunction(bits) => -1 - (bits & 1 != 0) as i32 - (bits & 2 != 0) as i32 - (bits & 8 != 0) as i32,
         Return => -1,
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
@@ -1321,5 +1327,12 @@ fn stack_effect(i: &Instr) -> i32 {
         BuildString(n) => 1 - n as i32,
         YieldValue(_) | GetYieldFromIter | Send(_) => 0,
         MapAdd(_) => -2,
+        ListExtend(_) | DictUpdate(_) | DictMerge(_) => -1,
+        ListToTuple | CopyDictWithoutKeys => 0,
+        BeforeWith => 1,
+        CallEx(n) => -1 - n as i32,
+        UnpackEx(n) => (n & 0xff) as i32 + (n >> 8) as i32,
+        WithExceptStart | GetLen | MatchSequence | MatchMapping | MatchKeys => 1,
+        MatchClass(_) => -2,
     }
 }

@@ -164,6 +164,7 @@ impl Vm {
                 Some(self.stop_iteration_value(obj))
             }
             (n, Kind::Generator) => self.generator_attr(obj, n),
+            (_, Kind::Exception) => self.exception_chain_attr(obj, &n),
             _ => None,
         }
     }

@@ -96,11 +96,14 @@ impl Vm {
     #[cold]
     fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
         self.set_implicit_context(&err);
+        let mut first = true;
         loop {
             let frame = self.frames.last_mut().expect("a frame");
             let pc = frame.pc.saturating_sub(1);
             let code = frame.code.clone();
-            self.add_traceback(&err, &code, pc);
+            if !(std::mem::take(&mut first) && is_reraise(&code, pc, &err)) {
+                self.add_traceback(&err, &code, pc);
+            }
             if let Some(h) = code.handler_for(pc) {
                 let frame = self.frames.last_mut().expect("a frame");
                 let depth = frame.stack_base + h.depth as usize;
@@ -449,14 +452,6 @@ impl Vm {
                     self.stack.push(r);
                     self.collect_dead();
                 }
-                Instr::CallEx(n) => {
-                    let (npos, nkw) = ((n & 0xffff) as usize, (n >> 16) as usize);
-                    let parts = self.stack.split_off(self.stack.len() - npos - nkw);
-                    let func = self.pop();
-                    let r = self.call_ex(&func, parts, npos)?;
-                    self.stack.push(r);
-                    self.collect_dead();
-                }
                 Instr::MakeFunction(bits) => {
                     let f = self.make_function(fi, bits);
                     self.stack.push(f);
@@ -507,6 +502,33 @@ impl Vm {
                     }
                 }
                 Instr::MapAdd(depth) => self.map_add(depth)?,
+                Instr::ListExtend(depth) => self.list_extend(depth as usize)?,
+                Instr::ListToTuple => self.list_to_tuple(),
+                Instr::DictUpdate(depth) => self.dict_update(depth as usize)?,
+                Instr::DictMerge(depth) => self.dict_merge(depth as usize)?,
+                Instr::CallEx(n) => {
+                    let (func, args, names) = self.call_ex_args(n == 1)?;
+                    if func.kind() == Kind::Function {
+                        if self.frames.len() >= self.recursion_limit {
+                            return Err(self.recursion_error());
+                        }
+                        let frame = self.make_frame(&func, &args, &names)?;
+                        self.frames.push(frame);
+                        return Ok(Flow::Next);
+                    }
+                    let r = self.call(&func, &args, &names)?;
+                    self.stack.push(r);
+                    self.collect_dead();
+                }
+                Instr::UnpackEx(n) => self.unpack_ex(n)?,
+                Instr::BeforeWith => self.before_with()?,
+                Instr::WithExceptStart => self.with_except_start()?,
+                Instr::GetLen => self.get_len_instr()?,
+                Instr::MatchSequence => self.match_kind(false),
+                Instr::MatchMapping => self.match_kind(true),
+                Instr::MatchKeys => self.match_keys()?,
+                Instr::CopyDictWithoutKeys => self.copy_dict_without_keys()?,
+                Instr::MatchClass(n) => self.match_class(n as usize)?,
                 Instr::LoadBuildClass => {
                     let b = self.intern("__build_class__");
                     let f = self.dict_get(&self.builtins.clone(), &b)?.ok_or_else(|| self.name_error("__build_class__"))?;
@@ -721,4 +743,11 @@ impl Vm {
         }
         Ok(self.isinstance(exc, t))
     }
+}
+
+/// A re-raise (`raise` alone, or the end of a handler that did not catch
+/// the exception) keeps the traceback: this frame is already in it.
+fn is_reraise(code: &crate::bytecode::Code, pc: usize, err: &PyErr) -> bool {
+    matches!(code.instructions.get(pc), Some(Instr::Raise(0 | 3)))
+        && err.0.downcast::<ExceptionValue>().is_some_and(|e| !e.traceback.borrow().is_empty())
 }

@@ -143,6 +143,7 @@ impl Vm {
     }
 
     pub(crate) fn unpack(&mut self, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
+        self.check_unpackable(seq)?;
         let items = self.iterate_to_vec(seq)?;
         if items.len() < n {
             return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
@@ -294,6 +295,7 @@ impl Vm {
                 Ok(())
             }
             Kind::Dict if obj.has_type(&self.types.dict) => self.dict_set(obj, key, value),
+            Kind::List => self.list_set_slice(obj, &key, value),
             _ => match self.lookup_special(obj, "__setitem__") {
                 Some(m) => self.call_object(&m, &[obj.clone(), key, value]).map(drop),
                 None => Err(self.type_error(format!(
@@ -318,6 +320,7 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key.clone())),
             },
+            Kind::List => self.list_del_slice(obj, key),
             _ => match self.lookup_special(obj, "__delitem__") {
                 Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]).map(drop),
                 None => Err(self.type_error(format!(
