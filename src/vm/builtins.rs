@@ -343,7 +343,8 @@ fn new_range(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn list_append(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("append", &a, 2, 2)?;
+    super::list_methods::method_nargs(vm, &a, "list", "append", 1, 1, false)?;
+    let args = a.args;
     let Some(l) = args[0].downcast::<ListValue>() else {
         return Err(vm.type_error("descriptor 'append' for 'list' objects doesn't apply"));
     };
@@ -352,7 +353,8 @@ fn list_append(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn list_pop(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("pop", &a, 1, 2)?;
+    super::list_methods::method_nargs(vm, &a, "list", "pop", 0, 1, false)?;
+    let args = a.args;
     let Some(l) = args[0].downcast::<ListValue>() else {
         return Err(vm.type_error("descriptor 'pop' for 'list' objects doesn't apply"));
     };

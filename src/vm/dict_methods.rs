@@ -53,21 +53,7 @@ fn this_dict(vm: &Vm, a: &[Obj], name: &str) -> PyResult<Obj> {
 }
 
 fn nargs(vm: &Vm, a: &CallArgs<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
-    if !a.kwnames.is_empty() && name != "update" {
-        return Err(vm.type_error(format!("dict.{name}() takes no keyword arguments")));
-    }
-    let n = a.args.len() - a.kwnames.len() - 1;
-    if n < min || n > max {
-        let msg = if min == max && min == 0 {
-            format!("dict.{name}() takes no arguments ({n} given)")
-        } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-        } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-        };
-        return Err(vm.type_error(msg));
-    }
-    Ok(())
+    super::list_methods::method_nargs(vm, a, "dict", name, min, max, name == "update")
 }
 
 fn entries(d: &Obj) -> Vec<(Obj, Obj)> {

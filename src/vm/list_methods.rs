@@ -38,15 +38,29 @@ fn this_list<'a>(vm: &Vm, a: &'a [Obj], name: &str) -> PyResult<&'a ListValue> {
 }
 
 fn nargs(vm: &Vm, a: &CallArgs<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
-    if !a.kwnames.is_empty() {
-        return Err(vm.type_error(format!("list.{name}() takes no keyword arguments")));
+    method_nargs(vm, a, "list", name, min, max, false)
+}
+
+/// Checks the argument count of a builtin method `owner.name` (its `self`
+/// not counted), with CPython's messages for each kind of method.
+pub(crate) fn method_nargs(
+    vm: &Vm,
+    a: &CallArgs<'_>,
+    owner: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+    takes_keywords: bool,
+) -> PyResult<()> {
+    if !a.kwnames.is_empty() && !takes_keywords {
+        return Err(vm.type_error(format!("{owner}.{name}() takes no keyword arguments")));
     }
-    let n = a.args.len() - 1;
+    let n = a.args.len() - a.kwnames.len() - 1;
     if n < min || n > max {
         let msg = if min == max && min == 0 {
-            format!("list.{name}() takes no arguments ({n} given)")
+            format!("{owner}.{name}() takes no arguments ({n} given)")
         } else if min == max {
-            format!("list.{name}() takes exactly one argument ({n} given)")
+            format!("{owner}.{name}() takes exactly one argument ({n} given)")
         } else if n < min {
             format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
         } else {
