@@ -21,9 +21,14 @@ for l in sys.stdin:
 fi
 
 if [[ $what == all || $what == miri ]]; then
+    if cargo +nightly --version >/dev/null 2>&1 && ! cargo +nightly miri --version >/dev/null 2>&1; then
+        rustup component add --toolchain nightly miri rust-src >/dev/null 2>&1 || true
+    fi
     if cargo +nightly miri --version >/dev/null 2>&1; then
-        echo "== Miri: heap tests"
-        MIRIFLAGS=-Zmiri-disable-isolation cargo +nightly miri test --lib heap:: 2>&1 | grep -E "test result|error|Undefined" | head -20
+        echo "== Miri: heap tests (the first run builds Miri's sysroot: minutes)"
+        MIRIFLAGS=-Zmiri-disable-isolation cargo +nightly miri test --lib heap:: 2>&1 \
+            | grep -E "^test |test result|error|Undefined" | head -40
+        [[ ${PIPESTATUS[0]} == 0 ]]
     else
         echo "skipped Miri: no nightly toolchain with the miri component"
     fi
