@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Writes src/text/format_tests.rs: format(), %-formatting, int()/float()
-parsing and int-to-text results as CPython 3.11 computes them, errors
-included (exception type name and message).
+"""Writes src/text/format_tests/cases/ (one file per table): format(),
+%-formatting, int()/float() parsing and int-to-text results as CPython
+3.11 computes them, errors included (exception type name and message).
 
-    python3.11 scripts/gen_format_tests.py > src/text/format_tests/cases.rs
+    python3.11 scripts/gen_format_tests.py [OUT_DIR]
 """
 import math
 import os
@@ -323,4 +323,6 @@ for fmt, args in percent_cases:
         t = "LONG:%d" % len(t)
     w(f"    ({rs(fmt)}, || {rv(args)}, {rs(k)}, {rs(t)}),")
 w("];")
-print('\n'.join(out))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from format_tables_split import split_tables
+split_tables(out, sys.argv[1] if len(sys.argv) > 1 else 'src/text/format_tests/cases')
