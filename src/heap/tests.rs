@@ -4,7 +4,7 @@
 
 use super::{Finalizer, Heap, Kind, Obj, obj_flags};
 use crate::object::dict::DictTable;
-use crate::object::payloads::{ListValue, TypeValue};
+use crate::object::payloads::{FloatValue, ListValue, TypeValue};
 use std::cell::{Cell, RefCell};
 
 fn a_type() -> Obj {
@@ -131,4 +131,16 @@ fn set_type_moves_the_type_reference() {
     Heap::collect_dead(&mut Recorder::default());
     free_type(t1);
     free_type(t2);
+}
+
+#[test]
+fn an_object_without_references_is_freed_at_once() {
+    let t = a_type();
+    let before = live();
+    let f = Obj::new(FloatValue(1.5), &t);
+    assert_eq!(live(), before + 1);
+    drop(f);
+    assert!(!Heap::has_dead());
+    assert_eq!(live(), before);
+    free_type(t);
 }
