@@ -512,7 +512,7 @@ impl Compiler<'_> {
 
     /// Emits the `finally` bodies opened after `down_to`, innermost first,
     /// for a `return` (keeping the return value on top) or a jump.
-    fn run_finally_bodies(&mut self, down_to: usize, _returning: bool) -> CResult<()> {
+    fn run_finally_bodies(&mut self, down_to: usize, returning: bool) -> CResult<()> {
         let bodies: Vec<Cleanup> = self.unit().finally_bodies[down_to..].iter().rev().cloned().collect();
         if bodies.is_empty() {
             return Ok(());
@@ -520,7 +520,7 @@ impl Compiler<'_> {
         let saved = std::mem::take(&mut self.unit().finally_bodies);
         self.unit().finally_bodies = saved[..down_to].to_vec();
         for b in &bodies {
-            self.run_cleanup(b, _returning)?;
+            self.run_cleanup(b, returning)?;
         }
         self.unit().finally_bodies = saved;
         Ok(())

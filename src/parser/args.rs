@@ -7,7 +7,7 @@
 //! kwonlyargs, kw_defaults, kwarg, defaults)`.
 
 use super::PResult;
-use super::build::{checked_call, expr, fail, stmt};
+use super::build::{checked, expr, fail, stmt};
 use crate::ast::{self, Arguments, Constant, Expr, ExprKind, Identifier, Stmt, StmtKind};
 use crate::error::SyntaxError;
 use lalrpop_util::ParseError;
@@ -80,7 +80,7 @@ fn split_args(items: Vec<Arg>) -> PResult<(Vec<Expr>, Vec<ast::Keyword>)> {
 
 pub fn call(l: usize, r: usize, func: Expr, items: Vec<Arg>) -> PResult<Expr> {
     let (args, keywords) = split_args(items)?;
-    checked_call(expr(l, r, ExprKind::Call { func: Box::new(func), args, keywords }))
+    checked(expr(l, r, ExprKind::Call { func: Box::new(func), args, keywords }))
 }
 
 pub fn class_def(l: usize, name: Identifier, items: Option<Vec<Arg>>, body: Vec<Stmt>) -> PResult<Stmt> {
@@ -103,7 +103,7 @@ pub fn func_def(l: usize, is_async: bool, name: Identifier, params: Vec<Param>, 
 
 pub fn lambda(l: usize, r: usize, params: Vec<Param>, body: Expr) -> PResult<Expr> {
     let args = Box::new(parameters(params)?);
-    checked_call(expr(l, r, ExprKind::Lambda { args, body: Box::new(body) }))
+    checked(expr(l, r, ExprKind::Lambda { args, body: Box::new(body) }))
 }
 
 fn arg_span(a: &ast::Arg) -> (usize, usize) {

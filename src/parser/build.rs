@@ -27,7 +27,7 @@ fn range(l: usize, r: usize) -> TextRange {
 }
 
 /// Refuses trees deeper than CPython would build.
-fn checked(e: Expr) -> PResult<Expr> {
+pub(crate) fn checked(e: Expr) -> PResult<Expr> {
     if e.depth() > ast::MAX_DEPTH {
         return Err(ParseError::User { error: too_deep(e.range.start as usize) });
     }
@@ -111,13 +111,6 @@ pub fn dict(l: usize, r: usize, entries: Vec<(Option<Expr>, Expr)>) -> Expr {
     expr(l, r, ExprKind::Dict { keys, values })
 }
 
-/// `(x)`: the node keeps its own range, except that a tuple's range covers
-/// the parentheses (CPython does the same, and `targets` relies on it to
-/// tell `(a, b)` from `a, b`).
-pub fn parenthesized(_l: usize, _r: usize, e: Expr) -> Expr {
-    e
-}
-
 /// `(*x)` is never valid.
 pub fn parenthesized_star(e: Expr) -> PResult<Expr> {
     fail("cannot use starred expression here", e.range.start as usize, e.range.end as usize)
@@ -174,9 +167,6 @@ pub fn subscript(l: usize, r: usize, value: Expr, slice: Expr) -> PResult<Expr> 
     checked(expr(l, r, ExprKind::Subscript { value: Box::new(value), slice: Box::new(slice), ctx: ExprContext::Load }))
 }
 
-pub(crate) fn checked_call(e: Expr) -> PResult<Expr> {
-    checked(e)
-}
 
 pub fn named_expr(l: usize, r: usize, target: Expr, value: Expr) -> PResult<Expr> {
     if !matches!(target.kind, ExprKind::Name { .. }) {

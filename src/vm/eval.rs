@@ -719,7 +719,7 @@ impl Vm {
     fn make_exception(&mut self, value: &Obj) -> Result<Obj, PyErr> {
         let base = self.types.exceptions.base_exception.clone();
         if value.kind() == Kind::Type && self.is_subtype(value, &base) {
-            return self.call_object(value, &[]).map_err(|e| e);
+            return self.call_object(value, &[]);
         }
         if self.isinstance(value, &base) {
             return Ok(value.clone());
