@@ -192,11 +192,6 @@ impl Vm {
             }
             self.table_set_str(&tv.dict, k.clone(), v);
         }
-        if !has_doc {
-            let key = self.intern("__doc__");
-            let none = self.none();
-            self.table_set_str(&tv.dict, key, none);
-        }
         if has_eq && !has_hash {
             let key = self.intern("__hash__");
             let none = self.none();
@@ -240,6 +235,13 @@ impl Vm {
             }
         } else if !bases_no_dict || instance_kind != Kind::Instance {
             // Inherits a `__dict__`.
+        }
+        // After the slots, as CPython's `type_new_set_doc`: a `__doc__`
+        // slot is a member, and a class without a docstring gets None.
+        let doc_key = self.intern("__doc__");
+        if !has_doc && self.table_get_str(&tv.dict, &doc_key).is_none() {
+            let none = self.none();
+            self.table_set_str(&tv.dict, doc_key, none);
         }
         self.refresh_type_flags(&cls);
         if let Some(cell) = classcell {
