@@ -15,7 +15,7 @@
 
 #[cfg(not(miri))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: ouro::heap::Allocator = ouro::heap::Allocator;
 
 use ouro::heap::Strategy;
 use std::process::ExitCode;

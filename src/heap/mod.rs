@@ -34,11 +34,13 @@
 //! - A `Header` is only reached through a live `Obj` (count > 0) or, while
 //!   on the dead list, by the heap alone.
 
+mod alloc;
 mod obj;
 mod stats;
 #[cfg(test)]
 mod tests;
 
+pub use alloc::Allocator;
 pub use obj::flags as obj_flags;
 pub use obj::{Header, Kind, Obj, Payload};
 pub use stats::HeapStats;
@@ -104,7 +106,7 @@ thread_local! {
     static DEAD: RefCell<Vec<obj::DeadObj>> = const { RefCell::new(Vec::new()) };
     /// Set when `DEAD` becomes non-empty; cleared when it is drained.
     static DEAD_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static STATS: RefCell<HeapStats> = RefCell::new(HeapStats::default());
+    static STATS: RefCell<HeapStats> = const { RefCell::new(HeapStats::ZERO) };
 }
 
 /// What the interpreter must do for an object that is about to be freed:

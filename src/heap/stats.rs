@@ -18,6 +18,12 @@ pub struct HeapStats {
 }
 
 impl HeapStats {
+    /// All counters zero (a `const`, so the thread-local needs no lazy
+    /// initialisation check on every allocation).
+    pub const ZERO: HeapStats =
+        HeapStats { allocations: 0, frees: 0, live_objects: 0, live_bytes: 0, peak_bytes: 0, live_by_kind: [0; 32] };
+
+    #[inline]
     pub(super) fn on_alloc(&mut self, kind: Kind, size: usize) {
         self.allocations += 1;
         self.live_objects += 1;
@@ -26,6 +32,7 @@ impl HeapStats {
         self.live_by_kind[kind as usize] += 1;
     }
 
+    #[inline]
     pub(super) fn on_free(&mut self, kind: Kind, size: usize) {
         self.frees += 1;
         self.live_objects -= 1;

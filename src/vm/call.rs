@@ -60,10 +60,11 @@ impl Vm {
     }
 
     /// A frame for calling `func` with the arguments on the stack from
-    /// `base` (the function itself just below). The common case, exactly
-    /// the declared positional arguments and no cells, moves the
-    /// arguments straight into the new frame's locals.
-    pub(crate) fn make_frame_from_stack(&mut self, func: &Obj, base: usize) -> PyResult<Frame> {
+    /// `base` up; with `callable_below`, the slot below them (the
+    /// callable) goes too. The common case, exactly the declared
+    /// positional arguments and no cells, moves the arguments straight
+    /// into the new frame's locals.
+    pub(crate) fn make_frame_from_stack(&mut self, func: &Obj, base: usize, callable_below: bool) -> PyResult<Frame> {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = &f.code.downcast::<CodeValue>().expect("code").0;
         let n = self.stack.len() - base;
@@ -74,14 +75,18 @@ impl Vm {
             && n == code.argcount as usize;
         if !simple {
             let args = self.stack.split_off(base);
-            self.stack.pop();
+            if callable_below {
+                self.stack.pop();
+            }
             return self.make_frame(func, &args, &[]);
         }
         let code = code.clone();
         let locals_base = self.locals.len();
         self.locals.extend(self.stack.drain(base..).map(Some));
         self.locals.resize(locals_base + code.varnames.len(), None);
-        self.stack.pop();
+        if callable_below {
+            self.stack.pop();
+        }
         Ok(Frame {
             code,
             pc: 0,

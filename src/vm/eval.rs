@@ -15,7 +15,6 @@ use crate::object::{PyErr, PyResult};
 
 /// Where a frame's execution goes after an instruction.
 enum Flow {
-    Next,
     /// The frame returned this value.
     Return(Obj),
     /// The (generator) frame yielded this value.
@@ -55,16 +54,11 @@ impl Vm {
             }
         }
         loop {
-            let result = self.step();
-            match result {
-                Ok(Flow::Next) => {}
+            match self.run_frames(entry) {
                 Ok(Flow::Return(value)) => {
                     self.pop_frame();
                     self.collect_dead();
-                    if self.frames.len() == entry {
-                        return Ok(Exit::Return(value));
-                    }
-                    self.stack.push(value);
+                    return Ok(Exit::Return(value));
                 }
                 Ok(Flow::Yield(value)) => return Ok(Exit::Yield(value, self.suspend_top_frame())),
                 Err(err) => {
@@ -137,22 +131,40 @@ impl Vm {
         self.stack.last().expect("the compiler balances the stack")
     }
 
-    /// Executes instructions of the top frame until it calls, returns or
-    /// fails. The program counter lives in a local while the frame runs
-    /// and is written back once, on the way out (tracebacks and handler
-    /// lookup read it from the frame).
-    fn step(&mut self) -> PyResult<Flow> {
-        let fi = self.frames.len() - 1;
-        let code = self.frames[fi].code.clone();
+    /// Executes instructions of the top frame and of the frames it calls,
+    /// until the frame at `entry` returns or yields, or an error leaves
+    /// one of them. Python-to-Python calls and returns switch frames inside
+    /// the loop. The running frame's index, code and program counter live
+    /// in locals; the counter is written back to the frame when it calls
+    /// and on the way out (tracebacks and handler lookup read it there).
+    fn run_frames(&mut self, entry: usize) -> PyResult<Flow> {
+        let mut fi = self.frames.len() - 1;
+        let mut code = self.frames[fi].code.clone();
         let mut pc = self.frames[fi].pc;
-        let result = self.run_instructions(fi, &code, &mut pc);
+        let result = self.run_instructions(entry, &mut fi, &mut code, &mut pc);
         self.frames[fi].pc = pc;
         result
     }
 
-    fn run_instructions(&mut self, fi: usize, code: &std::rc::Rc<crate::bytecode::Code>, pc: &mut usize) -> PyResult<Flow> {
-        let code = &**code;
+    /// Makes the frame just pushed the running one.
+    #[inline(always)]
+    fn enter_top_frame(&mut self, fi: &mut usize, code_rc: &mut std::rc::Rc<crate::bytecode::Code>, pc: &mut usize) {
+        self.frames[*fi].pc = *pc;
+        *fi = self.frames.len() - 1;
+        *code_rc = self.frames[*fi].code.clone();
+        *pc = 0;
+    }
+
+    fn run_instructions(
+        &mut self,
+        entry: usize,
+        fi_ref: &mut usize,
+        code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
+        pc: &mut usize,
+    ) -> PyResult<Flow> {
         loop {
+            let fi = *fi_ref;
+            let code: &crate::bytecode::Code = code_rc;
             let instr = code.instructions[*pc];
             *pc += 1;
             match instr {
@@ -423,19 +435,34 @@ impl Vm {
                 }
                 Instr::Call(n) => {
                     let base = self.stack.len() - n as usize;
-                    let func = self.stack[base - 1].clone();
+                    let mut func = self.stack[base - 1].clone();
+                    let mut args_start = base;
+                    let mut callable_below = true;
+                    if let Some(m) = func.downcast::<BoundMethodValue>() {
+                        if m.func.kind() == Kind::Function {
+                            // `self` takes the method's slot: the call
+                            // becomes one of the function with n + 1
+                            // arguments, and no frame of Rust recursion.
+                            let (f, self_) = (m.func.clone(), m.self_.clone());
+                            self.stack[base - 1] = self_;
+                            func = f;
+                            args_start = base - 1;
+                            callable_below = false;
+                        }
+                    }
                     if func.kind() == Kind::Function {
                         if self.frames.len() >= self.recursion_limit {
                             return Err(self.recursion_error());
                         }
-                        let frame = self.make_frame_from_stack(&func, base)?;
+                        let frame = self.make_frame_from_stack(&func, args_start, callable_below)?;
                         if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
                             let g = self.make_generator(&func, frame);
                             self.stack.push(g);
                             continue;
                         }
                         self.frames.push(frame);
-                        return Ok(Flow::Next);
+                        self.enter_top_frame(fi_ref, code_rc, pc);
+                        continue;
                     }
                     let args = self.stack.split_off(base);
                     self.pop();
@@ -458,7 +485,15 @@ impl Vm {
                 }
                 Instr::Return => {
                     let v = self.pop();
-                    return Ok(Flow::Return(v));
+                    if fi == entry {
+                        return Ok(Flow::Return(v));
+                    }
+                    self.pop_frame();
+                    self.collect_dead();
+                    *fi_ref = fi - 1;
+                    *code_rc = self.frames[fi - 1].code.clone();
+                    *pc = self.frames[fi - 1].pc;
+                    self.stack.push(v);
                 }
                 Instr::Raise(n) => return Err(self.raise(fi, n)),
                 Instr::PushExcInfo => {
@@ -513,8 +548,14 @@ impl Vm {
                             return Err(self.recursion_error());
                         }
                         let frame = self.make_frame(&func, &args, &names)?;
+                        if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
+                            let g = self.make_generator(&func, frame);
+                            self.stack.push(g);
+                            continue;
+                        }
                         self.frames.push(frame);
-                        return Ok(Flow::Next);
+                        self.enter_top_frame(fi_ref, code_rc, pc);
+                        continue;
                     }
                     let r = self.call(&func, &args, &names)?;
                     self.stack.push(r);
