@@ -266,6 +266,7 @@ impl Vm {
                         Some(i) => tv.dict.borrow_mut().remove_index(i),
                         None => None,
                     };
+                    self.invalidate_type_cache();
                     if removed.is_none() {
                         let tname = tv.name.borrow().clone();
                         return Err(self.attribute_error(format!("type object '{tname}' has no attribute '{n}'")));

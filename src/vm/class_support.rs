@@ -151,6 +151,7 @@ impl Vm {
         let mro = self.c3_mro(&cls, &bases)?;
         let tv = cls.downcast::<TypeValue>().expect("type");
         *tv.mro.borrow_mut() = mro;
+        self.invalidate_type_cache();
         let entries = self.dict_entries(ns);
         let mut classcell = None;
         let mut slots = None;

@@ -11,6 +11,7 @@ use crate::heap::{Kind, Obj};
 use crate::object::PyResult;
 use crate::object::dict::DictTable;
 use crate::object::payloads::{DictValue, FloatValue, IntValue, StrValue, TypeValue};
+use super::type_cache::Probe;
 use std::cell::RefCell;
 
 /// Equality of two keys when neither runs Python code: `Some(answer)`, or
@@ -114,7 +115,9 @@ impl Vm {
     }
 
     /// Sets a str key without running Python code.
+    /// Empties the type cache, since `t` may be a class's namespace.
     pub fn table_set_str(&self, t: &RefCell<DictTable>, name: Obj, value: Obj) {
+        self.invalidate_type_cache();
         let s = name.downcast::<StrValue>().expect("a str key");
         let hash = self.str_obj_hash(s);
         let index = t.borrow().find(hash, |k| builtin_key_eq(k, &name).unwrap_or(false));
@@ -128,15 +131,39 @@ impl Vm {
         drop(old);
     }
 
-    /// Looks `name` up along `type_`'s MRO.
+    /// Looks `name` up along `type_`'s MRO, through the type cache.
     pub fn lookup_type_attr(&self, type_: &Obj, name: &Obj) -> Option<Obj> {
+        let probe = self.type_cache.borrow().probe(type_, name);
+        match probe {
+            Probe::Found(owner, i) => {
+                let tv = owner.downcast::<TypeValue>()?;
+                return tv.dict.borrow().entry(i).map(|(_, v)| v.clone());
+            }
+            Probe::Absent => return None,
+            Probe::Miss => {}
+        }
         let tv = type_.downcast::<TypeValue>()?;
-        let mro = tv.mro.borrow();
-        for t in mro.iter() {
-            if let Some(v) = self.table_get_str(&t.downcast::<TypeValue>()?.dict, name) {
-                return Some(v);
+        if name.kind() != Kind::Str {
+            return None;
+        }
+        let mut found = None;
+        for t in tv.mro.borrow().iter() {
+            if let Some(i) = self.find_str_index(&t.downcast::<TypeValue>()?.dict, name) {
+                found = Some((t.clone(), i));
+                break;
             }
         }
-        None
+        let value = found.as_ref().and_then(|(owner, i)| {
+            owner.downcast::<TypeValue>().and_then(|tv| tv.dict.borrow().entry(*i).map(|(_, v)| v.clone()))
+        });
+        self.type_cache.borrow_mut().fill(type_, name, found);
+        value
+    }
+
+    /// Empties the type attribute cache: required after any change to a
+    /// class's namespace, bases or MRO (see `type_cache`).
+    pub(crate) fn invalidate_type_cache(&self) {
+        let dropped = self.type_cache.borrow_mut().take_all();
+        drop(dropped);
     }
 }

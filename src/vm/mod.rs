@@ -45,6 +45,7 @@ mod ops;
 mod seq;
 mod str_methods;
 mod text;
+mod type_cache;
 mod types;
 mod values;
 
@@ -92,6 +93,8 @@ pub struct Vm {
     pub stdout: Box<dyn std::io::Write>,
     /// Containers whose repr is being computed (to print `[...]`).
     repr_active: Vec<usize>,
+    /// Where MRO searches ended (see `type_cache.rs`).
+    type_cache: std::cell::RefCell<type_cache::TypeCache>,
 }
 
 impl Vm {
@@ -112,6 +115,7 @@ impl Vm {
             modules,
             stdout: Box::new(std::io::stdout()),
             repr_active: Vec::new(),
+            type_cache: std::cell::RefCell::new(type_cache::TypeCache::new()),
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);

@@ -1,0 +1,97 @@
+//! The type attribute cache: `(type, name) → where the MRO search ends`.
+//!
+//! Every attribute read on an instance, and every special-method lookup,
+//! searches the type's MRO, one dict per class. CPython keeps a global
+//! cache of those searches (`_PyType_Lookup`'s method cache); this is the
+//! same idea. An entry remembers, for a type and a name object, which
+//! class in the MRO defines the name and at which index of that class's
+//! table, or that no class does.
+//!
+//! Invariants:
+//! - Entries are keyed by identity of the type and of the name object,
+//!   and hold strong references to both (and to the defining class), so
+//!   no key can be freed and its address reused while cached.
+//! - The value itself is not held: a hit reads it from the defining
+//!   class's table at the recorded index, so the cache never changes a
+//!   value's reference count or lifetime.
+//! - Any change to any class's namespace, bases or MRO must call
+//!   `Vm::invalidate_type_cache` (done by `table_set_str`, by attribute
+//!   assignment and deletion on types, and by MRO updates). That empties
+//!   the cache, which keeps the recorded indices valid.
+
+use crate::heap::Obj;
+
+/// A power of two.
+const SIZE: usize = 1024;
+
+#[derive(Default)]
+struct Entry {
+    type_: Option<Obj>,
+    name: Option<Obj>,
+    /// The class that defines the name and the index in its table; `None`
+    /// when no class of the MRO does.
+    found: Option<(Obj, usize)>,
+}
+
+pub(crate) struct TypeCache {
+    entries: Box<[Entry]>,
+    /// Slots in use, so that emptying the cache is proportional to them.
+    filled: Vec<usize>,
+}
+
+/// What a cache probe gives.
+pub(crate) enum Probe {
+    Miss,
+    /// The name is defined by this class at this index.
+    Found(Obj, usize),
+    /// No class in the MRO defines the name.
+    Absent,
+}
+
+impl TypeCache {
+    pub(crate) fn new() -> TypeCache {
+        TypeCache { entries: (0..SIZE).map(|_| Entry::default()).collect(), filled: Vec::new() }
+    }
+
+    #[inline]
+    fn slot(type_: &Obj, name: &Obj) -> usize {
+        let h = (type_.addr() >> 4).wrapping_mul(31) ^ (name.addr() >> 4);
+        (h ^ (h >> 10)) & (SIZE - 1)
+    }
+
+    #[inline]
+    pub(crate) fn probe(&self, type_: &Obj, name: &Obj) -> Probe {
+        let e = &self.entries[Self::slot(type_, name)];
+        match (&e.type_, &e.name) {
+            (Some(t), Some(n)) if t.is(type_) && n.is(name) => match &e.found {
+                Some((owner, i)) => Probe::Found(owner.clone(), *i),
+                None => Probe::Absent,
+            },
+            _ => Probe::Miss,
+        }
+    }
+
+    pub(crate) fn fill(&mut self, type_: &Obj, name: &Obj, found: Option<(Obj, usize)>) {
+        let slot = Self::slot(type_, name);
+        let e = &mut self.entries[slot];
+        if e.type_.is_none() {
+            self.filled.push(slot);
+        }
+        // The replaced references are dropped after the new ones are in
+        // place; dropping cannot run Python code (types are not leaves,
+        // so they wait for the VM's next safe point).
+        let old = std::mem::replace(e, Entry { type_: Some(type_.clone()), name: Some(name.clone()), found });
+        drop(old);
+    }
+
+    /// Empties the cache. The dropped entries are returned, so that the
+    /// caller releases them outside any borrow of the cache.
+    pub(crate) fn take_all(&mut self) -> Vec<(Option<Obj>, Option<Obj>, Option<(Obj, usize)>)> {
+        let mut out = Vec::with_capacity(self.filled.len());
+        for slot in self.filled.drain(..) {
+            let e = std::mem::take(&mut self.entries[slot]);
+            out.push((e.type_, e.name, e.found));
+        }
+        out
+    }
+}
