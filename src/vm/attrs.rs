@@ -84,7 +84,7 @@ impl Vm {
         }
     }
 
-    fn type_flags_of(&self, o: &Obj) -> u32 {
+    pub(crate) fn type_flags_of(&self, o: &Obj) -> u32 {
         o.type_obj().downcast::<TypeValue>().map(|t| t.flags.get()).unwrap_or(0)
     }
 

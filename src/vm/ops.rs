@@ -108,10 +108,16 @@ impl Vm {
     /// Both operands machine ints, no overflow: the eval loop's shortcut.
     #[inline(always)]
     pub(crate) fn binary_fast(&self, a: &Obj, b: &Obj, op: BinOp) -> Option<Obj> {
-        let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (a.downcast::<IntValue>(), b.downcast::<IntValue>()) else {
-            return None;
+        // Exact types only: a subclass may override the operator.
+        let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (self.exact_int(a), self.exact_int(b)) else {
+            return self.float_binary_fast(a, b, op);
         };
         let r = match op {
+            BinOp::TrueDiv if *y != 0 && x.unsigned_abs() < 1 << 53 && y.unsigned_abs() < 1 << 53 => {
+                // Both exact as doubles, so one correctly rounded division
+                // is CPython's answer.
+                return Some(self.new_float(*x as f64 / *y as f64));
+            }
             BinOp::Add => x.checked_add(*y)?,
             BinOp::Sub => x.checked_sub(*y)?,
             BinOp::Mul => x.checked_mul(*y)?,
@@ -125,16 +131,62 @@ impl Vm {
         Some(self.new_int(r))
     }
 
+    /// The payload of an object whose type is exactly `int`.
+    #[inline(always)]
+    fn exact_int<'a>(&self, o: &'a Obj) -> Option<&'a IntValue> {
+        if o.has_type(&self.types.int) { o.downcast::<IntValue>() } else { None }
+    }
+
+    /// The value of an object whose type is exactly `float`.
+    #[inline(always)]
+    fn exact_float(&self, o: &Obj) -> Option<f64> {
+        if o.has_type(&self.types.float) { o.downcast::<FloatValue>().map(|f| f.0) } else { None }
+    }
+
+    /// A float with a float or a machine int, for the operators whose
+    /// result is a plain IEEE operation (no zero division possible).
+    #[inline]
+    fn float_binary_fast(&self, a: &Obj, b: &Obj, op: BinOp) -> Option<Obj> {
+        let x = match self.exact_float(a) {
+            Some(f) => f,
+            None => match self.exact_int(a) {
+                Some(IntValue::Small(i)) if i.unsigned_abs() < 1 << 53 => *i as f64,
+                _ => return None,
+            },
+        };
+        let y = match self.exact_float(b) {
+            Some(f) => f,
+            None => match self.exact_int(b) {
+                Some(IntValue::Small(i)) if i.unsigned_abs() < 1 << 53 && a.kind() == Kind::Float => *i as f64,
+                _ => return None,
+            },
+        };
+        let r = match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mul => x * y,
+            BinOp::TrueDiv if y != 0.0 => x / y,
+            _ => return None,
+        };
+        Some(self.new_float(r))
+    }
+
     /// Both operands machine ints: the eval loop's comparison shortcut.
     #[inline(always)]
     pub(crate) fn compare_fast(&self, a: &Obj, b: &Obj, op: CmpOp) -> Option<Obj> {
-        let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (a.downcast::<IntValue>(), b.downcast::<IntValue>()) else {
+        let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (self.exact_int(a), self.exact_int(b)) else {
             return None;
         };
         Some(self.bool_obj(ordering_matches(x.cmp(y), op)))
     }
 
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        if self.is_numeric_subclass(a) || self.is_numeric_subclass(b) {
+            let (name, rname, _) = dunder(op);
+            if let Some(r) = self.subclass_dunders(a, b, name, rname)? {
+                return Ok(r);
+            }
+        }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return self.numeric_op(x, y, op);
         }
@@ -145,6 +197,9 @@ impl Vm {
     }
 
     pub fn inplace_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        if let Some(r) = self.binary_fast(a, b, op) {
+            return Ok(r);
+        }
         if a.kind() == Kind::List && op == BinOp::Add && a.has_type(&self.types.list) {
             let items = self.iterate_to_vec(b)?;
             a.downcast::<ListValue>().expect("a list").0.borrow_mut().extend(items);
@@ -449,6 +504,12 @@ impl Vm {
     }
 
     pub fn compare(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+        if self.is_numeric_subclass(a) || self.is_numeric_subclass(b) {
+            let (name, reflected, _) = compare_dunders(op);
+            if let Some(r) = self.subclass_dunders(a, b, name, reflected)? {
+                return Ok(r);
+            }
+        }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return Ok(self.bool_obj(compare_nums(&x, &y, op)));
         }
@@ -483,15 +544,51 @@ impl Vm {
     }
 
     #[cold]
+    /// An int or float (or bool) whose type is a class statement's
+    /// subclass, which may override the operators.
+    fn is_numeric_subclass(&self, o: &Obj) -> bool {
+        matches!(o.kind(), Kind::Int | Kind::Float)
+            && !o.has_type(&self.types.int)
+            && !o.has_type(&self.types.float)
+            && self.type_flags_of(o) & type_flags::HEAP_TYPE != 0
+    }
+
+    /// The operator methods that classes written in Python define for a
+    /// numeric subclass operand, tried in CPython's order (the right
+    /// operand's reflected method first when its type is a subclass of
+    /// the left's). `None` when none applies: the builtin arithmetic
+    /// decides.
+    #[cold]
+    fn subclass_dunders(&mut self, a: &Obj, b: &Obj, name: &str, reflected: &str) -> PyResult<Option<Obj>> {
+        let ta = a.type_obj();
+        let tb = b.type_obj();
+        let right_first = !ta.is(&tb) && self.is_subtype(&tb, &ta);
+        let tries: [(&Obj, &Obj, &str); 2] =
+            if right_first { [(b, a, reflected), (a, b, name)] } else { [(a, b, name), (b, a, reflected)] };
+        for (x, y, method) in tries {
+            if let Some(m) = self.python_class_attr(x, method) {
+                let v = self.call_object(&m, &[x.clone(), y.clone()])?;
+                if !v.is(&self.singletons.not_implemented) {
+                    return Ok(Some(v));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// `name` as defined by a class statement in `o`'s MRO (builtin
+    /// classes skipped).
+    fn python_class_attr(&mut self, o: &Obj, name: &str) -> Option<Obj> {
+        let key = self.intern(name);
+        let mro = o.type_obj().downcast::<TypeValue>()?.mro.borrow().clone();
+        mro.iter()
+            .filter_map(|t| t.downcast::<TypeValue>())
+            .filter(|tv| tv.flags.get() & type_flags::HEAP_TYPE != 0)
+            .find_map(|tv| self.table_get_str(&tv.dict, &key))
+    }
+
     fn compare_slow(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
-        let (name, reflected, sym) = match op {
-            CmpOp::Lt => ("__lt__", "__gt__", "<"),
-            CmpOp::Le => ("__le__", "__ge__", "<="),
-            CmpOp::Eq => ("__eq__", "__eq__", "=="),
-            CmpOp::Ne => ("__ne__", "__ne__", "!="),
-            CmpOp::Gt => ("__gt__", "__lt__", ">"),
-            CmpOp::Ge => ("__ge__", "__le__", ">="),
-        };
+        let (name, reflected, sym) = compare_dunders(op);
         let ta = a.type_obj();
         let tb = b.type_obj();
         let right_first = !ta.is(&tb) && self.is_subtype(&tb, &ta);
@@ -718,4 +815,16 @@ fn hash_tuple(hashes: &[i64]) -> i64 {
     acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3_527_539));
     let h = acc as i64;
     if h == -1 { 1_546_275_796 } else { h }
+}
+
+/// A comparison's method, its reflection and its symbol.
+fn compare_dunders(op: CmpOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        CmpOp::Lt => ("__lt__", "__gt__", "<"),
+        CmpOp::Le => ("__le__", "__ge__", "<="),
+        CmpOp::Eq => ("__eq__", "__eq__", "=="),
+        CmpOp::Ne => ("__ne__", "__ne__", "!="),
+        CmpOp::Gt => ("__gt__", "__lt__", ">"),
+        CmpOp::Ge => ("__ge__", "__le__", ">="),
+    }
 }
