@@ -12,6 +12,7 @@ fn a_type() -> Obj {
         name: RefCell::new("T".into()),
         qualname: RefCell::new(None),
         nslots: Cell::new(0),
+        instance_dict_hint: Cell::new(0),
         bases: RefCell::new(Vec::new()),
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(DictTable::new()),

@@ -76,6 +76,11 @@ impl DictTable {
         DictTable::default()
     }
 
+    /// An empty table with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Self {
+        DictTable { map: Map::with_capacity_and_hasher(n, Default::default()), version: 0 }
+    }
+
     pub fn len(&self) -> usize {
         self.map.len()
     }

@@ -61,6 +61,10 @@ pub struct TypeValue {
     pub nslots: Cell<usize>,
     /// `type_flags` bits.
     pub flags: Cell<u32>,
+    /// The most attributes an instance's `__dict__` has held, so new
+    /// instances' dicts are made that large at once (CPython shares the
+    /// keys of instance dicts for the same reason).
+    pub instance_dict_hint: Cell<u32>,
 }
 
 /// Bits of `TypeValue::flags`.

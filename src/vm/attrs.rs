@@ -16,6 +16,9 @@ use crate::object::payloads::*;
 use crate::object::{PyErr, PyResult};
 use std::cell::RefCell;
 
+/// Instance dicts larger than this grow as ordinary dicts do.
+const MAX_INSTANCE_DICT_HINT: u32 = 16;
+
 impl Vm {
     /// The unbound special method `name` of `o`'s type, if any (special
     /// methods are looked up on the type, never on the instance).
@@ -277,7 +280,7 @@ impl Vm {
             return Ok(());
         }
         let type_ = obj.type_obj();
-        if let (Some(v), true) = (&value, name.downcast::<StrValue>().is_some_and(|s| s.text.to_string_lossy() == "__class__")) {
+        if let (Some(v), true) = (&value, name.downcast::<StrValue>().is_some_and(|s| s.text.as_bytes() == b"__class__")) {
             return self.set_class(obj, v);
         }
         if let Some(attr) = self.lookup_type_attr(&type_, &name) {
@@ -301,15 +304,24 @@ impl Vm {
         let existing = slot.borrow().clone();
         match value {
             Some(v) => {
+                let tv = type_.downcast::<TypeValue>();
                 let d = match existing {
                     Some(d) => d,
                     None => {
-                        let d = self.new_dict();
+                        let hint = tv.map_or(0, |t| t.instance_dict_hint.get() as usize);
+                        let d = self.new_dict_with_capacity(hint);
                         *slot.borrow_mut() = Some(d.clone());
                         d
                     }
                 };
-                self.dict_set(&d, name, v)
+                self.dict_set(&d, name, v)?;
+                if let (Some(tv), Some(dv)) = (tv, d.downcast::<DictValue>()) {
+                    let len = dv.0.borrow().len() as u32;
+                    if len > tv.instance_dict_hint.get() && len <= MAX_INSTANCE_DICT_HINT {
+                        tv.instance_dict_hint.set(len);
+                    }
+                }
+                Ok(())
             }
             None => {
                 if let Some(d) = existing {

@@ -103,13 +103,35 @@ impl Vm {
     pub(crate) fn make_frame(&mut self, func: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Frame> {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = f.code.downcast::<CodeValue>().expect("code").0.clone();
+        let argcount = code.argcount as usize;
+        if kwnames.is_empty()
+            && args.len() == argcount
+            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+            && code.kwonlyargcount == 0
+            && code.cellvars.is_empty()
+            && f.closure.is_none()
+        {
+            // Exactly the declared positional parameters: nothing to bind.
+            let locals_base = self.locals.len();
+            self.locals.extend(args.iter().cloned().map(Some));
+            self.locals.resize(locals_base + code.varnames.len(), None);
+            return Ok(Frame {
+                code,
+                pc: 0,
+                stack_base: self.stack.len(),
+                locals_base,
+                cells: Vec::new(),
+                globals: f.globals.clone(),
+                names: None,
+                handling: Vec::new(),
+            });
+        }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();
-        let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let fname = code.qualname.clone();
+        let fname: &str = &code.qualname;
 
         // Positional arguments.
         for (i, a) in args[..npos_given.min(argcount)].iter().enumerate() {

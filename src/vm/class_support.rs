@@ -144,6 +144,7 @@ impl Vm {
                 instance_kind,
                 qualname: RefCell::new(None),
                 nslots: Cell::new(0),
+                instance_dict_hint: Cell::new(0),
                 flags: Cell::new(type_flags::HEAP_TYPE),
             },
             meta,

@@ -86,7 +86,7 @@ pub struct Vm {
     pub(crate) locals: Vec<Option<Obj>>,
     pub recursion_limit: usize,
     /// Interned strings (identifier-like constants and `sys.intern`).
-    interned: HashMap<Box<str>, Obj>,
+    interned: HashMap<Box<str>, Obj, values::FnvBuild>,
     /// Modules by name (`sys.modules`).
     pub modules: Obj,
     /// Where `print` writes when not told otherwise.
@@ -111,7 +111,7 @@ impl Vm {
             stack: Vec::with_capacity(1024),
             locals: Vec::with_capacity(1024),
             recursion_limit: 1000,
-            interned: HashMap::new(),
+            interned: HashMap::default(),
             modules,
             stdout: Box::new(std::io::stdout()),
             repr_active: Vec::new(),

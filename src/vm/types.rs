@@ -96,6 +96,7 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
         instance_kind,
         qualname: RefCell::new(None),
         nslots: Cell::new(0),
+        instance_dict_hint: Cell::new(0),
         flags: Cell::new(0),
     }
 }

@@ -27,6 +27,29 @@ pub(crate) fn str_hash(text: &Wtf8Buf) -> i64 {
     if h == -1 { -2 } else { h }
 }
 
+/// FNV-1a for the interning table's keys: short identifiers, hashed on
+/// every `intern` of a Rust string (std's SipHash costs several times
+/// more, and the table needs no protection from chosen keys).
+#[derive(Default)]
+pub(crate) struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<FnvHasher>;
+
 impl Vm {
     #[inline]
     pub fn none(&self) -> Obj {
@@ -91,6 +114,11 @@ impl Vm {
 
     pub fn new_dict(&self) -> Obj {
         new_dict_with_type(&self.types.dict)
+    }
+
+    /// An empty dict with room for `n` entries.
+    pub fn new_dict_with_capacity(&self, n: usize) -> Obj {
+        Obj::new(DictValue(RefCell::new(DictTable::with_capacity(n))), &self.types.dict)
     }
 
     /// The text of a str object.
