@@ -294,6 +294,21 @@ pub struct Code {
     pub stacksize: u32,
     /// One inline cache per entry of `names`, for `LoadGlobal`.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+    /// One inline cache per entry of `names`, for instance attributes
+    /// read and written by `LoadAttr`/`StoreAttr`.
+    pub attr_cache: Vec<std::cell::Cell<AttrCache>>,
+}
+
+/// Where an attribute of an instance was last found: in the instance's
+/// `__dict__` at `index`, for instances of the type at `type_addr`, while
+/// no class has changed since (`generation`, the VM's type-cache
+/// generation, which starts at 1 so the default never matches). Hits
+/// still check that the entry's key is the attribute's name object.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AttrCache {
+    pub type_addr: usize,
+    pub generation: u64,
+    pub index: u32,
 }
 
 /// Where a `LoadGlobal` last found its name: valid while the globals

@@ -156,6 +156,7 @@ impl Compiler<'_> {
             flags: code_flags,
             stacksize: 0,
             global_cache: Vec::new(),
+            attr_cache: Vec::new(),
         };
         self.units.push(Unit {
             scope,
@@ -171,6 +172,7 @@ impl Compiler<'_> {
     fn leave(&mut self) -> Rc<Code> {
         let mut unit = self.units.pop().expect("a unit");
         unit.code.global_cache = vec![Default::default(); unit.code.names.len()];
+        unit.code.attr_cache = vec![Default::default(); unit.code.names.len()];
         Rc::new(unit.code)
     }
 

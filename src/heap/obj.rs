@@ -167,6 +167,12 @@ impl Obj {
         }
     }
 
+    /// The address of the object's type, for caches keyed by type.
+    #[inline(always)]
+    pub fn type_addr(&self) -> usize {
+        self.header().type_.get() as usize
+    }
+
     /// True when the object's type is exactly `t` (no subclass check).
     #[inline(always)]
     pub fn has_type(&self, t: &Obj) -> bool {

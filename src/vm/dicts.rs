@@ -164,6 +164,7 @@ impl Vm {
     /// class's namespace, bases or MRO (see `type_cache`).
     pub(crate) fn invalidate_type_cache(&self) {
         let dropped = self.type_cache.borrow_mut().take_all();
+        self.type_generation.set(self.type_generation.get() + 1);
         drop(dropped);
     }
 }

@@ -271,13 +271,25 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = self.pop();
-                    let v = self.get_attr(&obj, &code.names[i as usize])?;
+                    let v = match self.load_attr_cached(&obj, code, i as usize) {
+                        Some(v) => v,
+                        None => {
+                            let v = self.get_attr(&obj, &code.names[i as usize])?;
+                            if !self.attr_cache_current(&obj, code, i as usize) {
+                                self.fill_attr_cache(&obj, code, i as usize)?;
+                            }
+                            v
+                        }
+                    };
                     self.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
                     let obj = self.pop();
                     let v = self.pop();
-                    self.set_attr(&obj, code.names[i as usize].clone(), v)?;
+                    if let Err(v) = self.store_attr_cached(&obj, code, i as usize, v) {
+                        self.set_attr(&obj, code.names[i as usize].clone(), v)?;
+                        self.fill_attr_cache(&obj, code, i as usize)?;
+                    }
                     self.collect_dead();
                 }
                 Instr::DeleteAttr(i) => {

@@ -24,6 +24,7 @@
 //! `property`...), `descriptors.rs` (the descriptor protocol),
 //! `generator.rs` (generator objects).
 
+mod attr_cache;
 mod attrs;
 mod builtins;
 mod builtins_extra;
@@ -95,6 +96,9 @@ pub struct Vm {
     repr_active: Vec<usize>,
     /// Where MRO searches ended (see `type_cache.rs`).
     type_cache: std::cell::RefCell<type_cache::TypeCache>,
+    /// Bumped whenever `type_cache` is emptied (any class changed); the
+    /// inline attribute caches record it (see `attr_cache.rs`).
+    type_generation: std::cell::Cell<u64>,
 }
 
 impl Vm {
@@ -116,6 +120,7 @@ impl Vm {
             stdout: Box::new(std::io::stdout()),
             repr_active: Vec::new(),
             type_cache: std::cell::RefCell::new(type_cache::TypeCache::new()),
+            type_generation: std::cell::Cell::new(1),
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);
