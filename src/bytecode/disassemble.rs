@@ -68,6 +68,7 @@ fn describe(code: &Code, instr: &Instr) -> String {
         | Instr::StoreName(i)
         | Instr::DeleteName(i)
         | Instr::LoadAttr(i)
+        | Instr::LoadMethod(i)
         | Instr::StoreAttr(i)
         | Instr::DeleteAttr(i)
         | Instr::ImportName(i)

@@ -150,6 +150,12 @@ pub enum Instr {
     ForIter(u32),
     /// `[f, a1..an] -> [f(a1..an)]`
     Call(u32),
+    /// `[obj] -> [method, obj]` when `obj.name` is a function found on
+    /// the type (the bound method is never made), else `[None, obj.name]`.
+    LoadMethod(u32),
+    /// `[method, obj, a1..an] -> [method(obj, a1..an)]`, or
+    /// `[None, f, a1..an] -> [f(a1..an)]`: the call after `LoadMethod`.
+    CallMethod(u32),
     /// `[f, a1..an, kwnames] -> [f(...)]`: the last len(kwnames) arguments
     /// are keyword arguments.
     CallKw(u32),

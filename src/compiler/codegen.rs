@@ -1119,6 +1119,18 @@ impl Compiler<'_> {
             return self.call_ex(func, args, keywords);
         }
         let _ = line;
+        if let (ExprKind::Attribute { value, attr, .. }, true) = (&func.kind, keywords.is_empty()) {
+            // `obj.name(args)`: no bound method object (CPython's
+            // LOAD_METHOD / CALL pair).
+            self.expr(value)?;
+            let i = self.name_index(&self.mangled(attr));
+            self.emit(Instr::LoadMethod(i));
+            for a in args {
+                self.expr(a)?;
+            }
+            self.emit(Instr::CallMethod(args.len() as u32));
+            return Ok(());
+        }
         self.expr(func)?;
         for a in args {
             self.expr(a)?;
@@ -1319,6 +1331,8 @@ fn stack_effect(i: &Instr) -> i32 {
         UnpackSequence(n) => n as i32 - 1,
         JumpIfFalseOrPop(_) | JumpIfTrueOrPop(_) => -1,
         Call(n) => -(n as i32),
+        LoadMethod(_) => 1,
+        CallMethod(n) => -(n as i32) - 1,
         CallKw(n) => -(n as i32) - 1,
         MakeFunction(bits) => -1 - (bits & 1 != 0) as i32 - (bits & 2 != 0) as i32 - (bits & 8 != 0) as i32,
         Return => -1,

@@ -132,4 +132,32 @@ impl Vm {
         code.attr_cache[i].set(AttrCache { type_addr: obj.type_addr(), generation: self.type_generation.get(), index });
         Ok(())
     }
+
+    /// For `LoadMethod`: the function that `obj.name` would bind, when it
+    /// is a function found on `obj`'s type and the instance's own dict
+    /// does not shadow it; `None` sends the caller to the generic lookup.
+    /// Limited to kinds whose attribute lookup is the generic one (not
+    /// types, modules or `super` objects).
+    #[inline]
+    pub(crate) fn method_for_call(&mut self, obj: &Obj, name: &Obj) -> Option<Obj> {
+        if !matches!(
+            obj.kind(),
+            Kind::Instance | Kind::List | Kind::Dict | Kind::Str | Kind::Set | Kind::Tuple | Kind::Int | Kind::Float | Kind::Exception
+        ) {
+            return None;
+        }
+        if self.type_flags_of(obj) & type_flags::CUSTOM_GETATTRIBUTE != 0 {
+            return None;
+        }
+        let attr = self.lookup_type_attr(&obj.type_obj(), name)?;
+        if !matches!(attr.kind(), Kind::Function | Kind::BuiltinFunction) {
+            return None;
+        }
+        if let Some(d) = self.existing_dict(obj) {
+            if d.downcast::<DictValue>().is_none_or(|dv| self.find_str_index(&dv.0, name).is_some()) {
+                return None;
+            }
+        }
+        Some(attr)
+    }
 }

@@ -63,7 +63,7 @@ impl Vm {
     }
 
     /// The existing `__dict__`, without making one.
-    fn existing_dict(&self, o: &Obj) -> Option<Obj> {
+    pub(crate) fn existing_dict(&self, o: &Obj) -> Option<Obj> {
         match o.kind() {
             Kind::Instance => o.downcast::<InstanceValue>()?.dict.borrow().clone(),
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),

@@ -155,6 +155,58 @@ impl Vm {
         *pc = 0;
     }
 
+    /// The call at the top of the stack: `[f, a1..an]`, or with `method`
+    /// `[function, self, a1..an]` (after `LoadMethod`). A Python function
+    /// gets a frame that becomes the running one; anything else is called
+    /// from Rust and its result pushed.
+    #[inline(always)]
+    fn call_on_stack(
+        &mut self,
+        n: usize,
+        method: bool,
+        fi_ref: &mut usize,
+        code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
+        pc: &mut usize,
+    ) -> PyResult<()> {
+        let base = self.stack.len() - n;
+        let (mut func, mut args_start, mut callable_below) =
+            if method { (self.stack[base - 2].clone(), base - 1, true) } else { (self.stack[base - 1].clone(), base, true) };
+        if !method {
+            if let Some(m) = func.downcast::<BoundMethodValue>() {
+                if m.func.kind() == Kind::Function {
+                    // `self` takes the method's slot: the call becomes one
+                    // of the function with n + 1 arguments, and no frame of
+                    // Rust recursion.
+                    let (f, self_) = (m.func.clone(), m.self_.clone());
+                    self.stack[base - 1] = self_;
+                    func = f;
+                    args_start = base - 1;
+                    callable_below = false;
+                }
+            }
+        }
+        if func.kind() == Kind::Function {
+            if self.frames.len() >= self.recursion_limit {
+                return Err(self.recursion_error());
+            }
+            let frame = self.make_frame_from_stack(&func, args_start, callable_below)?;
+            if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
+                let g = self.make_generator(&func, frame);
+                self.stack.push(g);
+                return Ok(());
+            }
+            self.frames.push(frame);
+            self.enter_top_frame(fi_ref, code_rc, pc);
+            return Ok(());
+        }
+        let args = self.stack.split_off(args_start);
+        self.pop();
+        let r = self.call(&func, &args, &[])?;
+        self.stack.push(r);
+        self.collect_dead();
+        Ok(())
+    }
+
     fn run_instructions(
         &mut self,
         entry: usize,
@@ -445,42 +497,29 @@ impl Vm {
                         }
                     }
                 }
-                Instr::Call(n) => {
-                    let base = self.stack.len() - n as usize;
-                    let mut func = self.stack[base - 1].clone();
-                    let mut args_start = base;
-                    let mut callable_below = true;
-                    if let Some(m) = func.downcast::<BoundMethodValue>() {
-                        if m.func.kind() == Kind::Function {
-                            // `self` takes the method's slot: the call
-                            // becomes one of the function with n + 1
-                            // arguments, and no frame of Rust recursion.
-                            let (f, self_) = (m.func.clone(), m.self_.clone());
-                            self.stack[base - 1] = self_;
-                            func = f;
-                            args_start = base - 1;
-                            callable_below = false;
+                Instr::Call(n) => self.call_on_stack(n as usize, false, fi_ref, code_rc, pc)?,
+                Instr::LoadMethod(i) => {
+                    let obj = self.pop();
+                    match self.method_for_call(&obj, &code.names[i as usize]) {
+                        Some(method) => {
+                            self.stack.push(method);
+                            self.stack.push(obj);
+                        }
+                        None => {
+                            let v = self.get_attr(&obj, &code.names[i as usize])?;
+                            let none = self.none();
+                            self.stack.push(none);
+                            self.stack.push(v);
                         }
                     }
-                    if func.kind() == Kind::Function {
-                        if self.frames.len() >= self.recursion_limit {
-                            return Err(self.recursion_error());
-                        }
-                        let frame = self.make_frame_from_stack(&func, args_start, callable_below)?;
-                        if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
-                            let g = self.make_generator(&func, frame);
-                            self.stack.push(g);
-                            continue;
-                        }
-                        self.frames.push(frame);
-                        self.enter_top_frame(fi_ref, code_rc, pc);
-                        continue;
+                }
+                Instr::CallMethod(n) => {
+                    let slot = self.stack.len() - n as usize - 2;
+                    let is_method = self.stack[slot].kind() != Kind::None;
+                    if !is_method {
+                        self.stack.remove(slot);
                     }
-                    let args = self.stack.split_off(base);
-                    self.pop();
-                    let r = self.call(&func, &args, &[])?;
-                    self.stack.push(r);
-                    self.collect_dead();
+                    self.call_on_stack(n as usize, is_method, fi_ref, code_rc, pc)?;
                 }
                 Instr::CallKw(n) => {
                     let kwnames = self.pop();
