@@ -161,6 +161,11 @@ impl Vm {
                     self.pop();
                     self.collect_dead();
                 }
+                Instr::PrintExpr => {
+                    let v = self.pop();
+                    self.display_value(v)?;
+                    self.collect_dead();
+                }
                 Instr::Dup => {
                     let v = self.top().clone();
                     self.stack.push(v);

@@ -22,7 +22,8 @@
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
 //! `class_support.rs` (class creation, instantiation, `super`,
 //! `property`...), `descriptors.rs` (the descriptor protocol),
-//! `generator.rs` (generator objects).
+//! `generator.rs` (generator objects), `display.rs` (echoing values at
+//! the interactive prompt: `sys.displayhook`), `site.rs` (`exit`, `quit`).
 
 mod attrs;
 mod builtins;
@@ -30,6 +31,7 @@ mod builtins_extra;
 mod dict_methods;
 mod list_methods;
 mod set;
+mod site;
 mod modules;
 mod import;
 mod call;
@@ -37,6 +39,7 @@ mod class_support;
 mod descriptors;
 mod control;
 mod dicts;
+mod display;
 mod errors;
 mod eval;
 mod formatting;
