@@ -94,12 +94,11 @@ pub fn run(session: Session, banner: &str) -> i32 {
             }
             Err(ReadlineError::Interrupted) => {
                 session.borrow_mut().discard_input();
-                let _ = writeln!(stderr, "\nKeyboardInterrupt");
+                // rustyline has already moved to a new line.
+                let _ = writeln!(stderr, "KeyboardInterrupt");
             }
-            Err(ReadlineError::Eof) => {
-                let _ = writeln!(stderr);
-                return 0;
-            }
+            // rustyline has already moved to a new line, as CPython does.
+            Err(ReadlineError::Eof) => return 0,
             Err(e) => {
                 eprintln!("ouro: {e}");
                 return 1;
