@@ -62,6 +62,10 @@ fn quitter_call(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         let given = positional.len();
         return Err(vm.type_error(format!("Quitter.__call__() takes from 1 to 2 positional arguments but {given} were given")));
     }
+    // `code` defaults to None, which CPython passes on: `args == (None,)`.
+    if code.is_empty() {
+        code.push(vm.none());
+    }
     let t = vm.types.exceptions.system_exit.clone();
     Err(PyErr(vm.new_exception(&t, code)))
 }
