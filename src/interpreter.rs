@@ -92,6 +92,13 @@ impl Interpreter {
         self.vm.stdout = out;
     }
 
+    /// A flag that interrupts the running code when set (from a signal
+    /// handler or another thread): it raises `KeyboardInterrupt` at the
+    /// next loop iteration, then clears itself.
+    pub fn interrupt_flag(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.vm.interrupt_flag()
+    }
+
     /// Flushes what was printed, so a report on stderr comes after it.
     pub fn flush_stdout(&mut self) {
         let _ = self.vm.stdout.flush();

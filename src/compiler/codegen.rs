@@ -358,6 +358,9 @@ impl Compiler<'_> {
                 let exit = self.emit(Instr::PopJumpIfFalse(0));
                 self.push_loop(start, false);
                 self.body(body)?;
+                // CPython re-tests at the bottom, on the test's line: an
+                // interrupt noticed at the jump back is reported there.
+                self.set_line(test.range.start);
                 self.emit(Instr::Jump(start));
                 let lp = self.unit().loops.pop().expect("the loop");
                 let else_start = self.here();

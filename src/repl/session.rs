@@ -71,6 +71,10 @@ impl Session {
         &mut self.interp
     }
 
+    pub fn interrupt_flag(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.interp.interrupt_flag()
+    }
+
     /// Drops a half-typed input (Ctrl-C at the prompt).
     pub fn discard_input(&mut self) {
         self.lines.clear();

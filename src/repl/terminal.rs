@@ -3,7 +3,9 @@
 //!
 //! As in CPython, the banner, prompts and error reports go to stderr and
 //! echoed values to stdout. Ctrl-C at a prompt drops the input and prints
-//! `KeyboardInterrupt`; Ctrl-D on an empty line ends the session with
+//! `KeyboardInterrupt`; Ctrl-C while code runs raises `KeyboardInterrupt`
+//! in it (through the interpreter's interrupt flag); Ctrl-D on an empty
+//! line ends the session with
 //! status 0. History lives in `~/.ouro_history`; not being able to read or
 //! write it is not an error (a fresh home, a read-only one).
 //!
@@ -25,6 +27,7 @@ use std::cell::RefCell;
 use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
+use std::sync::atomic::Ordering;
 
 const HISTORY_FILE: &str = ".ouro_history";
 const MAX_HISTORY: usize = 1000;
@@ -68,6 +71,11 @@ pub fn run(session: Session, banner: &str) -> i32 {
             return 1;
         }
     };
+    // While rustyline reads, the terminal is raw and Ctrl-C is a key; while
+    // code runs, it is SIGINT, which sets the interpreter's interrupt flag.
+    let interrupt = session.interrupt_flag();
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, interrupt.clone());
     let session = Rc::new(RefCell::new(session));
     editor.set_helper(Some(ReplHelper { session: session.clone() }));
     let history = history_path();
@@ -87,6 +95,9 @@ pub fn run(session: Session, banner: &str) -> i32 {
                         let _ = editor.save_history(path);
                     }
                 }
+                // A Ctrl-C that came after the last code stopped running
+                // must not interrupt the next input.
+                interrupt.store(false, Ordering::Relaxed);
                 let status = session.borrow_mut().push_line(&line, &mut stderr);
                 if let Status::Exit(code) = status {
                     return code;

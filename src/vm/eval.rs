@@ -381,6 +381,11 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Instr::Jump(t) => {
+                    // Every loop closes with a backward jump: where a
+                    // Ctrl-C is noticed.
+                    if (t as usize) < *pc && self.interrupt_requested() {
+                        return Err(self.take_interrupt());
+                    }
                     *pc = t as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {

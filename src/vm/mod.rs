@@ -23,7 +23,8 @@
 //! `class_support.rs` (class creation, instantiation, `super`,
 //! `property`...), `descriptors.rs` (the descriptor protocol),
 //! `generator.rs` (generator objects), `display.rs` (echoing values at
-//! the interactive prompt: `sys.displayhook`), `site.rs` (`exit`, `quit`).
+//! the interactive prompt: `sys.displayhook`), `site.rs` (`exit`, `quit`), `interrupt.rs`
+//! (Ctrl-C: `KeyboardInterrupt` in running code).
 
 mod attrs;
 mod builtins;
@@ -34,6 +35,7 @@ mod set;
 mod site;
 mod modules;
 mod import;
+mod interrupt;
 mod call;
 mod class_support;
 mod descriptors;
@@ -58,6 +60,8 @@ use crate::heap::{Finalizer, Heap, Obj};
 use crate::object::{PyErr, PyResult};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 /// A running function body, module or class body.
 pub(crate) struct Frame {
@@ -95,6 +99,9 @@ pub struct Vm {
     pub stdout: Box<dyn std::io::Write>,
     /// Containers whose repr is being computed (to print `[...]`).
     repr_active: Vec<usize>,
+    /// Set from outside (Ctrl-C) to raise `KeyboardInterrupt` in the
+    /// running code (`interrupt.rs`).
+    interrupt: Arc<AtomicBool>,
 }
 
 impl Vm {
@@ -115,6 +122,7 @@ impl Vm {
             modules,
             stdout: Box::new(std::io::stdout()),
             repr_active: Vec::new(),
+            interrupt: Arc::new(AtomicBool::new(false)),
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);
