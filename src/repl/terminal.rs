@@ -98,9 +98,13 @@ pub fn run(session: Session, banner: &str) -> i32 {
                 // A Ctrl-C that came after the last code stopped running
                 // must not interrupt the next input.
                 interrupt.store(false, Ordering::Relaxed);
-                let status = session.borrow_mut().push_line(&line, &mut stderr);
-                if let Status::Exit(code) = status {
-                    return code;
+                // A paste may bring several lines at once: they count as
+                // typed one by one, as CPython reads them.
+                for piece in line.split('\n') {
+                    let status = session.borrow_mut().push_line(piece, &mut stderr);
+                    if let Status::Exit(code) = status {
+                        return code;
+                    }
                 }
             }
             Err(ReadlineError::Interrupted) => {
