@@ -9,7 +9,9 @@ use crate::compiler::{CompileError, compile_module};
 use crate::heap::{Kind, Obj};
 use crate::object::PyErr;
 use crate::object::payloads::{ExceptionValue, ModuleValue, TupleValue};
+use crate::lexer::Mode;
 use crate::vm::Vm;
+use std::io::Write;
 use std::rc::Rc;
 
 /// What can go wrong when running Python source.
@@ -57,7 +59,59 @@ impl Interpreter {
     /// Runs `source` as the `__main__` module's code.
     pub fn run(&mut self, source: &str, filename: &str) -> Result<(), Error> {
         self.vm.set_script(filename);
-        let module = crate::parse_module(source).map_err(|e| Error::Syntax(e.locate(source, filename)))?;
+        self.execute(source, filename, Mode::Module)
+    }
+
+    /// Runs a script read from standard input, as `python3 < file` and
+    /// `python3 - ARGS` do: filename `<stdin>`, `sys.argv` as given (its
+    /// first item `''` or `'-'`), the current folder (`''`) on `sys.path`.
+    pub fn run_stdin(&mut self, source: &str, argv: &[&str]) -> Result<(), Error> {
+        self.vm.set_argv(argv, "");
+        self.vm.set_main_file("<stdin>");
+        self.execute(source, "<stdin>", Mode::Module)
+    }
+
+    /// Prepares an interactive session: `sys.argv == ['']`, the current
+    /// folder on `sys.path`, no `__file__`.
+    pub fn start_interactive(&mut self) {
+        self.vm.set_argv(&[""], "");
+    }
+
+    /// Runs one complete interactive input (CPython's "single" mode):
+    /// every expression statement at the top level goes to
+    /// `sys.displayhook`, which prints its repr and sets `builtins._`.
+    /// Line numbers count from the input's first line.
+    pub fn run_interactive(&mut self, source: &str, filename: &str) -> Result<(), Error> {
+        self.execute(source, filename, Mode::Interactive)
+    }
+
+    /// Redirects what `print` and the display hook write (the process's
+    /// stdout by default); an embedder or a test can capture it.
+    pub fn set_stdout(&mut self, out: Box<dyn std::io::Write>) {
+        let _ = self.vm.stdout.flush();
+        self.vm.stdout = out;
+    }
+
+    /// A flag that interrupts the running code when set (from a signal
+    /// handler or another thread): it raises `KeyboardInterrupt` at the
+    /// next loop iteration, then clears itself.
+    pub fn interrupt_flag(&self) -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+        self.vm.interrupt_flag()
+    }
+
+    /// Flushes what was printed, so a report on stderr comes after it.
+    pub fn flush_stdout(&mut self) {
+        let _ = self.vm.stdout.flush();
+    }
+
+    /// The VM and the `__main__` namespace, for the REPL's completer.
+    pub(crate) fn vm_and_globals(&mut self) -> (&mut Vm, Obj) {
+        let globals = self.main.downcast::<ModuleValue>().expect("a module").dict.clone();
+        (&mut self.vm, globals)
+    }
+
+    fn execute(&mut self, source: &str, filename: &str, mode: Mode) -> Result<(), Error> {
+        let module = crate::parse(source, mode).map_err(|e| Error::Syntax(e.locate(source, filename)))?;
         let code = match compile_module(&mut self.vm, &module, source, filename) {
             Ok(c) => c,
             Err(CompileError::Syntax(e)) => return Err(Error::Syntax(e.locate(source, filename))),

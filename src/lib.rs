@@ -12,6 +12,7 @@ pub mod interpreter;
 pub mod lexer;
 pub mod object;
 pub mod parser;
+pub mod repl;
 pub mod text;
 pub mod vm;
 

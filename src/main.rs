@@ -1,7 +1,10 @@
 //! The `ouro` command line: the first embedder of the library.
 //!
 //! ```text
+//! ouro                    the interactive prompt (a terminal), else the
+//!                         script read from stdin
 //! ouro FILE [ARGS]        run a script
+//! ouro - [ARGS]           run the script read from stdin
 //! ouro -c CODE            run a string
 //! ouro --heap=NAME ...    choose the memory strategy (also OURO_HEAP)
 //! ouro --heaps            list the strategies
@@ -18,12 +21,13 @@
 static GLOBAL: ouro::heap::Allocator = ouro::heap::Allocator;
 
 use ouro::heap::Strategy;
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
 const STACK_SIZE: usize = 512 << 20;
 
 fn usage() -> u8 {
-    eprintln!("usage: ouro [--heap=NAME] [FILE [ARGS] | -c CODE | --dump-ast FILE | --dis FILE | --heaps]");
+    eprintln!("usage: ouro [--heap=NAME] [FILE [ARGS] | - [ARGS] | -c CODE | --dump-ast FILE | --dis FILE | --heaps]");
     2
 }
 
@@ -42,10 +46,13 @@ fn run(mut args: Vec<String>) -> u8 {
         heap = Some(flag.to_string());
         args.remove(0);
     }
+    // Nothing chosen means reference counting (see `heap::counting`).
+    let mut strategy = Strategy::Refcount;
     if let Some(name) = heap {
         match Strategy::from_name(&name) {
             Some(s) => {
                 let _ = ouro::heap::choose_strategy(s);
+                strategy = s;
             }
             None => {
                 eprintln!("ouro: unknown heap '{name}'; run `ouro --heaps` for the list");
@@ -78,9 +85,14 @@ fn run(mut args: Vec<String>) -> u8 {
             Ok(src) => execute(&src, path),
             Err(code) => code,
         },
-        None => {
-            eprintln!("ouro: the REPL is not built yet; give a FILE or -c CODE");
-            2
+        None if std::io::stdin().is_terminal() => {
+            let status = ouro::repl::run_terminal(ouro::Interpreter::new(), strategy.name());
+            status as u8
+        }
+        None => execute_stdin(&[""]),
+        Some("-") => {
+            let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+            execute_stdin(&argv)
         }
         _ => usage(),
     }
@@ -91,6 +103,26 @@ fn execute(source: &str, filename: &str) -> u8 {
     let result = interp.run(source, filename);
     use std::io::Write;
     let _ = std::io::stdout().flush();
+    match result {
+        Ok(()) => 0,
+        Err(e) => report(e),
+    }
+}
+
+/// Runs the script on stdin, as `python3 < FILE` and `python3 -` do.
+fn execute_stdin(argv: &[&str]) -> u8 {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("ouro: can't read <stdin>: {e}");
+        return 2;
+    }
+    let source = match decode_source(bytes, "<stdin>") {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut interp = ouro::Interpreter::new();
+    let result = interp.run_stdin(&source, argv);
+    interp.flush_stdout();
     match result {
         Ok(()) => 0,
         Err(e) => report(e),
@@ -117,6 +149,11 @@ fn read_source(path: &str) -> Result<String, u8> {
             return Err(2);
         }
     };
+    decode_source(bytes, path)
+}
+
+/// Source bytes as CPython decodes a script: UTF-8, a BOM skipped.
+fn decode_source(bytes: Vec<u8>, path: &str) -> Result<String, u8> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map(<[u8]>::to_vec).unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|e| {
         let pos = e.utf8_error().valid_up_to();

@@ -59,6 +59,9 @@ pub enum Instr {
     Nop,
     /// `[x] -> []`
     Pop,
+    /// `[x] -> []`: hands x to `sys.displayhook`. The statement form of an
+    /// expression at the top level of interactive ("single") input.
+    PrintExpr,
     /// `[x] -> [x, x]`
     Dup,
     /// `[a, b] -> [a, b, a, b]`

@@ -65,6 +65,8 @@ pub struct Compiler<'a> {
     filename: String,
     units: Vec<Unit>,
     line_starts: Vec<u32>,
+    /// Interactive input: expression statements are echoed (`PrintExpr`).
+    interactive: bool,
 }
 
 /// Compiles a parsed module into its code object.
@@ -73,7 +75,8 @@ pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &s
     let line_starts = std::iter::once(0)
         .chain(source.match_indices('\n').map(|(i, _)| i as u32 + 1))
         .collect();
-    let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts };
+    let interactive = matches!(module, ast::Mod::Interactive { .. });
+    let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts, interactive };
     c.enter(ScopeId(0), "<module>", "<module>", 1, None);
     let body: &[Stmt] = match module {
         ast::Mod::Module { body, .. } | ast::Mod::Interactive { body } => body,
@@ -313,7 +316,10 @@ impl Compiler<'_> {
         match &s.kind {
             StmtKind::Expr { value } => {
                 self.expr(value)?;
-                self.emit(Instr::Pop);
+                // CPython echoes only in the module's own scope: a
+                // function body called from the prompt stays silent.
+                let echo = self.interactive && self.units.len() == 1;
+                self.emit(if echo { Instr::PrintExpr } else { Instr::Pop });
             }
             StmtKind::Pass => {}
             StmtKind::Assign { targets, value, .. } => {
@@ -354,6 +360,9 @@ impl Compiler<'_> {
                 let exit = self.emit(Instr::PopJumpIfFalse(0));
                 self.push_loop(start, false);
                 self.body(body)?;
+                // CPython re-tests at the bottom, on the test's line: an
+                // interrupt noticed at the jump back is reported there.
+                self.set_line(test.range.start);
                 self.emit(Instr::Jump(start));
                 let lp = self.unit().loops.pop().expect("the loop");
                 let else_start = self.here();
@@ -1315,7 +1324,7 @@ fn stack_effect(i: &Instr) -> i32 {
     use Instr::*;
     match *i {
         Nop | Rot2 | Rot3 | Jump(_) | Unary(_) | LoadAttr(_) | GetIter | PushExcInfo | PopExcept => 0,
-        Pop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
+        Pop | PrintExpr | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) => 0,
         Dup | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_) => 1,
         LoadBuildClass | ImportName(_) | ImportFrom(_) | ForIter(_) => 1,

@@ -90,6 +90,8 @@ fn convert_error(e: ParseError<usize, Tok<'_>, SyntaxError>, source: &str, mode:
             let at = base + source[..local].trim_end_matches(['\n', '\r']).len();
             let err = if expects(&expected, "INDENT") {
                 expected_block(source, base, at, at)
+            } else if expects_handler(&expected) {
+                SyntaxError::new(MISSING_HANDLER, at, at)
             } else {
                 SyntaxError::new("invalid syntax", at, at)
             };
@@ -103,6 +105,7 @@ fn convert_error(e: ParseError<usize, Tok<'_>, SyntaxError>, source: &str, mode:
             _ if expects(&expected, "INDENT") => expected_block(source, base, start, end),
             Tok::Newline if expects(&expected, "\":\"") => SyntaxError::new("expected ':'", start, start),
             _ if expected.len() == 1 && expected[0] == "\"(\"" => SyntaxError::new("expected '('", start, end),
+            _ if expects_handler(&expected) => SyntaxError::new(MISSING_HANDLER, start, end),
             _ => generic_error(source, mode, base, start, end),
         },
     };
@@ -151,6 +154,13 @@ fn next_token(source: &str, base: usize, pos: usize) -> (usize, usize) {
     };
     // At the very end the NEWLINE is virtual: keep the range in the text.
     (base + start, base + end.min(b.len()))
+}
+
+/// A `try` body ended with neither `except` nor `finally` after it.
+const MISSING_HANDLER: &str = "expected 'except' or 'finally' block";
+
+fn expects_handler(expected: &[String]) -> bool {
+    expects(expected, "\"except\"") && expects(expected, "\"finally\"")
 }
 
 fn expects(expected: &[String], token: &str) -> bool {

@@ -225,6 +225,11 @@ impl Vm {
                     self.pop();
                     self.collect_dead();
                 }
+                Instr::PrintExpr => {
+                    let v = self.pop();
+                    self.display_value(v)?;
+                    self.collect_dead();
+                }
                 Instr::Dup => {
                     let v = self.top().clone();
                     self.stack.push(v);
@@ -452,6 +457,11 @@ impl Vm {
                     self.stack.extend(items.into_iter().rev());
                 }
                 Instr::Jump(t) => {
+                    // Every loop closes with a backward jump: where a
+                    // Ctrl-C is noticed.
+                    if (t as usize) < *pc && self.interrupt_requested() {
+                        return Err(self.take_interrupt());
+                    }
                     *pc = t as usize;
                 }
                 Instr::PopJumpIfFalse(t) => {

@@ -22,14 +22,24 @@ const STDLIB: &[(&str, bool, &str)] = &[
 impl Vm {
     /// Records the script: `sys.argv = [filename]`, `sys.path[0]` its folder.
     pub fn set_script(&mut self, filename: &str) {
-        let Ok(Some(sys)) = self.sys_module() else { return };
-        let argv = self.new_str(filename);
-        let argv = self.new_list(vec![argv]);
-        self.module_set(&sys, "argv", argv);
         let dir = std::path::Path::new(filename).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-        let dir = self.new_str(if dir.is_empty() { "." } else { &dir });
+        self.set_argv(&[filename], if dir.is_empty() { "." } else { &dir });
+        self.set_main_file(filename);
+    }
+
+    /// Sets `sys.argv` and makes `path0` the only entry of `sys.path`.
+    pub fn set_argv(&mut self, argv: &[&str], path0: &str) {
+        let Ok(Some(sys)) = self.sys_module() else { return };
+        let argv: Vec<Obj> = argv.iter().map(|a| self.new_str(a)).collect();
+        let argv = self.new_list(argv);
+        self.module_set(&sys, "argv", argv);
+        let dir = self.new_str(path0);
         let path = self.new_list(vec![dir]);
         self.module_set(&sys, "path", path);
+    }
+
+    /// Sets `__main__.__file__`.
+    pub fn set_main_file(&mut self, filename: &str) {
         let main_key = self.intern("__main__");
         let mods = self.modules.clone();
         if let Ok(Some(main)) = self.dict_get(&mods, &main_key) {
@@ -38,7 +48,7 @@ impl Vm {
         }
     }
 
-    fn sys_module(&mut self) -> PyResult<Option<Obj>> {
+    pub(crate) fn sys_module(&mut self) -> PyResult<Option<Obj>> {
         let k = self.intern("sys");
         let mods = self.modules.clone();
         self.dict_get(&mods, &k)

@@ -22,7 +22,9 @@
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
 //! `class_support.rs` (class creation, instantiation, `super`,
 //! `property`...), `descriptors.rs` (the descriptor protocol),
-//! `generator.rs` (generator objects).
+//! `generator.rs` (generator objects), `display.rs` (echoing values at
+//! the interactive prompt: `sys.displayhook`), `site.rs` (`exit`, `quit`), `interrupt.rs`
+//! (Ctrl-C: `KeyboardInterrupt` in running code).
 
 mod attr_cache;
 mod attrs;
@@ -31,13 +33,16 @@ mod builtins_extra;
 mod dict_methods;
 mod list_methods;
 mod set;
+mod site;
 mod modules;
 mod import;
+mod interrupt;
 mod call;
 mod class_support;
 mod descriptors;
 mod control;
 mod dicts;
+mod display;
 mod errors;
 mod eval;
 mod formatting;
@@ -57,6 +62,8 @@ use crate::heap::{Finalizer, Heap, Obj};
 use crate::object::{PyErr, PyResult};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 /// A running function body, module or class body.
 pub(crate) struct Frame {
@@ -99,6 +106,9 @@ pub struct Vm {
     /// Bumped whenever `type_cache` is emptied (any class changed); the
     /// inline attribute caches record it (see `attr_cache.rs`).
     type_generation: std::cell::Cell<u64>,
+    /// Set from outside (Ctrl-C) to raise `KeyboardInterrupt` in the
+    /// running code (`interrupt.rs`).
+    interrupt: Arc<AtomicBool>,
 }
 
 impl Vm {
@@ -121,6 +131,7 @@ impl Vm {
             repr_active: Vec::new(),
             type_cache: std::cell::RefCell::new(type_cache::TypeCache::new()),
             type_generation: std::cell::Cell::new(1),
+            interrupt: Arc::new(AtomicBool::new(false)),
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);

@@ -22,8 +22,11 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
             ("intern", sys_intern),
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
+            ("displayhook", super::super::display::sys_displayhook),
         ],
     );
+    let hook = vm.new_builtin("displayhook", super::super::display::sys_displayhook);
+    vm.module_set(&m, "__displayhook__", hook);
     let argv = vm.new_list(vec![]);
     vm.module_set(&m, "argv", argv);
     let path = vm.new_list(vec![]);
