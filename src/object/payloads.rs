@@ -28,6 +28,12 @@ pub enum IntValue {
 
 pub struct FloatValue(pub f64);
 
+/// `complex`: two doubles, as CPython's `Py_complex`.
+pub struct ComplexValue {
+    pub re: f64,
+    pub im: f64,
+}
+
 /// `str`: WTF-8 text (lone surrogates allowed), its length in code points
 /// and its hash, computed once.
 pub struct StrValue {
@@ -87,6 +93,11 @@ pub struct FunctionValue {
     /// Cells for the code's free variables.
     pub closure: Option<Obj>,
     pub dict: RefCell<Option<Obj>>,
+    pub doc: RefCell<Obj>,
+    /// Made empty on first read when the def had no annotations.
+    pub annotations: RefCell<Option<Obj>>,
+    /// `__module__`: the globals' `__name__` when the def ran.
+    pub module: RefCell<Obj>,
 }
 
 /// A function written in Rust. `call` receives the interpreter and the
@@ -252,4 +263,5 @@ payloads! {
     SetValue => Set,
     DescrValue => Descr,
     GeneratorValue => Generator,
+    ComplexValue => Complex,
 }

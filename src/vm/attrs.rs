@@ -53,7 +53,15 @@ impl Vm {
                 }))
             }
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
-            Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
+            Kind::Function => {
+                let slot = &o.downcast::<FunctionValue>()?.dict;
+                let existing = slot.borrow().clone();
+                Some(existing.unwrap_or_else(|| {
+                    let d = self.new_dict();
+                    *slot.borrow_mut() = Some(d.clone());
+                    d
+                }))
+            }
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
             _ => None,
         }
@@ -137,6 +145,12 @@ impl Vm {
         if let Some(attr) = class_attr {
             return self.descr_get(attr, Some(obj), &type_);
         }
+        if matches!(obj.kind(), Kind::Function | Kind::Code | Kind::Cell) {
+            let n = self.str_lossy(name);
+            if let Some(v) = self.callable_parts_attr(obj, &n)? {
+                return Ok(v);
+            }
+        }
         if let Some(v) = self.special_attr(obj, name) {
             return Ok(v);
         }
@@ -164,6 +178,7 @@ impl Vm {
                 Some(self.stop_iteration_value(obj))
             }
             (n, Kind::Generator) => self.generator_attr(obj, n),
+            (n, Kind::Complex) => self.complex_attr(obj, n),
             (_, Kind::Exception) => self.exception_chain_attr(obj, &n),
             _ => None,
         }
@@ -293,6 +308,12 @@ impl Vm {
                     None => Err(self.no_attribute(obj, &name)),
                 },
             };
+        }
+        if obj.kind() == Kind::Function {
+            let n = self.str_lossy(&name);
+            if let Some(r) = self.set_function_attr(obj, &n, value.clone()) {
+                return r;
+            }
         }
         let Some(slot) = self.dict_slot(obj) else {
             return Err(self.no_attribute(obj, &name));

@@ -74,6 +74,7 @@ pub(crate) fn install(vm: &mut Vm) {
     super::dict_methods::install(vm);
     super::set::install(vm);
     super::modules::install(vm);
+    super::complex::install(vm);
 }
 
 impl Vm {
@@ -168,6 +169,9 @@ fn builtin_abs(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     }
     if let Some(f) = x.downcast::<FloatValue>() {
         return Ok(vm.new_float(f.0.abs()));
+    }
+    if x.kind() == Kind::Complex {
+        return vm.complex_abs(x);
     }
     match vm.lookup_special(x, "__abs__") {
         Some(m) => vm.call_object(&m, &[x.clone()]),

@@ -141,6 +141,15 @@ impl Vm {
                 None => match &kwargs {
                     Some(d) => self.dict_set(d, name.clone(), value.clone())?,
                     None => {
+                        let posonly = &code.varnames[..code.posonlyargcount as usize];
+                        let misplaced: Vec<String> =
+                            kwnames.iter().map(|k| self.str_lossy(k)).filter(|k| posonly.contains(k)).collect();
+                        if !misplaced.is_empty() {
+                            return Err(self.type_error(format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                misplaced.join(", ")
+                            )));
+                        }
                         return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
                     }
                 },

@@ -44,6 +44,13 @@ impl Vm {
         self.err(&self.types.exceptions.attribute_error, msg)
     }
 
+    /// A `NotImplementedError`: the feature exists in CPython but not
+    /// (yet) in ouro.
+    #[cold]
+    pub fn not_implemented_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.err(&self.types.exceptions.not_implemented_error, msg)
+    }
+
     #[cold]
     pub fn name_error(&self, name: &str) -> PyErr {
         self.err(&self.types.exceptions.name_error, format!("name '{name}' is not defined"))

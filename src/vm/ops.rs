@@ -81,6 +81,7 @@ impl Vm {
                 _ => true,
             },
             Kind::Float => o.downcast::<FloatValue>().is_some_and(|f| f.0 != 0.0),
+            Kind::Complex => o.downcast::<ComplexValue>().is_some_and(|c| c.re != 0.0 || c.im != 0.0),
             Kind::Str => o.downcast::<StrValue>().is_some_and(|s| s.chars > 0),
             Kind::List => o.downcast::<ListValue>().is_some_and(|l| !l.0.borrow().is_empty()),
             Kind::Tuple => o.downcast::<TupleValue>().is_some_and(|t| !t.0.is_empty()),
@@ -135,6 +136,14 @@ impl Vm {
     }
 
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        if let (Some(x), Some(y)) = (a.downcast::<BoolValue>(), b.downcast::<BoolValue>()) {
+            match op {
+                BinOp::And => return Ok(self.bool_obj(x.0 & y.0)),
+                BinOp::Or => return Ok(self.bool_obj(x.0 | y.0)),
+                BinOp::Xor => return Ok(self.bool_obj(x.0 ^ y.0)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
             return self.numeric_op(x, y, op);
         }
@@ -417,6 +426,9 @@ impl Vm {
 
     #[cold]
     fn binary_op_slow(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        if let Some(r) = self.complex_binary(a, b, op)? {
+            return Ok(r);
+        }
         let (name, rname, sym) = dunder(op);
         let ta = a.type_obj();
         let tb = b.type_obj();
@@ -484,6 +496,9 @@ impl Vm {
 
     #[cold]
     fn compare_slow(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+        if let Some(r) = self.complex_compare(a, b, op)? {
+            return Ok(r);
+        }
         let (name, reflected, sym) = match op {
             CmpOp::Lt => ("__lt__", "__gt__", "<"),
             CmpOp::Le => ("__le__", "__ge__", "<="),
@@ -534,6 +549,7 @@ impl Vm {
                 _ => hash_i64(self.small_int(o).unwrap_or(0)),
             }),
             Kind::Float => Ok(hash_float(o.downcast::<FloatValue>().expect("float").0, o.addr())),
+            Kind::Complex => Ok(self.complex_hash(o)),
             Kind::None | Kind::Type | Kind::Function | Kind::BuiltinFunction | Kind::Module | Kind::Code => {
                 Ok(hash_pointer(o.addr()))
             }
@@ -657,7 +673,7 @@ fn hash_bigint(b: &BigInt) -> i64 {
 }
 
 /// CPython's `_Py_HashDouble`: equal to the int hash for integral floats.
-fn hash_float(f: f64, addr: usize) -> i64 {
+pub(crate) fn hash_float(f: f64, addr: usize) -> i64 {
     if f.is_nan() {
         return hash_pointer(addr);
     }

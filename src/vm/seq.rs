@@ -40,6 +40,13 @@ impl Vm {
                 _ => {}
             }
         }
+        if let Some(c) = a.downcast::<ComplexValue>() {
+            match op {
+                UnOp::Neg => return Ok(self.new_complex(-c.re, -c.im)),
+                UnOp::Pos => return Ok(self.new_complex(c.re, c.im)),
+                _ => {}
+            }
+        }
         let (name, sym) = match op {
             UnOp::Neg => ("__neg__", "-"),
             UnOp::Pos => ("__pos__", "+"),

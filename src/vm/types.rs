@@ -41,6 +41,7 @@ pub struct Types {
     pub super_: Obj,
     pub member_descriptor: Obj,
     pub generator: Obj,
+    pub complex: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -126,6 +127,8 @@ impl Types {
         let object = Obj::new(type_value("object", Kind::Instance), &type_);
         set_bases(&object, &[]);
         set_bases(&type_, &[object.clone()]);
+        // `object()` instances have no `__dict__` (subclasses get one).
+        object.downcast::<TypeValue>().expect("a type").flags.set(type_flags::NO_DICT);
         let ty = |name: &str, kind: Kind| new_type(&type_, name, &[object.clone()], kind);
         let int = ty("int", Kind::Int);
         let bool_ = new_type(&type_, "bool", &[int.clone()], Kind::Bool);
@@ -158,6 +161,7 @@ impl Types {
             super_: ty("super", Kind::Descr),
             member_descriptor: ty("member_descriptor", Kind::Descr),
             generator: ty("generator", Kind::Generator),
+            complex: ty("complex", Kind::Complex),
             exceptions,
             type_,
             object,
