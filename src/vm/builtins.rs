@@ -65,7 +65,14 @@ pub(crate) fn install(vm: &mut Vm) {
     }
     super::formatting::install(vm);
     super::str_methods::install(vm);
-    for (name, value) in [("None", vm.none()), ("True", vm.bool_obj(true)), ("False", vm.bool_obj(false))] {
+    let singletons = [
+        ("None", vm.none()),
+        ("True", vm.bool_obj(true)),
+        ("False", vm.bool_obj(false)),
+        ("Ellipsis", vm.singletons.ellipsis.clone()),
+        ("NotImplemented", vm.singletons.not_implemented.clone()),
+    ];
+    for (name, value) in singletons {
         let key = vm.intern(name);
         vm.table_set_builtin(&b, key, value);
     }
@@ -75,6 +82,9 @@ pub(crate) fn install(vm: &mut Vm) {
     super::set::install(vm);
     super::modules::install(vm);
     super::complex::install(vm);
+    super::exec_eval::install(vm);
+    super::slice_type::install(vm);
+    super::number_methods::install(vm);
 }
 
 impl Vm {

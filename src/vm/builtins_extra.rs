@@ -700,12 +700,7 @@ fn sorted_unique(vm: &mut Vm, names: Vec<Obj>) -> PyResult<Obj> {
 fn builtin_vars(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     no_kw(vm, "vars", &a)?;
     count_err(vm, "vars", a.args.len(), 0, 1)?;
-    let Some(o) = a.args.first() else {
-        return match vm.frames.last().and_then(|f| f.names.clone()) {
-            Some(d) => Ok(d),
-            None => Ok(vm.new_dict()),
-        };
-    };
+    let Some(o) = a.args.first() else { return vm.current_locals() };
     let k = vm.intern("__dict__");
     match vm.get_attr(o, &k) {
         Ok(d) => Ok(d),

@@ -86,6 +86,9 @@ impl Vm {
     /// `TypeError: message` (what `traceback.format_exception_only` gives,
     /// without the newline).
     pub fn format_exception_only(&mut self, exc: &Obj) -> String {
+        if let Some(located) = self.syntax_error_details(exc) {
+            return located.to_string();
+        }
         let name = self.type_name(exc);
         let module_prefix = "";
         let detail = match exc.downcast::<ExceptionValue>() {

@@ -265,7 +265,31 @@ impl Vm {
         Ok(out)
     }
 
+    /// `key` with bounds that are neither ints nor None replaced by their
+    /// `__index__` (the slicing code reads only ints).
+    pub(crate) fn resolve_slice(&mut self, key: &Obj) -> PyResult<Obj> {
+        let Some(s) = key.downcast::<SliceValue>() else { return Ok(key.clone()) };
+        let plain = |o: &Obj| matches!(o.kind(), Kind::None | Kind::Int | Kind::Bool);
+        if plain(&s.start) && plain(&s.stop) && plain(&s.step) {
+            return Ok(key.clone());
+        }
+        let mut bounds = Vec::with_capacity(3);
+        for b in [&s.start, &s.stop, &s.step] {
+            bounds.push(if plain(b) {
+                b.clone()
+            } else if self.lookup_special(b, "__index__").is_some() {
+                let v = self.index_value(b)?;
+                self.new_bigint(v)
+            } else {
+                return Err(self.type_error("slice indices must be integers or None or have an __index__ method"));
+            });
+        }
+        let [start, stop, step]: [Obj; 3] = bounds.try_into().expect("three bounds");
+        Ok(Obj::new(SliceValue { start, stop, step }, &self.types.slice))
+    }
+
     fn get_slice(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
+        let key = &self.resolve_slice(key)?;
         let s = key.downcast::<SliceValue>().expect("slice");
         match obj.kind() {
             Kind::List => {

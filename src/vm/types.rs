@@ -71,6 +71,9 @@ pub struct Exceptions {
     pub recursion_error: Obj,
     pub type_error: Obj,
     pub value_error: Obj,
+    pub syntax_error: Obj,
+    pub indentation_error: Obj,
+    pub tab_error: Obj,
 }
 
 /// Objects every program shares: None, the booleans, small ints...
@@ -179,6 +182,8 @@ impl Exceptions {
         let name_error = sub("NameError", &exception);
         let runtime_error = sub("RuntimeError", &exception);
         let import_error = sub("ImportError", &exception);
+        let syntax_error = sub("SyntaxError", &exception);
+        let indentation_error = sub("IndentationError", &syntax_error);
         Exceptions {
             system_exit: sub("SystemExit", &base_exception),
             keyboard_interrupt: sub("KeyboardInterrupt", &base_exception),
@@ -197,6 +202,9 @@ impl Exceptions {
             recursion_error: sub("RecursionError", &runtime_error),
             type_error: sub("TypeError", &exception),
             value_error: sub("ValueError", &exception),
+            tab_error: sub("TabError", &indentation_error),
+            syntax_error,
+            indentation_error,
             base_exception,
             exception,
             arithmetic_error,
@@ -234,6 +242,9 @@ impl Exceptions {
             &self.recursion_error,
             &self.type_error,
             &self.value_error,
+            &self.syntax_error,
+            &self.indentation_error,
+            &self.tab_error,
         ]
     }
 }
