@@ -79,6 +79,7 @@ pub(crate) fn install(vm: &mut Vm) {
     super::builtins_extra::install(vm);
     super::list_methods::install(vm);
     super::dict_methods::install(vm);
+    super::dict_views::install(vm);
     super::set::install(vm);
     super::modules::install(vm);
     super::complex::install(vm);
@@ -237,12 +238,12 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
         let base = num_traits::ToPrimitive::to_u32(&base).unwrap_or(u32::MAX);
-        return crate::text::int_text::parse_int(&s.text.to_string_lossy(), base)
+        return crate::text::int_text::parse_int_wtf8(&s.text, base, vm.max_str_digits)
             .map(|v| vm.new_bigint(v))
             .map_err(|e| vm.format_error(e));
     }
     if let Some(s) = x.downcast::<StrValue>() {
-        return crate::text::int_text::parse_int(&s.text.to_string_lossy(), 10)
+        return crate::text::int_text::parse_int_wtf8(&s.text, 10, vm.max_str_digits)
             .map(|v| vm.new_bigint(v))
             .map_err(|e| vm.format_error(e));
     }

@@ -28,6 +28,7 @@ mod attrs;
 mod builtins;
 mod builtins_extra;
 mod dict_methods;
+mod dict_views;
 mod list_methods;
 mod set;
 mod modules;
@@ -89,6 +90,9 @@ pub struct Vm {
     /// that a call allocates nothing.
     pub(crate) locals: Vec<Option<Obj>>,
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: the most digits int<->str
+    /// conversions accept (0 = no limit).
+    pub max_str_digits: usize,
     /// Interned strings (identifier-like constants and `sys.intern`).
     interned: HashMap<Box<str>, Obj>,
     /// Modules by name (`sys.modules`).
@@ -113,6 +117,7 @@ impl Vm {
             stack: Vec::with_capacity(1024),
             locals: Vec::with_capacity(1024),
             recursion_limit: 1000,
+            max_str_digits: crate::text::int_text::DEFAULT_MAX_STR_DIGITS,
             interned: HashMap::new(),
             modules,
             stdout: Box::new(std::io::stdout()),

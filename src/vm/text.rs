@@ -200,20 +200,8 @@ impl Vm {
         self.to_str(o).unwrap_or_else(|_| format!("<exception str() failed>"))
     }
 
-    /// Decimal digits of a big int, within CPython's 4300-digit limit.
+    /// Decimal digits of a big int, within `sys.get_int_max_str_digits()`.
     fn big_to_decimal(&self, b: &num_bigint::BigInt) -> PyResult<String> {
-        let bits = b.bits();
-        // 4300 decimal digits need about 14,284 bits.
-        if bits > 14_300 {
-            let s = b.to_string();
-            let digits = s.trim_start_matches('-').len();
-            if digits > 4300 {
-                return Err(self.value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                ));
-            }
-            return Ok(s);
-        }
-        Ok(b.to_string())
+        crate::text::int_text::int_to_decimal(b, self.max_str_digits).map_err(|e| self.format_error(e))
     }
 }
