@@ -86,6 +86,8 @@ pub(crate) fn install(vm: &mut Vm) {
     super::exec_eval::install(vm);
     super::slice_type::install(vm);
     super::number_methods::install(vm);
+    super::number_dunders::install(vm);
+    super::str_translate::install(vm);
 }
 
 impl Vm {

@@ -104,7 +104,7 @@ impl Vm {
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let fname = code.qualname.clone();
+        let fname = self.str_lossy(&f.qualname.borrow());
 
         // Positional arguments.
         for (i, a) in args[..npos_given.min(argcount)].iter().enumerate() {

@@ -372,9 +372,14 @@ fn new_complex(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         }
         return Ok(vm.new_complex(r.re, r.im));
     };
+    let real_is_complex = real.as_ref().is_some_and(|r| r.kind() == Kind::Complex);
+    let imag_is_complex = i.kind() == Kind::Complex;
     let i = vm.complex_arg(&i, "second argument")?;
-    // (a + bj) + (c + dj) * 1j, as CPython combines them.
-    Ok(vm.new_complex(r.re - i.im, r.im + i.re))
+    // real + imag * 1j, adding only parts that exist, as CPython does (so
+    // that `complex(0.0, -0.0)` keeps its negative zero).
+    let re = if imag_is_complex { r.re - i.im } else { r.re };
+    let im = if real_is_complex { i.re + r.im } else { i.re };
+    Ok(vm.new_complex(re, im))
 }
 
 fn this_complex(vm: &Vm, a: &CallArgs<'_>, name: &str) -> PyResult<C> {

@@ -181,21 +181,40 @@ impl Vm {
         let none_to_absent = |o: Option<Obj>| o.filter(|v| v.kind() != Kind::None);
         let globals = none_to_absent(pos.get(1).cloned().or_else(|| kw[0].clone()));
         let locals = none_to_absent(pos.get(2).cloned().or_else(|| kw[1].clone()));
-        if let Some(g) = &globals {
-            if g.kind() != Kind::Dict {
-                let msg = if mode == Mode::Expression {
-                    "globals must be a dict".to_string()
-                } else {
-                    format!("exec() globals must be a dict, not {}", self.type_name(g))
-                };
-                return Err(self.type_error(msg));
+        // CPython's checks, in its order (eval: locals first).
+        let is_mapping = |vm: &mut Vm, o: &Obj| {
+            matches!(o.kind(), Kind::Dict | Kind::List | Kind::Tuple | Kind::Str) || vm.lookup_special(o, "__getitem__").is_some()
+        };
+        if mode == Mode::Expression {
+            if let Some(l) = &locals {
+                if !is_mapping(self, l) {
+                    return Err(self.type_error("locals must be a mapping"));
+                }
+            }
+            if let Some(g) = &globals {
+                if g.kind() != Kind::Dict {
+                    let msg = if is_mapping(self, g) {
+                        "globals must be a real dict; try eval(expr, {}, mapping)"
+                    } else {
+                        "globals must be a dict"
+                    };
+                    return Err(self.type_error(msg));
+                }
+            }
+        } else {
+            if let Some(g) = &globals {
+                if g.kind() != Kind::Dict {
+                    return Err(self.type_error(format!("exec() globals must be a dict, not {}", self.type_name(g))));
+                }
+            }
+            if let Some(l) = &locals {
+                if !is_mapping(self, l) {
+                    return Err(self.type_error(format!("locals must be a mapping or None, not {}", self.type_name(l))));
+                }
             }
         }
         if let Some(l) = &locals {
             if l.kind() != Kind::Dict {
-                if self.lookup_special(l, "__getitem__").is_none() {
-                    return Err(self.type_error("locals must be a mapping"));
-                }
                 return Err(self.not_implemented_error(format!("{fname}() with a non-dict locals mapping")));
             }
         }

@@ -380,7 +380,12 @@ impl Vm {
                 Ok(Some(self.new_tuple(items)))
             }
             (Kind::Str, _, BinOp::Mod) => self.percent_format(a, b).map(Some),
-            (Kind::Str, _, BinOp::Add) if a.has_type(&self.types.str_) && self.lookup_special(b, "__radd__").is_none() => {
+            // Builtin `__radd__`s (int's...) decline a str: only a Python
+            // one can take over.
+            (Kind::Str, _, BinOp::Add)
+                if a.has_type(&self.types.str_)
+                    && self.lookup_special(b, "__radd__").is_none_or(|f| f.kind() == Kind::BuiltinFunction) =>
+            {
                 Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(b))))
             }
             (Kind::Str | Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, BinOp::Mul) => self.repeat(a, b).map(Some),

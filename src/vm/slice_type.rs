@@ -14,7 +14,15 @@ use crate::object::{CallArgs, NativeFn, PyResult};
 use num_traits::ToPrimitive;
 
 fn new_slice(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("slice", &a, 2, 4)?;
+    if !a.kwnames.is_empty() {
+        return Err(vm.type_error("slice() takes no keyword arguments"));
+    }
+    let args = a.args;
+    match args.len() - 1 {
+        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n if n > 3 => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+        _ => {}
+    }
     let none = vm.none();
     let (start, stop, step) = match &args[1..] {
         [stop] => (none.clone(), stop.clone(), none),
