@@ -138,16 +138,27 @@ pub struct CodeValue(pub std::rc::Rc<crate::bytecode::Code>);
 /// A closure cell.
 pub struct CellValue(pub RefCell<Option<Obj>>);
 
+/// `range`: the i64 fields when every bound is within ±2**61 (see
+/// `vm::range_type`), else `big` (and the i64 fields are unused).
 pub struct RangeValue {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<BigRange>>,
+}
+
+pub struct BigRange {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
 }
 
 /// The builtin iterators.
 pub enum IteratorValue {
     Seq { seq: Obj, index: Cell<usize> },
     Range { next: Cell<i64>, stop: i64, step: i64 },
+    /// A range with big bounds: `remaining` items from `next` on.
+    BigRange { next: RefCell<BigInt>, remaining: RefCell<BigInt>, step: BigInt },
     Map { func: Obj, iters: Box<[Obj]> },
     Filter { func: Obj, it: Obj },
     Zip { iters: Box<[Obj]>, strict: bool },

@@ -180,6 +180,7 @@ impl Vm {
             (n, Kind::Generator) => self.generator_attr(obj, n),
             (n, Kind::Complex) => self.complex_attr(obj, n),
             (n, Kind::Slice) => self.slice_attr(obj, n),
+            (n, Kind::Range) => self.range_attr(obj, n),
             (n, Kind::Int | Kind::Bool | Kind::Float) => self.number_attr(obj, n),
             (_, Kind::Exception) => self.exception_chain_attr(obj, &n),
             _ => None,

@@ -33,7 +33,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("bool", |vm| vm.types.bool_.clone(), new_bool),
         ("list", |vm| vm.types.list.clone(), new_list),
         ("tuple", |vm| vm.types.tuple.clone(), new_tuple),
-        ("range", |vm| vm.types.range.clone(), new_range),
+        ("range", |vm| vm.types.range.clone(), super::range_type::new_range),
         ("type", |vm| vm.types.type_.clone(), super::class_support::type_new),
         ("float", |vm| vm.types.float.clone(), new_float),
         ("dict", |vm| vm.types.dict.clone(), new_dict),
@@ -88,6 +88,7 @@ pub(crate) fn install(vm: &mut Vm) {
     super::number_methods::install(vm);
     super::number_dunders::install(vm);
     super::str_translate::install(vm);
+    super::range_type::install(vm);
 }
 
 impl Vm {
@@ -331,32 +332,6 @@ fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         vm.dict_set(&d, name.clone(), value.clone())?;
     }
     Ok(d)
-}
-
-fn new_range(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("range", &a, 2, 4)?;
-    let mut ints = Vec::new();
-    for x in &args[1..] {
-        match vm.small_int(x) {
-            Some(i) => ints.push(i),
-            None => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(x)
-                )));
-            }
-        }
-    }
-    let (start, stop, step) = match ints.as_slice() {
-        [stop] => (0, *stop, 1),
-        [start, stop] => (*start, *stop, 1),
-        [start, stop, step] => (*start, *stop, *step),
-        _ => unreachable!("checked above"),
-    };
-    if step == 0 {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
-    }
-    Ok(Obj::new(RangeValue { start, stop, step }, &vm.types.range))
 }
 
 fn list_append(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -55,10 +55,6 @@ pub(crate) fn install(vm: &mut Vm) {
     }
     let eof = super::types::new_type(&vm.types.type_, "EOFError", &[vm.types.exceptions.exception.clone()], Kind::Exception);
     set_builtin(vm, "EOFError", eof);
-    let range = vm.types.range.clone();
-    set_type_method(vm, &range, "__getitem__", range_getitem);
-    set_type_method(vm, &range, "index", range_index);
-    set_type_method(vm, &range, "count", range_count);
 }
 
 pub(crate) fn set_builtin(vm: &mut Vm, name: &str, value: Obj) {
@@ -861,12 +857,7 @@ fn new_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     count_err(vm, "reversed", a.args.len() - 1, 1, 1)?;
     let seq = &a.args[1];
     if let Some(r) = seq.downcast::<RangeValue>() {
-        let n = super::seq::range_len(r.start, r.stop, r.step) as i64;
-        let last = r.start + (n - 1) * r.step;
-        return Ok(Obj::new(
-            IteratorValue::Range { next: Cell::new(if n == 0 { 0 } else { last }), stop: if n == 0 { 0 } else { r.start - r.step }, step: -r.step },
-            &vm.types.iterator,
-        ));
+        return Ok(vm.range_iter(r, true));
     }
     match seq.kind() {
         Kind::List | Kind::Tuple | Kind::Str => {}
@@ -883,58 +874,3 @@ fn new_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(Obj::new(IteratorValue::Reversed { seq: seq.clone(), index: Cell::new(n) }, &a.args[0]))
 }
 
-/// `range[i]` and `range[i:j:k]`.
-fn range_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    count_err(vm, "__getitem__", a.args.len(), 2, 2)?;
-    let r = a.args[0].downcast::<RangeValue>().ok_or_else(|| vm.type_error("descriptor requires a 'range'"))?;
-    let len = super::seq::range_len(r.start, r.stop, r.step) as i64;
-    let key = &a.args[1];
-    if let Some(s) = key.downcast::<SliceValue>() {
-        let idx = vm.slice_indices(s, len as usize)?;
-        let step = match vm.small_int(&s.step) {
-            Some(k) => k,
-            None => 1,
-        };
-        let start = match idx.first() {
-            Some(&i) => r.start + i as i64 * r.step,
-            None => {
-                // Empty: CPython still computes the bounds; an empty range.
-                let b = r.start + len * r.step;
-                return Ok(Obj::new(RangeValue { start: b, stop: b, step: r.step * step }, &vm.types.range));
-            }
-        };
-        let n = idx.len() as i64;
-        let nstep = r.step * step;
-        return Ok(Obj::new(RangeValue { start, stop: start + n * nstep, step: nstep }, &vm.types.range));
-    }
-    let Some(i) = vm.small_int(key) else {
-        return Err(vm.type_error(format!(
-            "range indices must be integers or slices, not {}",
-            vm.type_name(key)
-        )));
-    };
-    let j = if i < 0 { i + len } else { i };
-    if j < 0 || j >= len {
-        return Err(vm.index_error("range object index out of range"));
-    }
-    Ok(vm.new_int(r.start + j * r.step))
-}
-
-fn range_index(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    count_err(vm, "index", a.args.len(), 2, 2)?;
-    let r = a.args[0].downcast::<RangeValue>().ok_or_else(|| vm.type_error("descriptor requires a 'range'"))?;
-    let (s, st) = (r.start, r.step);
-    if vm.contains(&a.args[0], &a.args[1])? {
-        if let Some(i) = vm.small_int(&a.args[1]) {
-            return Ok(vm.new_int((i - s) / st));
-        }
-    }
-    let rep = vm.repr(&a.args[1])?;
-    Err(vm.value_error(format!("{rep} is not in range")))
-}
-
-fn range_count(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    count_err(vm, "count", a.args.len(), 2, 2)?;
-    let c = vm.contains(&a.args[0], &a.args[1])?;
-    Ok(vm.new_int(c as i64))
-}

@@ -48,6 +48,7 @@ mod generator;
 mod number_dunders;
 mod number_methods;
 mod ops;
+mod range_type;
 mod seq;
 mod slice_type;
 mod str_methods;

@@ -389,6 +389,14 @@ impl Vm {
                 Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(b))))
             }
             (Kind::Str | Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, BinOp::Mul) => self.repeat(a, b).map(Some),
+            // A count with `__index__` (and no `__rmul__` of its own).
+            (Kind::Str | Kind::List | Kind::Tuple, Kind::Instance, BinOp::Mul)
+                if self.lookup_special(b, "__index__").is_some() && self.lookup_special(b, "__rmul__").is_none() =>
+            {
+                let n = self.index_value(b)?;
+                let n = self.new_bigint(n);
+                self.repeat(a, &n).map(Some)
+            }
             (Kind::Int | Kind::Bool, Kind::Str | Kind::List | Kind::Tuple, BinOp::Mul) => self.repeat(b, a).map(Some),
             _ => Ok(None),
         }

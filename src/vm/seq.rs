@@ -69,13 +69,7 @@ impl Vm {
                 let list = self.new_list(keys);
                 Ok(Obj::new(IteratorValue::Seq { seq: list, index: Cell::new(0) }, &self.types.iterator))
             }
-            Kind::Range => {
-                let r = o.downcast::<RangeValue>().expect("range");
-                Ok(Obj::new(
-                    IteratorValue::Range { next: Cell::new(r.start), stop: r.stop, step: r.step },
-                    &self.types.iterator,
-                ))
-            }
+            Kind::Range => Ok(self.range_iter(o.downcast::<RangeValue>().expect("range"), false)),
             Kind::Iterator | Kind::Generator => Ok(o.clone()),
             _ => match self.lookup_special(o, "__iter__") {
                 Some(m) if m.kind() != Kind::None => self.call_object(&m, &[o.clone()]),
@@ -100,6 +94,7 @@ impl Vm {
                         None
                     }
                 }
+                IteratorValue::BigRange { next, remaining, step } => self.next_big_range(next, remaining, step),
                 IteratorValue::Seq { seq, index } => {
                     let i = index.get();
                     let item = match seq.kind() {
@@ -377,11 +372,23 @@ impl Vm {
             }
             Kind::Range => {
                 let r = container.downcast::<RangeValue>().expect("range");
-                Ok(match self.small_int(item) {
-                    Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
-                    Some(i) => i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0,
-                    None => false,
-                })
+                match (r.big.is_none(), self.small_int(item)) {
+                    (true, Some(i)) if r.step > 0 => Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0),
+                    (true, Some(i)) => Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0),
+                    _ if matches!(item.kind(), Kind::Int | Kind::Bool) => {
+                        Ok(self.range_contains_int(r, &self.big_int(item).expect("an int")))
+                    }
+                    _ => {
+                        // Other values: equality with each item, as CPython.
+                        let it = self.range_iter(r, false);
+                        while let Some(x) = self.next(&it)? {
+                            if self.eq(&x, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                }
             }
             Kind::List | Kind::Tuple => {
                 let items = self.iterate_to_vec(container)?;
@@ -414,10 +421,7 @@ impl Vm {
             Kind::Tuple => o.downcast::<TupleValue>().expect("tuple").0.len(),
             Kind::Str => o.downcast::<StrValue>().expect("str").chars,
             Kind::Dict => o.downcast::<DictValue>().expect("dict").0.borrow().len(),
-            Kind::Range => {
-                let r = o.downcast::<RangeValue>().expect("range");
-                range_len(r.start, r.stop, r.step)
-            }
+            Kind::Range => self.range_length(o.downcast::<RangeValue>().expect("range"))?,
             _ => match self.lookup_special(o, "__len__") {
                 Some(m) => {
                     let r = self.call_object(&m, &[o.clone()])?;

@@ -52,14 +52,7 @@ impl Vm {
                 let m = o.downcast::<ModuleValue>().expect("module");
                 out.push_str(&format!("<module '{}'>", self.str_lossy(&m.name)));
             }
-            Kind::Range => {
-                let r = o.downcast::<RangeValue>().expect("range");
-                if r.step == 1 {
-                    out.push_str(&format!("range({}, {})", r.start, r.stop));
-                } else {
-                    out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
-                }
-            }
+            Kind::Range => out.push_str(&self.range_repr(o.downcast::<RangeValue>().expect("range"))),
             Kind::Exception if self.lookup_special(o, "__repr__").is_none() => {
                 let name = self.type_name(o);
                 let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
