@@ -106,6 +106,10 @@ pub struct BuiltinFunctionValue {
     pub name: &'static str,
     pub call: crate::object::NativeFn,
     pub bound: Option<Obj>,
+    /// A method of a builtin type (CPython's method descriptor): read
+    /// through an instance it binds to it. Plain builtin functions (`len`,
+    /// `math.sqrt`) never bind, even as class attributes.
+    pub binds: bool,
 }
 
 pub struct ModuleValue {

@@ -166,6 +166,7 @@ impl Vm {
             ("__name__", Kind::Function) => Some(obj.downcast::<FunctionValue>()?.name.borrow().clone()),
             ("__qualname__", Kind::Function) => Some(obj.downcast::<FunctionValue>()?.qualname.borrow().clone()),
             ("__name__", Kind::BuiltinFunction) => Some(self.new_str(obj.downcast::<BuiltinFunctionValue>()?.name)),
+            ("__self__", Kind::BuiltinFunction) => obj.downcast::<BuiltinFunctionValue>()?.bound.clone(),
             ("args", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.args.borrow().clone()),
             ("__cause__", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.cause.borrow().clone().unwrap_or_else(|| self.none())),
             ("__context__", Kind::Exception) => {

@@ -22,7 +22,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("next", builtin_next),
     ];
     for &(name, f) in functions {
-        let func = vm.new_builtin(name, f);
+        let func = vm.new_builtin_function(name, f);
         let key = vm.intern(name);
         let b = vm.builtins.clone();
         vm.table_set_builtin(&b, key, func);
@@ -92,8 +92,15 @@ pub(crate) fn install(vm: &mut Vm) {
 }
 
 impl Vm {
+    /// A builtin method, to install in a type's namespace.
     pub fn new_builtin(&self, name: &'static str, call: NativeFn) -> Obj {
-        Obj::new(BuiltinFunctionValue { name, call, bound: None }, &self.types.builtin_function)
+        Obj::new(BuiltinFunctionValue { name, call, bound: None, binds: true }, &self.types.builtin_function)
+    }
+
+    /// A builtin function (of `builtins` or a native module): it does not
+    /// bind as a method.
+    pub fn new_builtin_function(&self, name: &'static str, call: NativeFn) -> Obj {
+        Obj::new(BuiltinFunctionValue { name, call, bound: None, binds: false }, &self.types.builtin_function)
     }
 
     fn table_set_builtin(&self, d: &Obj, key: Obj, value: Obj) {

@@ -39,7 +39,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("ord", builtin_ord),
     ];
     for &(name, f) in functions {
-        set_builtin(vm, name, vm.new_builtin(name, f));
+        set_builtin(vm, name, vm.new_builtin_function(name, f));
     }
     let lazy: &[(&'static str, NativeFn)] = &[
         ("map", new_map),

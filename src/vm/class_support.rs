@@ -23,7 +23,7 @@ pub(crate) fn install(vm: &mut Vm) {
     ];
     let b = vm.builtins.clone();
     for &(name, f) in functions {
-        let func = vm.new_builtin(name, f);
+        let func = vm.new_builtin_function(name, f);
         let key = vm.intern(name);
         vm.dict_set(&b, key, func).expect("str keys");
     }

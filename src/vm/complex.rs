@@ -403,8 +403,27 @@ fn complex_repr_method(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(vm.new_str(&complex_repr(c.re, c.im)))
 }
 
+/// `format(z, spec)`: an empty spec is `str(z)`; CPython's complex
+/// format specs (`.2f`, `^20`...) are not implemented yet.
+fn complex_format(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::list_methods::method_nargs(vm, &a, "complex", "__format__", 1, 1, false)?;
+    let c = match a.args[0].downcast::<ComplexValue>() {
+        Some(c) => C { re: c.re, im: c.im },
+        None => return Err(vm.type_error("descriptor '__format__' requires a 'complex' object")),
+    };
+    match a.args[1].downcast::<StrValue>() {
+        Some(s) if s.chars == 0 => Ok(vm.new_str(&complex_repr(c.re, c.im))),
+        Some(_) => Err(vm.not_implemented_error("format specs for complex numbers are not supported yet")),
+        None => Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(&a.args[1])
+        ))),
+    }
+}
+
 pub(crate) fn install(vm: &mut Vm) {
     let t = vm.types.complex.clone();
+    set_type_method(vm, &t, "__format__", complex_format);
     set_type_method(vm, &t, "__new__", new_complex);
     set_type_method(vm, &t, "conjugate", complex_conjugate);
     set_type_method(vm, &t, "__repr__", complex_repr_method);

@@ -293,7 +293,7 @@ pub(crate) fn install(vm: &mut Vm) {
     let functions: &[(&'static str, crate::object::NativeFn)] =
         &[("exec", builtin_exec), ("eval", builtin_eval), ("globals", builtin_globals), ("locals", builtin_locals)];
     for &(name, f) in functions {
-        let func = vm.new_builtin(name, f);
+        let func = vm.new_builtin_function(name, f);
         set_builtin(vm, name, func);
     }
 }

@@ -22,7 +22,12 @@
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
 //! `class_support.rs` (class creation, instantiation, `super`,
 //! `property`...), `descriptors.rs` (the descriptor protocol),
-//! `generator.rs` (generator objects).
+//! `generator.rs` (generator objects), `complex.rs` (the complex type),
+//! `number_methods.rs` / `number_dunders.rs` (methods and operator methods
+//! of int and float), `range_type.rs`, `slice_type.rs`, `dict_views.rs`
+//! (dict equality, set-like views), `str_translate.rs`,
+//! `function_attrs.rs` (attributes of functions, code objects, cells),
+//! `exec_eval.rs` (`exec`, `eval`, `globals`, `locals`, SyntaxError values).
 
 mod attrs;
 mod builtins;

@@ -46,7 +46,15 @@ impl Vm {
             }
             Kind::BuiltinFunction => {
                 let f = o.downcast::<BuiltinFunctionValue>().expect("builtin");
-                out.push_str(&format!("<built-in function {}>", f.name));
+                match &f.bound {
+                    Some(b) => out.push_str(&format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        f.name,
+                        self.type_name(b),
+                        b.addr()
+                    )),
+                    None => out.push_str(&format!("<built-in function {}>", f.name)),
+                }
             }
             Kind::Module => {
                 let m = o.downcast::<ModuleValue>().expect("module");
