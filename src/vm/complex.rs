@@ -403,8 +403,8 @@ fn complex_repr_method(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(vm.new_str(&complex_repr(c.re, c.im)))
 }
 
-/// `format(z, spec)`: an empty spec is `str(z)`; CPython's complex
-/// format specs (`.2f`, `^20`...) are not implemented yet.
+/// `format(z, spec)`: an empty spec is `str(z)`; others as
+/// `text::format_complex`.
 fn complex_format(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     super::list_methods::method_nargs(vm, &a, "complex", "__format__", 1, 1, false)?;
     let c = match a.args[0].downcast::<ComplexValue>() {
@@ -413,7 +413,10 @@ fn complex_format(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     };
     match a.args[1].downcast::<StrValue>() {
         Some(s) if s.chars == 0 => Ok(vm.new_str(&complex_repr(c.re, c.im))),
-        Some(_) => Err(vm.not_implemented_error("format specs for complex numbers are not supported yet")),
+        Some(s) => match crate::text::format_complex::format_complex_wtf8(c.re, c.im, &s.text) {
+            Ok(text) => Ok(vm.new_str_wtf8(text)),
+            Err(e) => Err(vm.format_error(e)),
+        },
         None => Err(vm.type_error(format!(
             "__format__() argument must be str, not {}",
             vm.type_name(&a.args[1])
