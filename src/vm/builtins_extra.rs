@@ -483,10 +483,16 @@ pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
         let r: f64 = s.parse().unwrap_or(x);
         if r == 0.0 { 0.0 * x.signum() } else { r }
     } else {
-        let p = 10f64.powi((-nd) as i32);
-        let y = x / p;
-        let z = y.round_ties_even();
-        let r = z * p;
+        // Exactly: x = m * 2**e; round x / 10**k half-to-even in integers,
+        // then let the correctly rounded decimal parser make the double.
+        let k = (-nd) as u32;
+        let (m, e) = super::number_methods::float_parts(x);
+        let p = num_traits::pow(BigInt::from(10), k as usize);
+        let (num, den) = if e >= 0 { (m << e as usize, p) } else { (m, p << (-e) as usize) };
+        let (q, r) = num_integer::Integer::div_mod_floor(&num, &den);
+        let twice = &r * 2;
+        let q = if twice > den || (twice == den && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+        let r: f64 = format!("{q}e{k}").parse().unwrap_or(x);
         if r.is_infinite() { x } else if r == 0.0 { 0.0 * x.signum() } else { r }
     }
 }

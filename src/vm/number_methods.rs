@@ -65,7 +65,7 @@ fn float_is_integer(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 /// The exact value of a finite float as `mantissa * 2**exponent`, the
 /// mantissa odd (or zero).
-fn float_parts(f: f64) -> (BigInt, i64) {
+pub(crate) fn float_parts(f: f64) -> (BigInt, i64) {
     let bits = f.to_bits();
     let biased = ((bits >> 52) & 0x7ff) as i64;
     let frac = bits & ((1 << 52) - 1);

@@ -344,7 +344,9 @@ impl Vm {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
                 if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                    return Err(self.value_error("complex results are not supported yet"));
+                    // A negative base to a fractional power: complex, as CPython.
+                    let (x, y) = (self.new_complex(a, 0.0), self.new_complex(b, 0.0));
+                    return self.complex_binary(&x, &y, op).map(|r| r.expect("complex operands"));
                 }
                 let r = a.powf(b);
                 if r.is_infinite() && a.is_finite() && b.is_finite() {
