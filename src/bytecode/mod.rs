@@ -163,7 +163,8 @@ pub enum Instr {
     /// are keyword arguments.
     CallKw(u32),
     /// `[code, qualname] -> [function]`; the operand's bits say what else
-    /// is below: 1 defaults tuple, 2 kw-defaults dict, 8 closure tuple.
+    /// is below: 1 defaults tuple, 2 kw-defaults dict, 4 annotations dict,
+    /// 8 closure tuple (pushed in that order).
     MakeFunction(u32),
     /// `[x] -> (return x)`
     Return,
@@ -183,6 +184,8 @@ pub enum Instr {
     ImportFrom(u32),
     /// `[] -> [__build_class__]`
     LoadBuildClass,
+    /// `[] -> []`: `__annotations__ = {}` in the namespace unless present.
+    SetupAnnotations,
     /// f-string field (CPython's `FORMAT_VALUE`): `[value] -> [str]`, or
     /// `[value, spec] -> [str]` when bit 4 of the operand is set. Bits 0-1
     /// pick the conversion applied first: 0 none, 1 `!s`, 2 `!r`, 3 `!a`;
@@ -303,6 +306,8 @@ pub struct Code {
     pub stacksize: u32,
     /// One inline cache per entry of `names`, for `LoadGlobal`.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+    /// The docstring of a def (`__doc__` of functions made from it).
+    pub doc: Option<Obj>,
     /// One inline cache per entry of `names`, for instance attributes
     /// read and written by `LoadAttr`/`StoreAttr`.
     pub attr_cache: Vec<std::cell::Cell<AttrCache>>,

@@ -22,6 +22,7 @@ use crate::object::payloads::CodeValue;
 use crate::vm::Vm;
 use std::rc::Rc;
 
+mod annotations;
 mod control;
 use control::Cleanup;
 
@@ -86,6 +87,7 @@ pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &s
             return Ok(c.leave());
         }
     };
+    c.setup_annotations(body);
     c.body(body)?;
     let none = c.const_none();
     c.emit(Instr::LoadConst(none));
@@ -160,6 +162,7 @@ impl Compiler<'_> {
             stacksize: 0,
             global_cache: Vec::new(),
             attr_cache: Vec::new(),
+            doc: None,
         };
         self.units.push(Unit {
             scope,
@@ -332,11 +335,8 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.assign(target)?;
-                }
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
+                self.ann_assign(target, annotation, value.as_deref(), *simple, line)?
             }
             StmtKind::If { test, body, orelse } => {
                 self.expr(test)?;
@@ -624,9 +624,12 @@ impl Compiler<'_> {
         let scope = self.table.scope_of_stmt(s).expect("the symbol table has every def");
         let line = self.line_of(s.range.start);
         let qualname = self.qualname(&f.name);
-        let flags = self.defaults(&f.args)?;
+        let mut flags = self.defaults(&f.args)?;
+        flags |= self.function_annotations(&f.args, f.returns.as_deref(), line)?;
+        let doc = self.docstring(&f.body);
         self.enter(scope, &f.name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
         self.set_arg_counts(&f.args);
+        self.unit().code.doc = doc;
         self.body(&f.body)?;
         let none = self.const_none();
         self.emit(Instr::LoadConst(none));
@@ -749,6 +752,13 @@ impl Compiler<'_> {
         self.emit(Instr::LoadConst(q));
         let store = self.name_index("__qualname__");
         self.emit(Instr::StoreName(store));
+        if let Some(doc) = self.docstring(body) {
+            let d = self.add_const(doc);
+            self.emit(Instr::LoadConst(d));
+            let store = self.name_index("__doc__");
+            self.emit(Instr::StoreName(store));
+        }
+        self.setup_annotations(body);
         self.body(body)?;
         if class_cell {
             // CPython's scheme: the body hands its `__class__` cell to
@@ -1075,7 +1085,8 @@ impl Compiler<'_> {
                 Some(t) if t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => self.vm.intern(t),
                 _ => self.vm.new_str_wtf8(s.clone()),
             },
-            Constant::Imaginary(_) | Constant::Bytes(_) => self.vm.none(),
+            Constant::Imaginary(im) => self.vm.new_complex(0.0, *im),
+            Constant::Bytes(_) => self.vm.none(),
         }
     }
 
@@ -1343,7 +1354,8 @@ fn stack_effect(i: &Instr) -> i32 {
         LoadMethod(_) => 1,
         CallMethod(n) => -(n as i32) - 1,
         CallKw(n) => -(n as i32) - 1,
-        MakeFunction(bits) => -1 - (bits & 1 != 0) as i32 - (bits & 2 != 0) as i32 - (bits & 8 != 0) as i32,
+        MakeFunction(bits) => -1 - bits.count_ones() as i32,
+        SetupAnnotations => 0,
         Return => -1,
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
         Dup2 => 2,

@@ -49,6 +49,7 @@ pub enum Kind {
     /// property, staticmethod, classmethod, super, slot members.
     Descr,
     Generator,
+    Complex,
 }
 
 /// A Rust type stored in an object box.
@@ -294,7 +295,7 @@ impl Finalizer for NoFinalizer {
 impl Kind {
     /// Payloads that hold no references to other objects.
     fn is_leaf(self) -> bool {
-        matches!(self, Kind::Int | Kind::Float | Kind::Str | Kind::Range | Kind::Bool)
+        matches!(self, Kind::Int | Kind::Float | Kind::Str | Kind::Range | Kind::Bool | Kind::Complex)
     }
 }
 
@@ -393,6 +394,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Set => free::<pl::SetValue>(p),
             Kind::Descr => free::<pl::DescrValue>(p),
             Kind::Generator => free::<pl::GeneratorValue>(p),
+            Kind::Complex => free::<pl::ComplexValue>(p),
         }
     }
 }

@@ -28,6 +28,12 @@ pub enum IntValue {
 
 pub struct FloatValue(pub f64);
 
+/// `complex`: two doubles, as CPython's `Py_complex`.
+pub struct ComplexValue {
+    pub re: f64,
+    pub im: f64,
+}
+
 /// `str`: WTF-8 text (lone surrogates allowed), its length in code points
 /// and its hash, computed once.
 pub struct StrValue {
@@ -91,6 +97,11 @@ pub struct FunctionValue {
     /// Cells for the code's free variables.
     pub closure: Option<Obj>,
     pub dict: RefCell<Option<Obj>>,
+    pub doc: RefCell<Obj>,
+    /// Made empty on first read when the def had no annotations.
+    pub annotations: RefCell<Option<Obj>>,
+    /// `__module__`: the globals' `__name__` when the def ran.
+    pub module: RefCell<Obj>,
 }
 
 /// A function written in Rust. `call` receives the interpreter and the
@@ -99,6 +110,10 @@ pub struct BuiltinFunctionValue {
     pub name: &'static str,
     pub call: crate::object::NativeFn,
     pub bound: Option<Obj>,
+    /// A method of a builtin type (CPython's method descriptor): read
+    /// through an instance it binds to it. Plain builtin functions (`len`,
+    /// `math.sqrt`) never bind, even as class attributes.
+    pub binds: bool,
 }
 
 pub struct ModuleValue {
@@ -131,16 +146,27 @@ pub struct CodeValue(pub std::rc::Rc<crate::bytecode::Code>);
 /// A closure cell.
 pub struct CellValue(pub RefCell<Option<Obj>>);
 
+/// `range`: the i64 fields when every bound is within ±2**61 (see
+/// `vm::range_type`), else `big` (and the i64 fields are unused).
 pub struct RangeValue {
     pub start: i64,
     pub stop: i64,
     pub step: i64,
+    pub big: Option<Box<BigRange>>,
+}
+
+pub struct BigRange {
+    pub start: BigInt,
+    pub stop: BigInt,
+    pub step: BigInt,
 }
 
 /// The builtin iterators.
 pub enum IteratorValue {
     Seq { seq: Obj, index: Cell<usize> },
     Range { next: Cell<i64>, stop: i64, step: i64 },
+    /// A range with big bounds: `remaining` items from `next` on.
+    BigRange { next: RefCell<BigInt>, remaining: RefCell<BigInt>, step: BigInt },
     Map { func: Obj, iters: Box<[Obj]> },
     Filter { func: Obj, it: Obj },
     Zip { iters: Box<[Obj]>, strict: bool },
@@ -256,4 +282,5 @@ payloads! {
     SetValue => Set,
     DescrValue => Descr,
     GeneratorValue => Generator,
+    ComplexValue => Complex,
 }

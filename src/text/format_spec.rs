@@ -297,7 +297,7 @@ fn push_fill(out: &mut Wtf8Buf, c: u32, n: i64) {
 }
 
 /// Pads `body` (of `len` code points) to the spec's width and alignment.
-fn pad(out: &mut Wtf8Buf, body: impl Iterator<Item = u32>, len: usize, spec: &FormatSpec) -> Result<(), FormatError> {
+pub(crate) fn pad(out: &mut Wtf8Buf, body: impl Iterator<Item = u32>, len: usize, spec: &FormatSpec) -> Result<(), FormatError> {
     let total = spec.width_i().max(len as i64);
     let padding = total - len as i64;
     reserve_fill(out, spec.fill, padding, len * 4)?;

@@ -7,6 +7,7 @@
 //! byte-for-byte UTF-8.
 
 pub mod escapes;
+pub mod format_complex;
 pub mod format_spec;
 pub mod int_text;
 pub mod printf;

@@ -143,6 +143,12 @@ pub fn repr_float(f: f64, out: &mut String) {
     format_repr(f, true, out);
 }
 
+/// A part of a complex's repr: `repr(f)` without the `.0` that marks an
+/// integral float (`1`, `2.5`, `1e+16`, `inf`).
+pub fn repr_complex_part(f: f64, out: &mut String) {
+    format_repr(f, false, out);
+}
+
 /// `repr(complex(0.0, imag))`: with a +0.0 real part CPython prints only
 /// the imaginary part, without the `.0` a float repr would add.
 pub fn repr_imaginary(imag: f64, out: &mut String) {

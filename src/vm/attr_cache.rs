@@ -150,7 +150,14 @@ impl Vm {
             return None;
         }
         let attr = self.lookup_type_attr(&obj.type_obj(), name)?;
-        if !matches!(attr.kind(), Kind::Function | Kind::BuiltinFunction) {
+        let binds = match attr.kind() {
+            Kind::Function => true,
+            // Builtin methods bind; builtin functions stored on a class
+            // (`f = len`) and already-bound ones do not.
+            Kind::BuiltinFunction => attr.downcast::<BuiltinFunctionValue>().is_some_and(|f| f.bound.is_none() && f.binds),
+            _ => false,
+        };
+        if !binds {
             return None;
         }
         if let Some(d) = self.existing_dict(obj) {

@@ -56,7 +56,15 @@ impl Vm {
                 }))
             }
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
-            Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
+            Kind::Function => {
+                let slot = &o.downcast::<FunctionValue>()?.dict;
+                let existing = slot.borrow().clone();
+                Some(existing.unwrap_or_else(|| {
+                    let d = self.new_dict();
+                    *slot.borrow_mut() = Some(d.clone());
+                    d
+                }))
+            }
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
             _ => None,
         }
@@ -140,6 +148,12 @@ impl Vm {
         if let Some(attr) = class_attr {
             return self.descr_get(attr, Some(obj), &type_);
         }
+        if matches!(obj.kind(), Kind::Function | Kind::Code | Kind::Cell) {
+            let n = self.str_lossy(name);
+            if let Some(v) = self.callable_parts_attr(obj, &n)? {
+                return Ok(v);
+            }
+        }
         if let Some(v) = self.special_attr(obj, name) {
             return Ok(v);
         }
@@ -155,6 +169,7 @@ impl Vm {
             ("__name__", Kind::Function) => Some(obj.downcast::<FunctionValue>()?.name.borrow().clone()),
             ("__qualname__", Kind::Function) => Some(obj.downcast::<FunctionValue>()?.qualname.borrow().clone()),
             ("__name__", Kind::BuiltinFunction) => Some(self.new_str(obj.downcast::<BuiltinFunctionValue>()?.name)),
+            ("__self__", Kind::BuiltinFunction) => obj.downcast::<BuiltinFunctionValue>()?.bound.clone(),
             ("args", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.args.borrow().clone()),
             ("__cause__", Kind::Exception) => Some(obj.downcast::<ExceptionValue>()?.cause.borrow().clone().unwrap_or_else(|| self.none())),
             ("__context__", Kind::Exception) => {
@@ -167,6 +182,10 @@ impl Vm {
                 Some(self.stop_iteration_value(obj))
             }
             (n, Kind::Generator) => self.generator_attr(obj, n),
+            (n, Kind::Complex) => self.complex_attr(obj, n),
+            (n, Kind::Slice) => self.slice_attr(obj, n),
+            (n, Kind::Range) => self.range_attr(obj, n),
+            (n, Kind::Int | Kind::Bool | Kind::Float) => self.number_attr(obj, n),
             (_, Kind::Exception) => self.exception_chain_attr(obj, &n),
             _ => None,
         }
@@ -297,6 +316,12 @@ impl Vm {
                     None => Err(self.no_attribute(obj, &name)),
                 },
             };
+        }
+        if obj.kind() == Kind::Function {
+            let n = self.str_lossy(&name);
+            if let Some(r) = self.set_function_attr(obj, &n, value.clone()) {
+                return r;
+            }
         }
         let Some(slot) = self.dict_slot(obj) else {
             return Err(self.no_attribute(obj, &name));

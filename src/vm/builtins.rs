@@ -22,7 +22,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("next", builtin_next),
     ];
     for &(name, f) in functions {
-        let func = vm.new_builtin(name, f);
+        let func = vm.new_builtin_function(name, f);
         let key = vm.intern(name);
         let b = vm.builtins.clone();
         vm.table_set_builtin(&b, key, func);
@@ -33,7 +33,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("bool", |vm| vm.types.bool_.clone(), new_bool),
         ("list", |vm| vm.types.list.clone(), new_list),
         ("tuple", |vm| vm.types.tuple.clone(), new_tuple),
-        ("range", |vm| vm.types.range.clone(), new_range),
+        ("range", |vm| vm.types.range.clone(), super::range_type::new_range),
         ("type", |vm| vm.types.type_.clone(), super::class_support::type_new),
         ("float", |vm| vm.types.float.clone(), new_float),
         ("dict", |vm| vm.types.dict.clone(), new_dict),
@@ -65,21 +65,43 @@ pub(crate) fn install(vm: &mut Vm) {
     }
     super::formatting::install(vm);
     super::str_methods::install(vm);
-    for (name, value) in [("None", vm.none()), ("True", vm.bool_obj(true)), ("False", vm.bool_obj(false))] {
+    let singletons = [
+        ("None", vm.none()),
+        ("True", vm.bool_obj(true)),
+        ("False", vm.bool_obj(false)),
+        ("Ellipsis", vm.singletons.ellipsis.clone()),
+        ("NotImplemented", vm.singletons.not_implemented.clone()),
+    ];
+    for (name, value) in singletons {
         let key = vm.intern(name);
         vm.table_set_builtin(&b, key, value);
     }
     super::builtins_extra::install(vm);
     super::list_methods::install(vm);
     super::dict_methods::install(vm);
+    super::dict_views::install(vm);
     super::set::install(vm);
     super::site::install(vm);
     super::modules::install(vm);
+    super::complex::install(vm);
+    super::exec_eval::install(vm);
+    super::slice_type::install(vm);
+    super::number_methods::install(vm);
+    super::number_dunders::install(vm);
+    super::str_translate::install(vm);
+    super::range_type::install(vm);
 }
 
 impl Vm {
+    /// A builtin method, to install in a type's namespace.
     pub fn new_builtin(&self, name: &'static str, call: NativeFn) -> Obj {
-        Obj::new(BuiltinFunctionValue { name, call, bound: None }, &self.types.builtin_function)
+        Obj::new(BuiltinFunctionValue { name, call, bound: None, binds: true }, &self.types.builtin_function)
+    }
+
+    /// A builtin function (of `builtins` or a native module): it does not
+    /// bind as a method.
+    pub fn new_builtin_function(&self, name: &'static str, call: NativeFn) -> Obj {
+        Obj::new(BuiltinFunctionValue { name, call, bound: None, binds: false }, &self.types.builtin_function)
     }
 
     fn table_set_builtin(&self, d: &Obj, key: Obj, value: Obj) {
@@ -170,6 +192,9 @@ fn builtin_abs(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     if let Some(f) = x.downcast::<FloatValue>() {
         return Ok(vm.new_float(f.0.abs()));
     }
+    if x.kind() == Kind::Complex {
+        return vm.complex_abs(x);
+    }
     match vm.lookup_special(x, "__abs__") {
         Some(m) => vm.call_object(&m, &[x.clone()]),
         None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(x)))),
@@ -224,12 +249,12 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
         let base = num_traits::ToPrimitive::to_u32(&base).unwrap_or(u32::MAX);
-        return crate::text::int_text::parse_int(&s.text.to_string_lossy(), base)
+        return crate::text::int_text::parse_int_wtf8(&s.text, base, vm.max_str_digits)
             .map(|v| vm.new_bigint(v))
             .map_err(|e| vm.format_error(e));
     }
     if let Some(s) = x.downcast::<StrValue>() {
-        return crate::text::int_text::parse_int(&s.text.to_string_lossy(), 10)
+        return crate::text::int_text::parse_int_wtf8(&s.text, 10, vm.max_str_digits)
             .map(|v| vm.new_bigint(v))
             .map_err(|e| vm.format_error(e));
     }
@@ -315,32 +340,6 @@ fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         vm.dict_set(&d, name.clone(), value.clone())?;
     }
     Ok(d)
-}
-
-fn new_range(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("range", &a, 2, 4)?;
-    let mut ints = Vec::new();
-    for x in &args[1..] {
-        match vm.small_int(x) {
-            Some(i) => ints.push(i),
-            None => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(x)
-                )));
-            }
-        }
-    }
-    let (start, stop, step) = match ints.as_slice() {
-        [stop] => (0, *stop, 1),
-        [start, stop] => (*start, *stop, 1),
-        [start, stop, step] => (*start, *stop, *step),
-        _ => unreachable!("checked above"),
-    };
-    if step == 0 {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
-    }
-    Ok(Obj::new(RangeValue { start, stop, step }, &vm.types.range))
 }
 
 fn list_append(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -39,7 +39,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("ord", builtin_ord),
     ];
     for &(name, f) in functions {
-        set_builtin(vm, name, vm.new_builtin(name, f));
+        set_builtin(vm, name, vm.new_builtin_function(name, f));
     }
     let lazy: &[(&'static str, NativeFn)] = &[
         ("map", new_map),
@@ -55,10 +55,6 @@ pub(crate) fn install(vm: &mut Vm) {
     }
     let eof = super::types::new_type(&vm.types.type_, "EOFError", &[vm.types.exceptions.exception.clone()], Kind::Exception);
     set_builtin(vm, "EOFError", eof);
-    let range = vm.types.range.clone();
-    set_type_method(vm, &range, "__getitem__", range_getitem);
-    set_type_method(vm, &range, "index", range_index);
-    set_type_method(vm, &range, "count", range_count);
 }
 
 pub(crate) fn set_builtin(vm: &mut Vm, name: &str, value: Obj) {
@@ -487,10 +483,16 @@ pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
         let r: f64 = s.parse().unwrap_or(x);
         if r == 0.0 { 0.0 * x.signum() } else { r }
     } else {
-        let p = 10f64.powi((-nd) as i32);
-        let y = x / p;
-        let z = y.round_ties_even();
-        let r = z * p;
+        // Exactly: x = m * 2**e; round x / 10**k half-to-even in integers,
+        // then let the correctly rounded decimal parser make the double.
+        let k = (-nd) as u32;
+        let (m, e) = super::number_methods::float_parts(x);
+        let p = num_traits::pow(BigInt::from(10), k as usize);
+        let (num, den) = if e >= 0 { (m << e as usize, p) } else { (m, p << (-e) as usize) };
+        let (q, r) = num_integer::Integer::div_mod_floor(&num, &den);
+        let twice = &r * 2;
+        let q = if twice > den || (twice == den && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+        let r: f64 = format!("{q}e{k}").parse().unwrap_or(x);
         if r.is_infinite() { x } else if r == 0.0 { 0.0 * x.signum() } else { r }
     }
 }
@@ -700,12 +702,7 @@ fn sorted_unique(vm: &mut Vm, names: Vec<Obj>) -> PyResult<Obj> {
 fn builtin_vars(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     no_kw(vm, "vars", &a)?;
     count_err(vm, "vars", a.args.len(), 0, 1)?;
-    let Some(o) = a.args.first() else {
-        return match vm.frames.last().and_then(|f| f.names.clone()) {
-            Some(d) => Ok(d),
-            None => Ok(vm.new_dict()),
-        };
-    };
+    let Some(o) = a.args.first() else { return vm.current_locals() };
     let k = vm.intern("__dict__");
     match vm.get_attr(o, &k) {
         Ok(d) => Ok(d),
@@ -866,12 +863,7 @@ fn new_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     count_err(vm, "reversed", a.args.len() - 1, 1, 1)?;
     let seq = &a.args[1];
     if let Some(r) = seq.downcast::<RangeValue>() {
-        let n = super::seq::range_len(r.start, r.stop, r.step) as i64;
-        let last = r.start + (n - 1) * r.step;
-        return Ok(Obj::new(
-            IteratorValue::Range { next: Cell::new(if n == 0 { 0 } else { last }), stop: if n == 0 { 0 } else { r.start - r.step }, step: -r.step },
-            &vm.types.iterator,
-        ));
+        return Ok(vm.range_iter(r, true));
     }
     match seq.kind() {
         Kind::List | Kind::Tuple | Kind::Str => {}
@@ -888,58 +880,3 @@ fn new_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(Obj::new(IteratorValue::Reversed { seq: seq.clone(), index: Cell::new(n) }, &a.args[0]))
 }
 
-/// `range[i]` and `range[i:j:k]`.
-fn range_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    count_err(vm, "__getitem__", a.args.len(), 2, 2)?;
-    let r = a.args[0].downcast::<RangeValue>().ok_or_else(|| vm.type_error("descriptor requires a 'range'"))?;
-    let len = super::seq::range_len(r.start, r.stop, r.step) as i64;
-    let key = &a.args[1];
-    if let Some(s) = key.downcast::<SliceValue>() {
-        let idx = vm.slice_indices(s, len as usize)?;
-        let step = match vm.small_int(&s.step) {
-            Some(k) => k,
-            None => 1,
-        };
-        let start = match idx.first() {
-            Some(&i) => r.start + i as i64 * r.step,
-            None => {
-                // Empty: CPython still computes the bounds; an empty range.
-                let b = r.start + len * r.step;
-                return Ok(Obj::new(RangeValue { start: b, stop: b, step: r.step * step }, &vm.types.range));
-            }
-        };
-        let n = idx.len() as i64;
-        let nstep = r.step * step;
-        return Ok(Obj::new(RangeValue { start, stop: start + n * nstep, step: nstep }, &vm.types.range));
-    }
-    let Some(i) = vm.small_int(key) else {
-        return Err(vm.type_error(format!(
-            "range indices must be integers or slices, not {}",
-            vm.type_name(key)
-        )));
-    };
-    let j = if i < 0 { i + len } else { i };
-    if j < 0 || j >= len {
-        return Err(vm.index_error("range object index out of range"));
-    }
-    Ok(vm.new_int(r.start + j * r.step))
-}
-
-fn range_index(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    count_err(vm, "index", a.args.len(), 2, 2)?;
-    let r = a.args[0].downcast::<RangeValue>().ok_or_else(|| vm.type_error("descriptor requires a 'range'"))?;
-    let (s, st) = (r.start, r.step);
-    if vm.contains(&a.args[0], &a.args[1])? {
-        if let Some(i) = vm.small_int(&a.args[1]) {
-            return Ok(vm.new_int((i - s) / st));
-        }
-    }
-    let rep = vm.repr(&a.args[1])?;
-    Err(vm.value_error(format!("{rep} is not in range")))
-}
-
-fn range_count(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    count_err(vm, "count", a.args.len(), 2, 2)?;
-    let c = vm.contains(&a.args[0], &a.args[1])?;
-    Ok(vm.new_int(c as i64))
-}

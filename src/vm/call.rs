@@ -131,7 +131,7 @@ impl Vm {
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let fname: &str = &code.qualname;
+        let fname = self.str_lossy(&f.qualname.borrow());
 
         // Positional arguments.
         for (i, a) in args[..npos_given.min(argcount)].iter().enumerate() {
@@ -168,6 +168,15 @@ impl Vm {
                 None => match &kwargs {
                     Some(d) => self.dict_set(d, name.clone(), value.clone())?,
                     None => {
+                        let posonly = &code.varnames[..code.posonlyargcount as usize];
+                        let misplaced: Vec<String> =
+                            kwnames.iter().map(|k| self.str_lossy(k)).filter(|k| posonly.contains(k)).collect();
+                        if !misplaced.is_empty() {
+                            return Err(self.type_error(format!(
+                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                misplaced.join(", ")
+                            )));
+                        }
                         return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
                     }
                 },

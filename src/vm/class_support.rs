@@ -19,12 +19,11 @@ pub(crate) fn install(vm: &mut Vm) {
         ("setattr", builtin_setattr),
         ("hasattr", builtin_hasattr),
         ("delattr", builtin_delattr),
-        ("vars", builtin_vars),
         ("isinstance", builtin_isinstance),
     ];
     let b = vm.builtins.clone();
     for &(name, f) in functions {
-        let func = vm.new_builtin(name, f);
+        let func = vm.new_builtin_function(name, f);
         let key = vm.intern(name);
         vm.dict_set(&b, key, func).expect("str keys");
     }
@@ -815,21 +814,6 @@ fn builtin_issubclass(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         }
     }
     Ok(vm.bool_obj(false))
-}
-
-fn builtin_vars(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = exact_args(vm, "vars", &a, 0, 1)?;
-    let Some(o) = args.first() else {
-        let names = vm.frames.last().and_then(|f| f.names.clone().or_else(|| Some(f.globals.clone())));
-        return Ok(names.unwrap_or_else(|| vm.none()));
-    };
-    let key = vm.intern("__dict__");
-    match vm.get_attr(o, &key) {
-        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error) => {
-            Err(vm.type_error("vars() argument must have __dict__ attribute"))
-        }
-        r => r,
-    }
 }
 
 fn builtin_isinstance(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

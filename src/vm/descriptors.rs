@@ -21,6 +21,17 @@ impl Vm {
     /// instance) or, with `obj` `None`, through the class `owner`.
     pub(crate) fn descr_get(&mut self, found: Obj, obj: Option<&Obj>, owner: &Obj) -> PyResult<Obj> {
         match found.kind() {
+            // A builtin method read through an instance is bound the way
+            // CPython's method descriptors bind: a new
+            // `builtin_function_or_method` carrying its `self`.
+            Kind::BuiltinFunction if obj.is_some() => {
+                let f = found.downcast::<BuiltinFunctionValue>().expect("builtin");
+                if f.bound.is_some() || !f.binds {
+                    return Ok(found.clone());
+                }
+                let value = BuiltinFunctionValue { name: f.name, call: f.call, bound: obj.cloned(), binds: true };
+                Ok(Obj::new(value, &self.types.builtin_function))
+            }
             Kind::Function | Kind::BuiltinFunction => Ok(match obj {
                 Some(o) => Obj::new(BoundMethodValue { func: found, self_: o.clone() }, &self.types.bound_method),
                 None => found,

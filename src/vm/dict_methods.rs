@@ -239,7 +239,7 @@ fn dict_ior(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(d)
 }
 
-fn view_parts(vm: &mut Vm, v: &Obj) -> PyResult<(Obj, String)> {
+pub(crate) fn view_parts(vm: &mut Vm, v: &Obj) -> PyResult<(Obj, String)> {
     let name = vm.type_name(v);
     let inst = v.downcast::<InstanceValue>().ok_or_else(|| vm.type_error("not a dict view"))?;
     let ns = inst.dict.borrow().clone().ok_or_else(|| vm.type_error("not a dict view"))?;
@@ -248,7 +248,7 @@ fn view_parts(vm: &mut Vm, v: &Obj) -> PyResult<(Obj, String)> {
     Ok((d, name))
 }
 
-fn view_items(vm: &mut Vm, v: &Obj) -> PyResult<(Vec<Obj>, String)> {
+pub(crate) fn view_items(vm: &mut Vm, v: &Obj) -> PyResult<(Vec<Obj>, String)> {
     let (d, name) = view_parts(vm, v)?;
     let es = entries(&d);
     let items = match name.as_str() {

@@ -44,6 +44,13 @@ impl Vm {
         self.err(&self.types.exceptions.attribute_error, msg)
     }
 
+    /// A `NotImplementedError`: the feature exists in CPython but not
+    /// (yet) in ouro.
+    #[cold]
+    pub fn not_implemented_error(&self, msg: impl AsRef<str>) -> PyErr {
+        self.err(&self.types.exceptions.not_implemented_error, msg)
+    }
+
     #[cold]
     pub fn name_error(&self, name: &str) -> PyErr {
         self.err(&self.types.exceptions.name_error, format!("name '{name}' is not defined"))
@@ -79,6 +86,9 @@ impl Vm {
     /// `TypeError: message` (what `traceback.format_exception_only` gives,
     /// without the newline).
     pub fn format_exception_only(&mut self, exc: &Obj) -> String {
+        if let Some(located) = self.syntax_error_details(exc) {
+            return located.to_string();
+        }
         let name = self.type_name(exc);
         let module_prefix = "";
         let detail = match exc.downcast::<ExceptionValue>() {

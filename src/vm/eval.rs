@@ -631,6 +631,7 @@ impl Vm {
                 Instr::MatchKeys => self.match_keys()?,
                 Instr::CopyDictWithoutKeys => self.copy_dict_without_keys()?,
                 Instr::MatchClass(n) => self.match_class(n as usize)?,
+                Instr::SetupAnnotations => self.setup_annotations(fi)?,
                 Instr::LoadBuildClass => {
                     let b = self.intern("__build_class__");
                     let f = self.dict_get(&self.builtins.clone(), &b)?.ok_or_else(|| self.name_error("__build_class__"))?;
@@ -763,11 +764,15 @@ impl Vm {
         let qualname = self.pop();
         let code = self.pop();
         let closure = if bits & 8 != 0 { Some(self.pop()) } else { None };
+        let annotations = if bits & 4 != 0 { Some(self.pop()) } else { None };
         let kwdefaults = if bits & 2 != 0 { Some(self.pop()) } else { None };
         let defaults = if bits & 1 != 0 { Some(self.pop()) } else { None };
-        let name = code.downcast::<CodeValue>().map(|c| c.0.name.clone()).unwrap_or_default();
-        let name = self.new_str(&name);
+        let (name, doc) = match code.downcast::<CodeValue>() {
+            Some(c) => (self.new_str(&c.0.name), c.0.doc.clone().unwrap_or_else(|| self.none())),
+            None => (self.new_str(""), self.none()),
+        };
         let globals = self.frames[fi].globals.clone();
+        let module = self.module_name_of(&globals);
         Obj::new(
             FunctionValue {
                 code,
@@ -778,6 +783,9 @@ impl Vm {
                 kwdefaults: std::cell::RefCell::new(kwdefaults),
                 closure,
                 dict: std::cell::RefCell::new(None),
+                doc: std::cell::RefCell::new(doc),
+                annotations: std::cell::RefCell::new(annotations),
+                module: std::cell::RefCell::new(module),
             },
             &self.types.function,
         )

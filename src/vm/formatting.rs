@@ -34,7 +34,7 @@ pub(crate) fn install(vm: &mut Vm) {
     ];
     let b = vm.builtins.clone();
     for &(name, f) in functions {
-        let func = vm.new_builtin(name, f);
+        let func = vm.new_builtin_function(name, f);
         let key = vm.intern(name);
         vm.table_set_str(&b.downcast::<DictValue>().expect("dict").0, key, func);
     }

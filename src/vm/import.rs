@@ -11,6 +11,7 @@ use crate::object::{PyErr, PyResult};
 /// The stdlib modules compiled into the binary: (name, is package, source).
 const STDLIB: &[(&str, bool, &str)] = &[
     ("bisect", false, include_str!("../../stdlib/bisect.py")),
+    ("copy", false, include_str!("../../stdlib/copy.py")),
     ("functools", false, include_str!("../../stdlib/functools.py")),
     ("heapq", false, include_str!("../../stdlib/heapq.py")),
     ("itertools", false, include_str!("../../stdlib/itertools.py")),

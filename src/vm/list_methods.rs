@@ -254,7 +254,8 @@ fn slice_bounds(vm: &Vm, s: &SliceValue, len: usize) -> PyResult<(i64, i64, i64,
 
 fn list_setitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let l = this_list(vm, a.args, "__setitem__")?;
-    let Some(s) = a.args[1].downcast::<SliceValue>() else {
+    let key = vm.resolve_slice(&a.args[1])?;
+    let Some(s) = key.downcast::<SliceValue>() else {
         return Err(vm.type_error(format!(
             "list indices must be integers or slices, not {}",
             vm.type_name(&a.args[1])
@@ -289,7 +290,8 @@ fn list_setitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn list_delitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let l = this_list(vm, a.args, "__delitem__")?;
-    let Some(s) = a.args[1].downcast::<SliceValue>() else {
+    let key = vm.resolve_slice(&a.args[1])?;
+    let Some(s) = key.downcast::<SliceValue>() else {
         return Err(vm.type_error(format!(
             "list indices must be integers or slices, not {}",
             vm.type_name(&a.args[1])

@@ -24,13 +24,20 @@
 //! `property`...), `descriptors.rs` (the descriptor protocol),
 //! `generator.rs` (generator objects), `display.rs` (echoing values at
 //! the interactive prompt: `sys.displayhook`), `site.rs` (`exit`, `quit`), `interrupt.rs`
-//! (Ctrl-C: `KeyboardInterrupt` in running code).
+//! (Ctrl-C: `KeyboardInterrupt` in running code),
+//! `complex.rs` (the complex type),
+//! `number_methods.rs` / `number_dunders.rs` (methods and operator methods
+//! of int and float), `range_type.rs`, `slice_type.rs`, `dict_views.rs`
+//! (dict equality, set-like views), `str_translate.rs`,
+//! `function_attrs.rs` (attributes of functions, code objects, cells),
+//! `exec_eval.rs` (`exec`, `eval`, `globals`, `locals`, SyntaxError values).
 
 mod attr_cache;
 mod attrs;
 mod builtins;
 mod builtins_extra;
 mod dict_methods;
+mod dict_views;
 mod list_methods;
 mod set;
 mod site;
@@ -40,16 +47,24 @@ mod interrupt;
 mod call;
 mod class_support;
 mod descriptors;
+mod complex;
 mod control;
 mod dicts;
 mod display;
 mod errors;
 mod eval;
+mod exec_eval;
 mod formatting;
+mod function_attrs;
 mod generator;
+mod number_dunders;
+mod number_methods;
 mod ops;
+mod range_type;
 mod seq;
+mod slice_type;
 mod str_methods;
+mod str_translate;
 mod text;
 mod type_cache;
 mod types;
@@ -93,6 +108,9 @@ pub struct Vm {
     /// that a call allocates nothing.
     pub(crate) locals: Vec<Option<Obj>>,
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: the most digits int<->str
+    /// conversions accept (0 = no limit).
+    pub max_str_digits: usize,
     /// Interned strings (identifier-like constants and `sys.intern`).
     interned: HashMap<Box<str>, Obj, values::FnvBuild>,
     /// Modules by name (`sys.modules`).
@@ -125,6 +143,7 @@ impl Vm {
             stack: Vec::with_capacity(1024),
             locals: Vec::with_capacity(1024),
             recursion_limit: 1000,
+            max_str_digits: crate::text::int_text::DEFAULT_MAX_STR_DIGITS,
             interned: HashMap::default(),
             modules,
             stdout: Box::new(std::io::stdout()),

@@ -81,6 +81,7 @@ impl Vm {
                 _ => true,
             },
             Kind::Float => o.downcast::<FloatValue>().is_some_and(|f| f.0 != 0.0),
+            Kind::Complex => o.downcast::<ComplexValue>().is_some_and(|c| c.re != 0.0 || c.im != 0.0),
             Kind::Str => o.downcast::<StrValue>().is_some_and(|s| s.chars > 0),
             Kind::List => o.downcast::<ListValue>().is_some_and(|l| !l.0.borrow().is_empty()),
             Kind::Tuple => o.downcast::<TupleValue>().is_some_and(|t| !t.0.is_empty()),
@@ -185,6 +186,14 @@ impl Vm {
             let (name, rname, _) = dunder(op);
             if let Some(r) = self.subclass_dunders(a, b, name, rname)? {
                 return Ok(r);
+            }
+        }
+        if let (Some(x), Some(y)) = (a.downcast::<BoolValue>(), b.downcast::<BoolValue>()) {
+            match op {
+                BinOp::And => return Ok(self.bool_obj(x.0 & y.0)),
+                BinOp::Or => return Ok(self.bool_obj(x.0 | y.0)),
+                BinOp::Xor => return Ok(self.bool_obj(x.0 ^ y.0)),
+                _ => {}
             }
         }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
@@ -390,7 +399,9 @@ impl Vm {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
                 if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                    return Err(self.value_error("complex results are not supported yet"));
+                    // A negative base to a fractional power: complex, as CPython.
+                    let (x, y) = (self.new_complex(a, 0.0), self.new_complex(b, 0.0));
+                    return self.complex_binary(&x, &y, op).map(|r| r.expect("complex operands"));
                 }
                 let r = a.powf(b);
                 if r.is_infinite() && a.is_finite() && b.is_finite() {
@@ -426,10 +437,23 @@ impl Vm {
                 Ok(Some(self.new_tuple(items)))
             }
             (Kind::Str, _, BinOp::Mod) => self.percent_format(a, b).map(Some),
-            (Kind::Str, _, BinOp::Add) if a.has_type(&self.types.str_) && self.lookup_special(b, "__radd__").is_none() => {
+            // Builtin `__radd__`s (int's...) decline a str: only a Python
+            // one can take over.
+            (Kind::Str, _, BinOp::Add)
+                if a.has_type(&self.types.str_)
+                    && self.lookup_special(b, "__radd__").is_none_or(|f| f.kind() == Kind::BuiltinFunction) =>
+            {
                 Err(self.type_error(format!("can only concatenate str (not \"{}\") to str", self.type_name(b))))
             }
             (Kind::Str | Kind::List | Kind::Tuple, Kind::Int | Kind::Bool, BinOp::Mul) => self.repeat(a, b).map(Some),
+            // A count with `__index__` (and no `__rmul__` of its own).
+            (Kind::Str | Kind::List | Kind::Tuple, Kind::Instance, BinOp::Mul)
+                if self.lookup_special(b, "__index__").is_some() && self.lookup_special(b, "__rmul__").is_none() =>
+            {
+                let n = self.index_value(b)?;
+                let n = self.new_bigint(n);
+                self.repeat(a, &n).map(Some)
+            }
             (Kind::Int | Kind::Bool, Kind::Str | Kind::List | Kind::Tuple, BinOp::Mul) => self.repeat(b, a).map(Some),
             _ => Ok(None),
         }
@@ -472,6 +496,9 @@ impl Vm {
 
     #[cold]
     fn binary_op_slow(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        if let Some(r) = self.complex_binary(a, b, op)? {
+            return Ok(r);
+        }
         let (name, rname, sym) = dunder(op);
         let ta = a.type_obj();
         let tb = b.type_obj();
@@ -588,6 +615,9 @@ impl Vm {
     }
 
     fn compare_slow(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
+        if let Some(r) = self.complex_compare(a, b, op)? {
+            return Ok(r);
+        }
         let (name, reflected, sym) = compare_dunders(op);
         let ta = a.type_obj();
         let tb = b.type_obj();
@@ -631,6 +661,7 @@ impl Vm {
                 _ => hash_i64(self.small_int(o).unwrap_or(0)),
             }),
             Kind::Float => Ok(hash_float(o.downcast::<FloatValue>().expect("float").0, o.addr())),
+            Kind::Complex => Ok(self.complex_hash(o)),
             Kind::None | Kind::Type | Kind::Function | Kind::BuiltinFunction | Kind::Module | Kind::Code => {
                 Ok(hash_pointer(o.addr()))
             }
@@ -754,7 +785,7 @@ fn hash_bigint(b: &BigInt) -> i64 {
 }
 
 /// CPython's `_Py_HashDouble`: equal to the int hash for integral floats.
-fn hash_float(f: f64, addr: usize) -> i64 {
+pub(crate) fn hash_float(f: f64, addr: usize) -> i64 {
     if f.is_nan() {
         return hash_pointer(addr);
     }

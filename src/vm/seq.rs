@@ -40,6 +40,13 @@ impl Vm {
                 _ => {}
             }
         }
+        if let Some(c) = a.downcast::<ComplexValue>() {
+            match op {
+                UnOp::Neg => return Ok(self.new_complex(-c.re, -c.im)),
+                UnOp::Pos => return Ok(self.new_complex(c.re, c.im)),
+                _ => {}
+            }
+        }
         let (name, sym) = match op {
             UnOp::Neg => ("__neg__", "-"),
             UnOp::Pos => ("__pos__", "+"),
@@ -62,13 +69,7 @@ impl Vm {
                 let list = self.new_list(keys);
                 Ok(Obj::new(IteratorValue::Seq { seq: list, index: Cell::new(0) }, &self.types.iterator))
             }
-            Kind::Range => {
-                let r = o.downcast::<RangeValue>().expect("range");
-                Ok(Obj::new(
-                    IteratorValue::Range { next: Cell::new(r.start), stop: r.stop, step: r.step },
-                    &self.types.iterator,
-                ))
-            }
+            Kind::Range => Ok(self.range_iter(o.downcast::<RangeValue>().expect("range"), false)),
             Kind::Iterator | Kind::Generator => Ok(o.clone()),
             _ => match self.lookup_special(o, "__iter__") {
                 Some(m) if m.kind() != Kind::None => self.call_object(&m, &[o.clone()]),
@@ -93,6 +94,7 @@ impl Vm {
                         None
                     }
                 }
+                IteratorValue::BigRange { next, remaining, step } => self.next_big_range(next, remaining, step),
                 IteratorValue::Seq { seq, index } => {
                     let i = index.get();
                     let item = match seq.kind() {
@@ -258,7 +260,31 @@ impl Vm {
         Ok(out)
     }
 
+    /// `key` with bounds that are neither ints nor None replaced by their
+    /// `__index__` (the slicing code reads only ints).
+    pub(crate) fn resolve_slice(&mut self, key: &Obj) -> PyResult<Obj> {
+        let Some(s) = key.downcast::<SliceValue>() else { return Ok(key.clone()) };
+        let plain = |o: &Obj| matches!(o.kind(), Kind::None | Kind::Int | Kind::Bool);
+        if plain(&s.start) && plain(&s.stop) && plain(&s.step) {
+            return Ok(key.clone());
+        }
+        let mut bounds = Vec::with_capacity(3);
+        for b in [&s.start, &s.stop, &s.step] {
+            bounds.push(if plain(b) {
+                b.clone()
+            } else if self.lookup_special(b, "__index__").is_some() {
+                let v = self.index_value(b)?;
+                self.new_bigint(v)
+            } else {
+                return Err(self.type_error("slice indices must be integers or None or have an __index__ method"));
+            });
+        }
+        let [start, stop, step]: [Obj; 3] = bounds.try_into().expect("three bounds");
+        Ok(Obj::new(SliceValue { start, stop, step }, &self.types.slice))
+    }
+
     fn get_slice(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
+        let key = &self.resolve_slice(key)?;
         let s = key.downcast::<SliceValue>().expect("slice");
         match obj.kind() {
             Kind::List => {
@@ -346,11 +372,23 @@ impl Vm {
             }
             Kind::Range => {
                 let r = container.downcast::<RangeValue>().expect("range");
-                Ok(match self.small_int(item) {
-                    Some(i) if r.step > 0 => i >= r.start && i < r.stop && (i - r.start) % r.step == 0,
-                    Some(i) => i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0,
-                    None => false,
-                })
+                match (r.big.is_none(), self.small_int(item)) {
+                    (true, Some(i)) if r.step > 0 => Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0),
+                    (true, Some(i)) => Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0),
+                    _ if matches!(item.kind(), Kind::Int | Kind::Bool) => {
+                        Ok(self.range_contains_int(r, &self.big_int(item).expect("an int")))
+                    }
+                    _ => {
+                        // Other values: equality with each item, as CPython.
+                        let it = self.range_iter(r, false);
+                        while let Some(x) = self.next(&it)? {
+                            if self.eq(&x, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                }
             }
             Kind::List | Kind::Tuple => {
                 let items = self.iterate_to_vec(container)?;
@@ -383,10 +421,7 @@ impl Vm {
             Kind::Tuple => o.downcast::<TupleValue>().expect("tuple").0.len(),
             Kind::Str => o.downcast::<StrValue>().expect("str").chars,
             Kind::Dict => o.downcast::<DictValue>().expect("dict").0.borrow().len(),
-            Kind::Range => {
-                let r = o.downcast::<RangeValue>().expect("range");
-                range_len(r.start, r.stop, r.step)
-            }
+            Kind::Range => self.range_length(o.downcast::<RangeValue>().expect("range"))?,
             _ => match self.lookup_special(o, "__len__") {
                 Some(m) => {
                     let r = self.call_object(&m, &[o.clone()])?;

@@ -46,20 +46,21 @@ impl Vm {
             }
             Kind::BuiltinFunction => {
                 let f = o.downcast::<BuiltinFunctionValue>().expect("builtin");
-                out.push_str(&format!("<built-in function {}>", f.name));
+                match &f.bound {
+                    Some(b) => out.push_str(&format!(
+                        "<built-in method {} of {} object at {:#x}>",
+                        f.name,
+                        self.type_name(b),
+                        b.addr()
+                    )),
+                    None => out.push_str(&format!("<built-in function {}>", f.name)),
+                }
             }
             Kind::Module => {
                 let m = o.downcast::<ModuleValue>().expect("module");
                 out.push_str(&format!("<module '{}'>", self.str_lossy(&m.name)));
             }
-            Kind::Range => {
-                let r = o.downcast::<RangeValue>().expect("range");
-                if r.step == 1 {
-                    out.push_str(&format!("range({}, {})", r.start, r.stop));
-                } else {
-                    out.push_str(&format!("range({}, {}, {})", r.start, r.stop, r.step));
-                }
-            }
+            Kind::Range => out.push_str(&self.range_repr(o.downcast::<RangeValue>().expect("range"))),
             Kind::Exception if self.lookup_special(o, "__repr__").is_none() => {
                 let name = self.type_name(o);
                 let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
@@ -165,6 +166,9 @@ impl Vm {
         match o.kind() {
             Kind::Str if o.has_type(&self.types.str_) => Ok(o.downcast::<StrValue>().expect("str").text.to_string_lossy()),
             Kind::Exception if self.lookup_special(o, "__str__").is_none() => {
+                if let Some(s) = self.syntax_error_str(o) {
+                    return Ok(s);
+                }
                 let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
                 let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
                 match items.as_slice() {
@@ -197,20 +201,8 @@ impl Vm {
         self.to_str(o).unwrap_or_else(|_| format!("<exception str() failed>"))
     }
 
-    /// Decimal digits of a big int, within CPython's 4300-digit limit.
+    /// Decimal digits of a big int, within `sys.get_int_max_str_digits()`.
     fn big_to_decimal(&self, b: &num_bigint::BigInt) -> PyResult<String> {
-        let bits = b.bits();
-        // 4300 decimal digits need about 14,284 bits.
-        if bits > 14_300 {
-            let s = b.to_string();
-            let digits = s.trim_start_matches('-').len();
-            if digits > 4300 {
-                return Err(self.value_error(
-                    "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-                ));
-            }
-            return Ok(s);
-        }
-        Ok(b.to_string())
+        crate::text::int_text::int_to_decimal(b, self.max_str_digits).map_err(|e| self.format_error(e))
     }
 }

@@ -41,6 +41,7 @@ pub struct Types {
     pub super_: Obj,
     pub member_descriptor: Obj,
     pub generator: Obj,
+    pub complex: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -70,6 +71,9 @@ pub struct Exceptions {
     pub recursion_error: Obj,
     pub type_error: Obj,
     pub value_error: Obj,
+    pub syntax_error: Obj,
+    pub indentation_error: Obj,
+    pub tab_error: Obj,
 }
 
 /// Objects every program shares: None, the booleans, small ints...
@@ -127,6 +131,8 @@ impl Types {
         let object = Obj::new(type_value("object", Kind::Instance), &type_);
         set_bases(&object, &[]);
         set_bases(&type_, &[object.clone()]);
+        // `object()` instances have no `__dict__` (subclasses get one).
+        object.downcast::<TypeValue>().expect("a type").flags.set(type_flags::NO_DICT);
         let ty = |name: &str, kind: Kind| new_type(&type_, name, &[object.clone()], kind);
         let int = ty("int", Kind::Int);
         let bool_ = new_type(&type_, "bool", &[int.clone()], Kind::Bool);
@@ -159,6 +165,7 @@ impl Types {
             super_: ty("super", Kind::Descr),
             member_descriptor: ty("member_descriptor", Kind::Descr),
             generator: ty("generator", Kind::Generator),
+            complex: ty("complex", Kind::Complex),
             exceptions,
             type_,
             object,
@@ -176,6 +183,8 @@ impl Exceptions {
         let name_error = sub("NameError", &exception);
         let runtime_error = sub("RuntimeError", &exception);
         let import_error = sub("ImportError", &exception);
+        let syntax_error = sub("SyntaxError", &exception);
+        let indentation_error = sub("IndentationError", &syntax_error);
         Exceptions {
             system_exit: sub("SystemExit", &base_exception),
             keyboard_interrupt: sub("KeyboardInterrupt", &base_exception),
@@ -194,6 +203,9 @@ impl Exceptions {
             recursion_error: sub("RecursionError", &runtime_error),
             type_error: sub("TypeError", &exception),
             value_error: sub("ValueError", &exception),
+            tab_error: sub("TabError", &indentation_error),
+            syntax_error,
+            indentation_error,
             base_exception,
             exception,
             arithmetic_error,
@@ -231,6 +243,9 @@ impl Exceptions {
             &self.recursion_error,
             &self.type_error,
             &self.value_error,
+            &self.syntax_error,
+            &self.indentation_error,
+            &self.tab_error,
         ]
     }
 }

@@ -48,7 +48,7 @@ impl Vm {
 
     pub(crate) fn module_fns(&mut self, m: &Obj, fns: &[(&'static str, NativeFn)]) {
         for &(name, f) in fns {
-            let func = self.new_builtin(name, f);
+            let func = self.new_builtin_function(name, f);
             self.module_set(m, name, func);
         }
     }

@@ -23,6 +23,8 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
             ("getrecursionlimit", sys_getrecursionlimit),
             ("setrecursionlimit", sys_setrecursionlimit),
             ("displayhook", super::super::display::sys_displayhook),
+            ("get_int_max_str_digits", sys_get_int_max_str_digits),
+            ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ],
     );
     let hook = vm.new_builtin("displayhook", super::super::display::sys_displayhook);
@@ -162,4 +164,30 @@ fn sys_setrecursionlimit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     }
     vm.recursion_limit = n as usize;
     Ok(vm.none())
+}
+
+fn sys_get_int_max_str_digits(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "get_int_max_str_digits", a.args, 0, 0)?;
+    Ok(vm.new_int(vm.max_str_digits as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640,
+/// CPython's threshold below which conversions are always allowed.
+fn sys_set_int_max_str_digits(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = super::super::builtins_extra::kwargs(vm, "set_int_max_str_digits", &a, &["maxdigits"])?;
+    let n = match (pos, &kw[0]) {
+        ([x], None) | ([], Some(x)) => x.clone(),
+        ([], None) => {
+            return Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)"));
+        }
+        _ => return Err(vm.type_error("set_int_max_str_digits() takes at most 1 argument")),
+    };
+    let n = vm.index_value(&n)?;
+    match num_traits::ToPrimitive::to_usize(&n) {
+        Some(n) if n == 0 || n >= 640 => {
+            vm.max_str_digits = n;
+            Ok(vm.none())
+        }
+        _ => Err(vm.value_error("maxdigits must be 0 or larger than 640")),
+    }
 }
