@@ -1064,7 +1064,8 @@ impl Compiler<'_> {
                 Some(t) if t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => self.vm.intern(t),
                 _ => self.vm.new_str_wtf8(s.clone()),
             },
-            Constant::Imaginary(_) | Constant::Bytes(_) => self.vm.none(),
+            Constant::Bytes(b) => self.vm.new_bytes(b.clone()),
+            Constant::Imaginary(_) => self.vm.none(),
         }
     }
 

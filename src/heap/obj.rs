@@ -49,6 +49,14 @@ pub enum Kind {
     /// property, staticmethod, classmethod, super, slot members.
     Descr,
     Generator,
+    /// `bytes`: immutable bytes.
+    Bytes,
+    /// `bytearray`: mutable bytes.
+    ByteArray,
+    /// An open file (`open()`): owns an OS handle, closed when freed.
+    File,
+    /// `memoryview` over a bytes or bytearray object.
+    MemoryView,
 }
 
 /// A Rust type stored in an object box.
@@ -288,7 +296,7 @@ impl Finalizer for NoFinalizer {
 impl Kind {
     /// Payloads that hold no references to other objects.
     fn is_leaf(self) -> bool {
-        matches!(self, Kind::Int | Kind::Float | Kind::Str | Kind::Range | Kind::Bool)
+        matches!(self, Kind::Int | Kind::Float | Kind::Str | Kind::Range | Kind::Bool | Kind::Bytes | Kind::ByteArray)
     }
 }
 
@@ -387,6 +395,10 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Set => free::<pl::SetValue>(p),
             Kind::Descr => free::<pl::DescrValue>(p),
             Kind::Generator => free::<pl::GeneratorValue>(p),
+            Kind::Bytes => free::<pl::BytesValue>(p),
+            Kind::ByteArray => free::<pl::ByteArrayValue>(p),
+            Kind::File => free::<pl::FileValue>(p),
+            Kind::MemoryView => free::<pl::MemoryViewValue>(p),
         }
     }
 }

@@ -73,6 +73,11 @@ pub(crate) fn install(vm: &mut Vm) {
     super::list_methods::install(vm);
     super::dict_methods::install(vm);
     super::set::install(vm);
+    super::bytes::install(vm);
+    super::memoryview::install(vm);
+    super::codecs::install(vm);
+    super::os_errors::install(vm);
+    super::file_io::install(vm);
     super::modules::install(vm);
 }
 

@@ -22,11 +22,23 @@
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
 //! `class_support.rs` (class creation, instantiation, `super`,
 //! `property`...), `descriptors.rs` (the descriptor protocol),
-//! `generator.rs` (generator objects).
+//! `generator.rs` (generator objects), `bytes.rs` / `bytes_methods.rs` /
+//! `bytearray_methods.rs` / `bytes_format.rs` / `memoryview.rs` (the
+//! binary sequence types), `codecs.rs` (encode/decode and the Unicode
+//! errors), `os_errors.rs` (OSError and its subclasses), `file_io.rs`
+//! (`open()` and file objects).
 
 mod attrs;
 mod builtins;
 mod builtins_extra;
+mod bytearray_methods;
+mod bytes;
+mod bytes_format;
+mod bytes_methods;
+mod codecs;
+mod file_io;
+mod memoryview;
+mod os_errors;
 mod dict_methods;
 mod list_methods;
 mod set;
