@@ -107,7 +107,7 @@ impl Vm {
         if o.kind() == Kind::ByteArray {
             out.push_str(&self.type_name(o));
             out.push('(');
-            crate::text::repr::repr_bytes(&data, &mut out);
+            bytearray_repr(&data, &mut out);
             out.push(')');
         } else {
             crate::text::repr::repr_bytes(&data, &mut out);
@@ -228,6 +228,28 @@ impl Vm {
             None => Err(self.type_error(format!("{func}() argument '{name}' must be str, not {}", self.type_name(o)))),
         }
     }
+}
+
+/// CPython's `bytearray_repr` quirk: `'` and `\\` are always escaped,
+/// `"` never, whichever quote is chosen.
+fn bytearray_repr(data: &[u8], out: &mut String) {
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+    out.push('b');
+    out.push(quote);
+    for &c in data {
+        match c {
+            b'\'' | b'\\' => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            0x20..=0x7E => out.push(c as char),
+            _ => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
 }
 
 fn new_of_kind(vm: &Vm, a: &CallArgs<'_>, kind: Kind, data: Vec<u8>) -> Obj {

@@ -132,15 +132,17 @@ fn needle(vm: &mut Vm, o: &Obj) -> PyResult<Vec<u8>> {
 
 /// `start`/`end` arguments clamped as slice bounds of a length `len`.
 fn bounds(vm: &mut Vm, c: &Call, i: usize, len: usize) -> PyResult<(usize, usize)> {
-    let mut get = |o: Option<&Obj>, default: usize| -> PyResult<usize> {
+    // A start past the end stays there (CPython's ADJUST_INDICES), so
+    // `b"abc".find(b"", 10)` finds nothing.
+    let mut get = |o: Option<&Obj>, default: usize, cap: usize| -> PyResult<usize> {
         let Some(o) = o else { return Ok(default) };
         let v = vm.index_value(o)?;
         let v = num_traits::ToPrimitive::to_i64(&v).unwrap_or(if num_traits::Signed::is_negative(&v) { i64::MIN / 2 } else { i64::MAX / 2 });
         let len = len as i64;
-        Ok((if v < 0 { (v + len).max(0) } else { v.min(len) }) as usize)
+        Ok((if v < 0 { (v + len).max(0) } else { v.min(cap as i64) }) as usize)
     };
-    let start = get(arg(c, i), 0)?;
-    let end = get(arg(c, i + 1), len)?;
+    let start = get(arg(c, i), 0, len + 1)?;
+    let end = get(arg(c, i + 1), len, len)?;
     Ok((start, end))
 }
 

@@ -98,7 +98,7 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<Mode> {
     }
     let kinds = [m.read, m.write, m.append, m.create].iter().filter(|&&k| k).count();
     if kinds != 1 {
-        let msg = if kinds == 0 && !m.plus && mode.is_empty() {
+        let msg = if kinds == 0 {
             "Must have exactly one of create/read/write/append mode and at most one plus"
         } else {
             "must have exactly one of create/read/write/append mode"
