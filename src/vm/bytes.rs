@@ -195,6 +195,12 @@ impl Vm {
         let source = pos.first().cloned().or(kw[0].clone());
         let encoding = pos.get(1).cloned().or(kw[1].clone());
         let errors = pos.get(2).cloned().or(kw[2].clone());
+        for (name, v) in [("encoding", &encoding), ("errors", &errors)] {
+            if let Some(v) = v.as_ref().filter(|v| v.kind() != Kind::Str) {
+                let t = if v.kind() == Kind::None { "None".to_string() } else { self.type_name(v) };
+                return Err(self.type_error(format!("{what}() argument '{name}' must be str, not {t}")));
+            }
+        }
         let Some(source) = source else {
             if encoding.is_some() || errors.is_some() {
                 let which = if encoding.is_some() { "encoding" } else { "errors" };
@@ -339,8 +345,11 @@ impl Vm {
         };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            let prefix = if what == "bytearray" { "bytearray " } else { "" };
-            return Err(self.index_error(format!("{prefix}index out of range")));
+            return Err(self.index_error(match what {
+                "bytearray" => "bytearray index out of range",
+                "memoryview" => "index out of bounds on dimension 1",
+                _ => "index out of range",
+            }));
         }
         Ok(j as usize)
     }
@@ -351,6 +360,9 @@ fn bytes_contains(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let x = one_arg(vm, &a, "__contains__")?;
     let found = match vm.bytes_like(x) {
         Some(n) => find(&d, &n, 0, d.len()).is_some(),
+        None if !matches!(x.kind(), Kind::Int | Kind::Bool | Kind::Instance) => {
+            return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(x))));
+        }
         None => {
             let b = vm.byte_value(x)?;
             d.contains(&b)

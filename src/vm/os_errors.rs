@@ -14,6 +14,14 @@ pub(crate) fn install(vm: &mut Vm) {
     set_type_method(vm, &os_error, "__new__", os_error_new);
     set_type_method(vm, &os_error, "__init__", os_error_init);
     set_type_method(vm, &os_error, "__str__", os_error_str);
+    // io.UnsupportedOperation is both an OSError and a ValueError: its
+    // MRO is C3 of (OSError, ValueError).
+    let e = &vm.types.exceptions;
+    let uo = e.unsupported_operation.clone();
+    let mro = vec![uo.clone(), os_error.clone(), e.value_error.clone(), e.exception.clone(), e.base_exception.clone(), vm.types.object.clone()];
+    let tv = uo.downcast::<TypeValue>().expect("type");
+    *tv.bases.borrow_mut() = vec![os_error.clone(), e.value_error.clone()];
+    *tv.mro.borrow_mut() = mro;
     set_builtin(vm, "IOError", os_error.clone());
     set_builtin(vm, "EnvironmentError", os_error);
 }
