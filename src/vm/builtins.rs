@@ -78,6 +78,7 @@ pub(crate) fn install(vm: &mut Vm) {
     super::codecs::install(vm);
     super::os_errors::install(vm);
     super::file_io::install(vm);
+    super::int_bytes::install(vm);
     super::modules::install(vm);
 }
 
@@ -261,6 +262,9 @@ fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if a.args.len() > 2 || !a.kwnames.is_empty() {
+        return super::codecs::str_from_encoded(vm, a);
+    }
     let args = vm.positional("str", &a, 1, 2)?;
     match args.get(1) {
         None => Ok(vm.new_str("")),

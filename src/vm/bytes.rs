@@ -296,9 +296,21 @@ fn one_arg<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str) -> PyResult<&'a Obj> {
     Ok(&a.args[1])
 }
 
+/// The length of a bytes or bytearray without copying it (`__len__` and
+/// indexing run in loops).
+fn byte_len(o: &Obj) -> Option<usize> {
+    match o.kind() {
+        Kind::Bytes => Some(o.downcast::<BytesValue>()?.data.len()),
+        Kind::ByteArray => Some(o.downcast::<ByteArrayValue>()?.0.borrow().len()),
+        _ => None,
+    }
+}
+
 fn bytes_len(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (_, d) = receiver(vm, &a, "__len__")?;
-    Ok(vm.new_int(d.len() as i64))
+    match a.args.first().and_then(byte_len) {
+        Some(n) => Ok(vm.new_int(n as i64)),
+        None => Err(receiver(vm, &a, "__len__").err().unwrap_or_else(|| vm.type_error("__len__"))),
+    }
 }
 
 fn bytes_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
@@ -317,15 +329,21 @@ fn bytes_hash(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn bytes_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (o, d) = receiver(vm, &a, "__getitem__")?;
     let key = one_arg(vm, &a, "__getitem__")?;
-    if let Some(s) = key.downcast::<SliceValue>() {
+    if key.kind() == Kind::Slice {
+        let (o, d) = receiver(vm, &a, "__getitem__")?;
+        let s = key.downcast::<SliceValue>().expect("slice");
         let idx = vm.slice_indices(s, d.len())?;
         return Ok(vm.bytes_result(&o, idx.into_iter().map(|i| d[i]).collect()));
     }
+    let o = &a.args[0];
+    let Some(len) = byte_len(o) else { return Err(receiver(vm, &a, "__getitem__").err().expect("not bytes")) };
     let what = if o.kind() == Kind::ByteArray { "bytearray" } else { "byte" };
-    let i = vm.byte_index(key, d.len(), what)?;
-    Ok(vm.new_int(i64::from(d[i])))
+    let i = vm.byte_index(key, len, what)?;
+    match vm.byte_at(o, i) {
+        Some(b) => Ok(vm.new_int(i64::from(b))),
+        None => Err(vm.index_error("index out of range")),
+    }
 }
 
 impl Vm {

@@ -198,3 +198,34 @@ pub(crate) fn bytes_decode(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let text = vm.decode_bytes(&data, src, &enc, &err)?;
     Ok(vm.new_str_wtf8(text))
 }
+
+/// `str(object, encoding, errors)`: with an encoding or errors given, the
+/// object must be bytes-like and is decoded.
+pub(crate) fn str_from_encoded(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = super::builtins_extra::kwargs(vm, "str", &a, &["object", "encoding", "errors"])?;
+    if pos.len() > 4 {
+        return Err(vm.type_error(format!("str() takes at most 3 arguments ({} given)", pos.len() - 1)));
+    }
+    let get = |i: usize| pos.get(i + 1).cloned().or_else(|| kw[i].clone());
+    let mut params = ["utf-8".to_string(), "strict".to_string()];
+    for (i, name) in ["encoding", "errors"].iter().enumerate() {
+        if let Some(v) = get(i + 1) {
+            params[i] = vm.str_param("str", name, &v)?;
+        }
+    }
+    let Some(object) = get(0) else { return Ok(vm.new_str("")) };
+    if get(1).is_none() && get(2).is_none() {
+        let s = vm.to_str(&object)?;
+        return Ok(vm.new_str(&s));
+    }
+    let Some(data) = vm.bytes_like(&object) else {
+        let msg = match object.kind() {
+            Kind::Str => "decoding str is not supported".to_string(),
+            _ => format!("decoding to str: need a bytes-like object, {} found", vm.type_name(&object)),
+        };
+        return Err(vm.type_error(msg));
+    };
+    let src = if object.kind() == Kind::Bytes { Some(&object) } else { None };
+    let text = vm.decode_bytes(&data, src, &params[0], &params[1])?;
+    Ok(vm.new_str_wtf8(text))
+}

@@ -26,7 +26,7 @@
 //! `bytearray_methods.rs` / `bytes_format.rs` / `memoryview.rs` (the
 //! binary sequence types), `codecs.rs` (encode/decode and the Unicode
 //! errors), `os_errors.rs` (OSError and its subclasses), `file_io.rs`
-//! (`open()` and file objects).
+//! (`open()` and file objects), `int_bytes.rs` (`int.to_bytes`/`from_bytes`).
 
 mod attrs;
 mod builtins;
@@ -53,6 +53,7 @@ mod errors;
 mod eval;
 mod formatting;
 mod generator;
+mod int_bytes;
 mod ops;
 mod seq;
 mod str_methods;
