@@ -27,7 +27,25 @@ pub enum Newline {
     UniversalRaw,
     /// `'\n'`, `'\r'`, `'\r\n'`: only that ends a line; writing turns `\n`
     /// into it.
-    Only(&'static str),
+    Only(LineSep),
+}
+
+/// A line separator a text file was told to use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineSep {
+    Lf,
+    Cr,
+    CrLf,
+}
+
+impl LineSep {
+    pub fn as_bytes(self) -> &'static [u8] {
+        match self {
+            LineSep::Lf => b"\n",
+            LineSep::Cr => b"\r",
+            LineSep::CrLf => b"\r\n",
+        }
+    }
 }
 
 /// The text layer of a text file.
@@ -244,7 +262,7 @@ impl FileState {
 /// (0 for a lone `\r` at the end of `rest` that may yet be `\r\n`).
 fn line_end(rest: &[u8], newline: Option<Newline>) -> (bool, usize) {
     match newline {
-        None | Some(Newline::Only("\n")) => (rest[0] == b'\n', 1),
+        None | Some(Newline::Only(LineSep::Lf)) => (rest[0] == b'\n', 1),
         Some(Newline::Universal | Newline::UniversalRaw) => match rest[0] {
             b'\n' => (true, 1),
             b'\r' if rest.len() == 1 => (true, 0),

@@ -12,7 +12,7 @@
 use super::Vm;
 use super::builtins_extra::{kwargs, set_builtin, set_type_method};
 use crate::heap::{Kind, Obj};
-use crate::object::file::{FileState, Newline, TextSettings, translate_newlines};
+use crate::object::file::{FileState, LineSep, Newline, TextSettings, translate_newlines};
 use crate::object::payloads::*;
 use crate::object::{CallArgs, NativeFn, PyErr, PyResult};
 use crate::text::codecs::Codec;
@@ -200,9 +200,9 @@ fn builtin_open(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let newline = match newline.as_deref() {
         None => Newline::Universal,
         Some("") => Newline::UniversalRaw,
-        Some("\n") => Newline::Only("\n"),
-        Some("\r") => Newline::Only("\r"),
-        Some("\r\n") => Newline::Only("\r\n"),
+        Some("\n") => Newline::Only(LineSep::Lf),
+        Some("\r") => Newline::Only(LineSep::Cr),
+        Some("\r\n") => Newline::Only(LineSep::CrLf),
         Some(other) => return Err(vm.value_error(format!("illegal newline value: {other}"))),
     };
     let text = if m.binary {
@@ -427,7 +427,7 @@ impl Vm {
         };
         let mut encoded = self.encode_text(&s.text, data, t.codec.name(), &t.errors)?;
         if let Newline::Only(sep) = t.newline {
-            if sep != "\n" && encoded.contains(&b'\n') {
+            if sep != LineSep::Lf && encoded.contains(&b'\n') {
                 let mut out = Vec::with_capacity(encoded.len() + 8);
                 for b in encoded {
                     if b == b'\n' { out.extend_from_slice(sep.as_bytes()) } else { out.push(b) }
