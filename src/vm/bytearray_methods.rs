@@ -73,7 +73,11 @@ fn ba_setitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         let v = vm.byte_value(value)?;
         let len = b.0.borrow().len();
         let i = vm.byte_index(key, len, "bytearray")?;
-        b.0.borrow_mut()[i] = v;
+        // `__index__` may have shrunk the buffer meanwhile.
+        match b.0.borrow_mut().get_mut(i) {
+            Some(slot) => *slot = v,
+            None => return Err(vm.index_error("bytearray index out of range")),
+        }
         return Ok(vm.none());
     };
     let data = vm.bytes_from_iterable(value, "can assign only bytes, buffers, or iterables of ints in range(0, 256)")?;
@@ -111,6 +115,9 @@ fn ba_delitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let len = b.0.borrow().len();
     let Some(s) = args[0].downcast::<SliceValue>() else {
         let i = vm.byte_index(&args[0], len, "bytearray")?;
+        if i >= b.0.borrow().len() {
+            return Err(vm.index_error("bytearray index out of range"));
+        }
         b.0.borrow_mut().remove(i);
         return Ok(vm.none());
     };
@@ -175,13 +182,16 @@ fn ba_insert(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn ba_pop(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (b, args) = this(vm, &a, "pop", 0, 1)?;
+    let index = match args.first() {
+        Some(x) => Some(vm.index_value(x)?),
+        None => None,
+    };
     let len = b.0.borrow().len();
     if len == 0 {
         return Err(vm.index_error("pop from empty bytearray"));
     }
-    let i = match args.first() {
-        Some(x) => {
-            let i = vm.index_value(x)?;
+    let i = match index {
+        Some(i) => {
             let i = num_traits::ToPrimitive::to_i64(&i).unwrap_or(i64::MAX);
             let j = if i < 0 { i + len as i64 } else { i };
             if j < 0 || j >= len as i64 {

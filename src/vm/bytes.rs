@@ -78,6 +78,19 @@ impl Vm {
         }
     }
 
+    /// Room for `n` more bytes, or MemoryError (never an abort).
+    pub(crate) fn reserve_bytes(&self, v: &mut Vec<u8>, n: usize) -> PyResult<()> {
+        v.try_reserve_exact(n).map_err(|_| self.err(&self.types.exceptions.memory_error, ""))
+    }
+
+    /// `n` bytes of `fill`, or MemoryError.
+    pub(crate) fn filled_bytes(&self, n: usize, fill: u8) -> PyResult<Vec<u8>> {
+        let mut v = Vec::new();
+        self.reserve_bytes(&mut v, n)?;
+        v.resize(n, fill);
+        Ok(v)
+    }
+
     /// Byte `i` of a bytes, bytearray or memoryview (for iteration).
     pub(crate) fn byte_at(&self, o: &Obj, i: usize) -> Option<u8> {
         match o.kind() {
@@ -159,7 +172,7 @@ impl Vm {
         if let Some(n) = count {
             return match self.small_int(&n) {
                 Some(n) if n < 0 => Err(self.value_error("negative count")),
-                Some(n) if n <= isize::MAX as i64 / 2 => Ok(vec![0; n as usize]),
+                Some(n) if n <= isize::MAX as i64 / 2 => self.filled_bytes(n as usize, 0),
                 _ => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
             };
         }
@@ -342,7 +355,7 @@ fn bytes_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let i = vm.byte_index(key, len, what)?;
     match vm.byte_at(o, i) {
         Some(b) => Ok(vm.new_int(i64::from(b))),
-        None => Err(vm.index_error("index out of range")),
+        None => Err(vm.index_error("bytearray index out of range")),
     }
 }
 
@@ -440,7 +453,12 @@ pub(crate) fn repeat_bytes(vm: &mut Vm, data: &[u8], n: &Obj) -> PyResult<Option
     if data.len().checked_mul(count).is_none_or(|t| t > isize::MAX as usize / 4) {
         return Err(vm.err(&vm.types.exceptions.memory_error.clone(), ""));
     }
-    Ok(Some(data.repeat(count)))
+    let mut out = vm.filled_bytes(0, 0)?;
+    vm.reserve_bytes(&mut out, data.len() * count)?;
+    for _ in 0..count {
+        out.extend_from_slice(data);
+    }
+    Ok(Some(out))
 }
 
 fn bytes_mul(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

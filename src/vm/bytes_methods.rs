@@ -590,30 +590,32 @@ fn pad_args(vm: &mut Vm, a: &CallArgs<'_>, name: &str) -> PyResult<(Call, usize,
     Ok((c, w, fill))
 }
 
-fn padded(vm: &Vm, c: &Call, width: usize, fill: u8, left: usize) -> Obj {
+fn padded(vm: &Vm, c: &Call, width: usize, fill: u8, left: usize) -> PyResult<Obj> {
     let marg = width.saturating_sub(c.data.len());
-    let mut out = vec![fill; left.min(marg)];
+    let mut out = vm.filled_bytes(left.min(marg), fill)?;
+    let more = c.data.len().max(width) - out.len();
+    vm.reserve_bytes(&mut out, more)?;
     out.extend_from_slice(&c.data);
     out.resize(c.data.len().max(width), fill);
-    vm.bytes_result(&c.recv, out)
+    Ok(vm.bytes_result(&c.recv, out))
 }
 
 fn m_center(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (c, w, fill) = pad_args(vm, &a, "center")?;
     let marg = w.saturating_sub(c.data.len());
     let left = marg / 2 + (marg & w & 1);
-    Ok(padded(vm, &c, w, fill, left))
+    padded(vm, &c, w, fill, left)
 }
 
 fn m_ljust(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (c, w, fill) = pad_args(vm, &a, "ljust")?;
-    Ok(padded(vm, &c, w, fill, 0))
+    padded(vm, &c, w, fill, 0)
 }
 
 fn m_rjust(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (c, w, fill) = pad_args(vm, &a, "rjust")?;
     let left = w.saturating_sub(c.data.len());
-    Ok(padded(vm, &c, w, fill, left))
+    padded(vm, &c, w, fill, left)
 }
 
 fn m_zfill(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
@@ -625,7 +627,8 @@ fn m_zfill(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return Ok(vm.bytes_result(&c.recv, d.clone()));
     }
     let fill = w - d.len();
-    let mut out = vec![b'0'; fill];
+    let mut out = vm.filled_bytes(fill, b'0')?;
+    vm.reserve_bytes(&mut out, d.len())?;
     out.extend_from_slice(d);
     if matches!(d.first(), Some(b'+' | b'-')) {
         out[0] = d[0];
@@ -637,7 +640,10 @@ fn m_zfill(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn m_expandtabs(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let c = parse(vm, &a, "expandtabs", &["tabsize"], 0, true)?;
     let tab = match c.slots[0].as_ref() {
-        Some(t) => num_traits::ToPrimitive::to_i64(&vm.index_value(t)?).unwrap_or(8),
+        Some(t) => match num_traits::ToPrimitive::to_i32(&vm.index_value(t)?) {
+            Some(t) => i64::from(t),
+            None => return Err(vm.overflow_error("Python int too large to convert to C int")),
+        },
         None => 8,
     };
     let mut out = Vec::new();
@@ -647,6 +653,7 @@ fn m_expandtabs(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             b'\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
+                    vm.reserve_bytes(&mut out, n)?;
                     out.extend(std::iter::repeat_n(b' ', n));
                     col += n;
                 }

@@ -63,7 +63,7 @@ fn int_to_bytes(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return Err(vm.overflow_error("int too big to convert"));
     }
     let fill = if value.sign() == Sign::Minus { 0xFF } else { 0 };
-    let mut out = vec![fill; length - bytes.len()];
+    let mut out = vm.filled_bytes(length - bytes.len(), fill)?;
     out.extend_from_slice(&bytes);
     if little {
         out.reverse();
