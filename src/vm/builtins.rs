@@ -225,13 +225,19 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     };
     if let Some(base) = base_arg {
         let base = vm.index_value(&base)?;
+        let base = num_traits::ToPrimitive::to_u32(&base).unwrap_or(u32::MAX);
+        if let Some(r) = vm.int_from_bytes_literal(x, base) {
+            return r;
+        }
         let Some(s) = x.downcast::<StrValue>() else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
-        let base = num_traits::ToPrimitive::to_u32(&base).unwrap_or(u32::MAX);
         return crate::text::int_text::parse_int(&s.text.to_string_lossy(), base)
             .map(|v| vm.new_bigint(v))
             .map_err(|e| vm.format_error(e));
+    }
+    if let Some(r) = vm.int_from_bytes_literal(x, 10) {
+        return r;
     }
     if let Some(s) = x.downcast::<StrValue>() {
         return crate::text::int_text::parse_int(&s.text.to_string_lossy(), 10)

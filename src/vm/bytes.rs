@@ -78,6 +78,25 @@ impl Vm {
         }
     }
 
+    /// `int(b"42", base)`: the bytes read as ASCII text; errors show the
+    /// bytes' repr. `None` when `x` is not bytes or bytearray.
+    pub(crate) fn int_from_bytes_literal(&self, x: &Obj, base: u32) -> Option<PyResult<Obj>> {
+        if !matches!(x.kind(), Kind::Bytes | Kind::ByteArray) {
+            return None;
+        }
+        let data = self.bytes_like(x)?;
+        let text: String = data.iter().map(|&b| b as char).collect();
+        Some(match crate::text::int_text::parse_int(&text, base) {
+            Ok(v) if data.is_ascii() => Ok(self.new_bigint(v)),
+            Err(e) if !e.message.starts_with("invalid literal") => Err(self.format_error(e)),
+            _ => {
+                let mut shown = String::new();
+                crate::text::repr::repr_bytes(&data, &mut shown);
+                Err(self.value_error(format!("invalid literal for int() with base {base}: {shown}")))
+            }
+        })
+    }
+
     /// Room for `n` more bytes, or MemoryError (never an abort).
     pub(crate) fn reserve_bytes(&self, v: &mut Vec<u8>, n: usize) -> PyResult<()> {
         v.try_reserve_exact(n).map_err(|_| self.err(&self.types.exceptions.memory_error, ""))
