@@ -303,6 +303,38 @@ pub fn translate_newlines(text: &[u8], newline: Newline) -> std::borrow::Cow<'_,
     std::borrow::Cow::Owned(out)
 }
 
+thread_local! {
+    /// Every file state opened on this thread, weakly: objects still alive
+    /// when a program ends (globals, cycles) must not lose buffered
+    /// writes, so the interpreter flushes them all when a run finishes.
+    static OPEN_FILES: std::cell::RefCell<Vec<std::rc::Weak<std::cell::RefCell<FileState>>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Makes a shared file state, registered for `flush_open_files`.
+pub fn register(state: FileState) -> std::rc::Rc<std::cell::RefCell<FileState>> {
+    let rc = std::rc::Rc::new(std::cell::RefCell::new(state));
+    OPEN_FILES.with(|f| {
+        let mut files = f.borrow_mut();
+        if files.len() >= 64 && files.len().is_power_of_two() {
+            files.retain(|w| w.strong_count() > 0);
+        }
+        files.push(std::rc::Rc::downgrade(&rc));
+    });
+    rc
+}
+
+/// Flushes the write buffers of all files still open (CPython flushes
+/// them at exit); errors are ignored, as at CPython's shutdown.
+pub fn flush_open_files() {
+    let live: Vec<_> = OPEN_FILES.with(|f| f.borrow().iter().filter_map(|w| w.upgrade()).collect());
+    for state in live {
+        if let Ok(mut s) = state.try_borrow_mut() {
+            let _ = s.flush();
+        }
+    }
+}
+
 impl Drop for FileState {
     fn drop(&mut self) {
         let _ = self.flush();

@@ -239,7 +239,8 @@ pub struct FileValue {
     pub mode: Box<str>,
     /// Text layer settings; `None` for a binary file.
     pub text: Option<crate::object::file::TextSettings>,
-    pub io: RefCell<crate::object::file::FileState>,
+    /// Shared with the flush-at-exit registry (`object::file::register`).
+    pub io: std::rc::Rc<RefCell<crate::object::file::FileState>>,
 }
 
 /// `memoryview`: a window on a bytes or bytearray object: `len` items,

@@ -247,7 +247,7 @@ fn builtin_open(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         (None, false, false) => vm.types.buffered_writer.clone(),
     };
     let mode_attr = if m.binary { m.binary_name().to_string() } else { mode_text };
-    let value = FileValue { name: file, mode: mode_attr.into(), text, io: RefCell::new(FileState::new(handle, readable, writable)) };
+    let value = FileValue { name: file, mode: mode_attr.into(), text, io: crate::object::file::register(FileState::new(handle, readable, writable)) };
     Ok(Obj::new(value, &ty))
 }
 
