@@ -15,6 +15,8 @@ use super::Wtf8Buf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Codec {
     Utf8,
+    /// UTF-8 with a byte-order mark: written first, skipped when read.
+    Utf8Sig,
     Ascii,
     Latin1,
     /// UTF-16 with a byte-order mark (little-endian when writing).
@@ -35,6 +37,7 @@ impl Codec {
             name.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
         Some(match norm.as_str() {
             "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
+            "utf_8_sig" | "utf8_sig" => Codec::Utf8Sig,
             "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "iso646_us" | "cp367" | "ibm367" => {
                 Codec::Ascii
             }
@@ -55,6 +58,7 @@ impl Codec {
     pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
             Codec::Utf16 => "utf-16",
@@ -76,8 +80,8 @@ impl Codec {
     fn encode_one(self, cp: u32, out: &mut Vec<u8>) -> Result<(), &'static str> {
         let surrogate = (0xD800..0xE000).contains(&cp);
         match self {
-            Codec::Utf8 if surrogate => return Err("surrogates not allowed"),
-            Codec::Utf8 => {
+            Codec::Utf8 | Codec::Utf8Sig if surrogate => return Err("surrogates not allowed"),
+            Codec::Utf8 | Codec::Utf8Sig => {
                 let c = char::from_u32(cp).expect("not a surrogate");
                 out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
             }
@@ -161,6 +165,7 @@ pub fn encode(codec: Codec, text: &Wtf8Buf, errors: &str) -> Result<Vec<u8>, Cod
     match codec {
         Codec::Utf16 => out.extend_from_slice(&[0xFF, 0xFE]),
         Codec::Utf32 => out.extend_from_slice(&[0xFF, 0xFE, 0, 0]),
+        Codec::Utf8Sig => out.extend_from_slice(&[0xEF, 0xBB, 0xBF]),
         _ => {}
     }
     let mut i = 0;
@@ -206,7 +211,7 @@ pub fn encode(codec: Codec, text: &Wtf8Buf, errors: &str) -> Result<Vec<u8>, Cod
             }
             Handler::SurrogatePass => {
                 for &cp in &cps[i..end] {
-                    if codec != Codec::Utf8 || !(0xD800..0xE000).contains(&cp) {
+                    if !matches!(codec, Codec::Utf8 | Codec::Utf8Sig) || !(0xD800..0xE000).contains(&cp) {
                         return Err(fail);
                     }
                     out.extend_from_slice(&[0xE0 | (cp >> 12) as u8, 0x80 | ((cp >> 6) & 0x3F) as u8, 0x80 | (cp & 0x3F) as u8]);
@@ -298,11 +303,13 @@ pub fn decode(codec: Codec, data: &[u8], errors: &str) -> Result<Wtf8Buf, CodecF
         Codec::Utf32 if data.starts_with(&[0, 0, 0xFE, 0xFF]) => (4, Codec::Utf32Be),
         Codec::Utf32 if data.starts_with(&[0xFF, 0xFE, 0, 0]) => (4, Codec::Utf32Le),
         Codec::Utf32 => (0, Codec::Utf32Le),
+        Codec::Utf8Sig if data.starts_with(&[0xEF, 0xBB, 0xBF]) => (3, Codec::Utf8),
+        Codec::Utf8Sig => (0, Codec::Utf8),
         c => (0, c),
     };
     if codec == Codec::Utf8 {
         // The common case: all valid, one check.
-        if let Ok(s) = std::str::from_utf8(data) {
+        if let Ok(s) = std::str::from_utf8(&data[i..]) {
             out.push_str(s);
             return Ok(out);
         }
@@ -310,7 +317,7 @@ pub fn decode(codec: Codec, data: &[u8], errors: &str) -> Result<Wtf8Buf, CodecF
     while i < data.len() {
         let rest = &data[i..];
         let step = match codec {
-            Codec::Utf8 => utf8_step(rest),
+            Codec::Utf8 | Codec::Utf8Sig => utf8_step(rest),
             Codec::Ascii if rest[0] >= 0x80 => Step::Bad(1, "ordinal not in range(128)"),
             Codec::Ascii | Codec::Latin1 => Step::Char(u32::from(rest[0]), 1),
             Codec::Utf16Le | Codec::Utf16 => utf16_step(rest, false),

@@ -41,6 +41,13 @@ impl Vm {
     }
 
     pub(crate) fn decode_with(&self, codec: Codec, data: &[u8], source: Option<&Obj>, errors: &str) -> PyResult<Wtf8Buf> {
+        if codec == Codec::Utf8Sig {
+            // CPython's utf-8-sig hands the bytes after the BOM to the
+            // utf-8 codec, whose errors then count from there.
+            let rest = data.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(data);
+            let src = if rest.len() == data.len() { source } else { None };
+            return self.decode_with(Codec::Utf8, rest, src, errors);
+        }
         codecs::decode(codec, data, errors).map_err(|f| {
             let src = source.cloned().unwrap_or_else(|| self.new_bytes(data.to_vec()));
             self.codec_failure(f, codec, &src, false)
