@@ -127,7 +127,10 @@ impl Interpreter {
 
     fn run_code(&mut self, code: Rc<crate::bytecode::Code>) -> Result<(), Error> {
         let globals = self.main.downcast::<ModuleValue>().expect("a module").dict.clone();
-        match self.vm.run_module_code(code, &globals) {
+        let result = self.vm.run_module_code(code, &globals);
+        // Files the program left open keep their data, as at CPython's exit.
+        crate::object::file::flush_open_files();
+        match result {
             Ok(_) => Ok(()),
             Err(e) => Err(self.exception_error(e)),
         }

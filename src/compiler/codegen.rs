@@ -1086,7 +1086,7 @@ impl Compiler<'_> {
                 _ => self.vm.new_str_wtf8(s.clone()),
             },
             Constant::Imaginary(im) => self.vm.new_complex(0.0, *im),
-            Constant::Bytes(_) => self.vm.none(),
+            Constant::Bytes(b) => self.vm.new_bytes(b.clone()),
         }
     }
 

@@ -50,6 +50,14 @@ pub enum Kind {
     Descr,
     Generator,
     Complex,
+    /// `bytes`: immutable bytes.
+    Bytes,
+    /// `bytearray`: mutable bytes.
+    ByteArray,
+    /// An open file (`open()`): owns an OS handle, closed when freed.
+    File,
+    /// `memoryview` over a bytes or bytearray object.
+    MemoryView,
 }
 
 /// A Rust type stored in an object box.
@@ -295,7 +303,10 @@ impl Finalizer for NoFinalizer {
 impl Kind {
     /// Payloads that hold no references to other objects.
     fn is_leaf(self) -> bool {
-        matches!(self, Kind::Int | Kind::Float | Kind::Str | Kind::Range | Kind::Bool | Kind::Complex)
+        matches!(
+            self,
+            Kind::Int | Kind::Float | Kind::Str | Kind::Range | Kind::Bool | Kind::Complex | Kind::Bytes | Kind::ByteArray
+        )
     }
 }
 
@@ -395,6 +406,10 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Descr => free::<pl::DescrValue>(p),
             Kind::Generator => free::<pl::GeneratorValue>(p),
             Kind::Complex => free::<pl::ComplexValue>(p),
+            Kind::Bytes => free::<pl::BytesValue>(p),
+            Kind::ByteArray => free::<pl::ByteArrayValue>(p),
+            Kind::File => free::<pl::FileValue>(p),
+            Kind::MemoryView => free::<pl::MemoryViewValue>(p),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! types. Errors are Python exceptions carried as `PyErr`.
 
 pub mod dict;
+pub mod file;
 pub mod payloads;
 
 use crate::heap::Obj;

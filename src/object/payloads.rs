@@ -250,6 +250,39 @@ pub struct GeneratorValue {
     pub qualname: Obj,
 }
 
+/// `bytes`: immutable bytes and their hash, computed once.
+pub struct BytesValue {
+    pub data: Box<[u8]>,
+    /// `-1` until computed.
+    pub hash: Cell<i64>,
+}
+
+/// `bytearray`: mutable bytes.
+pub struct ByteArrayValue(pub RefCell<Vec<u8>>);
+
+/// A file object from `open()`: the OS handle and its buffers
+/// (`object::file`), with the attributes fixed at opening.
+pub struct FileValue {
+    /// The `name` attribute: the path as given.
+    pub name: Obj,
+    /// The `mode` attribute (`'r'`, `'rb'`, `'ab+'`...).
+    pub mode: Box<str>,
+    /// Text layer settings; `None` for a binary file.
+    pub text: Option<crate::object::file::TextSettings>,
+    /// Shared with the flush-at-exit registry (`object::file::register`).
+    pub io: std::rc::Rc<RefCell<crate::object::file::FileState>>,
+}
+
+/// `memoryview`: a window on a bytes or bytearray object: `len` items,
+/// item `i` at byte `start + i * step` of `base`.
+pub struct MemoryViewValue {
+    pub base: Obj,
+    pub start: usize,
+    pub step: isize,
+    pub len: usize,
+    pub released: Cell<bool>,
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
@@ -283,4 +316,8 @@ payloads! {
     DescrValue => Descr,
     GeneratorValue => Generator,
     ComplexValue => Complex,
+    BytesValue => Bytes,
+    ByteArrayValue => ByteArray,
+    FileValue => File,
+    MemoryViewValue => MemoryView,
 }

@@ -6,6 +6,7 @@
 //! code points as ordinary three-byte sequences. Text without surrogates is
 //! byte-for-byte UTF-8.
 
+pub mod codecs;
 pub mod escapes;
 pub mod format_complex;
 pub mod format_spec;

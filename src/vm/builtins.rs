@@ -82,6 +82,12 @@ pub(crate) fn install(vm: &mut Vm) {
     super::dict_views::install(vm);
     super::set::install(vm);
     super::site::install(vm);
+    super::bytes::install(vm);
+    super::memoryview::install(vm);
+    super::codecs::install(vm);
+    super::os_errors::install(vm);
+    super::file_io::install(vm);
+    super::int_bytes::install(vm);
     super::modules::install(vm);
     super::complex::install(vm);
     super::exec_eval::install(vm);
@@ -245,6 +251,10 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     };
     if let Some(base) = base_arg {
         let base = vm.index_value(&base)?;
+        let base = num_traits::ToPrimitive::to_u32(&base).unwrap_or(u32::MAX);
+        if let Some(r) = vm.int_from_bytes_literal(x, base) {
+            return r;
+        }
         let Some(s) = x.downcast::<StrValue>() else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
@@ -252,6 +262,9 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return crate::text::int_text::parse_int_wtf8(&s.text, base, vm.max_str_digits)
             .map(|v| vm.new_bigint(v))
             .map_err(|e| vm.format_error(e));
+    }
+    if let Some(r) = vm.int_from_bytes_literal(x, 10) {
+        return r;
     }
     if let Some(s) = x.downcast::<StrValue>() {
         return crate::text::int_text::parse_int_wtf8(&s.text, 10, vm.max_str_digits)
@@ -282,6 +295,9 @@ fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if a.args.len() > 2 || !a.kwnames.is_empty() {
+        return super::codecs::str_from_encoded(vm, a);
+    }
     let args = vm.positional("str", &a, 1, 2)?;
     match args.get(1) {
         None => Ok(vm.new_str("")),

@@ -781,6 +781,13 @@ fn builtin_chr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn builtin_ord(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     no_kw(vm, "ord", &a)?;
     count_err(vm, "ord", a.args.len(), 1, 1)?;
+    if matches!(a.args[0].kind(), Kind::Bytes | Kind::ByteArray) {
+        let d = vm.bytes_like(&a.args[0]).unwrap_or_default();
+        if d.len() != 1 {
+            return Err(vm.type_error(format!("ord() expected a character, but string of length {} found", d.len())));
+        }
+        return Ok(vm.new_int(i64::from(d[0])));
+    }
     let Some(s) = a.args[0].downcast::<StrValue>() else {
         return Err(vm.type_error(format!(
             "ord() expected string of length 1, but {} found",

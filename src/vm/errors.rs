@@ -91,7 +91,9 @@ impl Vm {
         }
         let name = self.type_name(exc);
         let module_prefix = "";
+        let own_str = self.lookup_special(exc, "__str__").is_some();
         let detail = match exc.downcast::<ExceptionValue>() {
+            Some(_) if own_str => self.str_or_fallback(exc),
             Some(e) => {
                 let args = e.args.borrow().clone();
                 let items: Vec<Obj> = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();

@@ -19,7 +19,7 @@ use crate::text::Wtf8Buf;
 use num_bigint::BigInt;
 
 /// CPython's default `sys.get_int_max_str_digits()`.
-const MAX_STR_DIGITS: usize = int_text::DEFAULT_MAX_STR_DIGITS;
+pub(crate) const MAX_STR_DIGITS: usize = int_text::DEFAULT_MAX_STR_DIGITS;
 
 /// Installs the formatting builtins and the `__format__` methods.
 pub(crate) fn install(vm: &mut Vm) {
@@ -228,7 +228,7 @@ impl Vm {
 }
 
 /// An error out of the `%` engine: a Python exception, or one of its own.
-enum PercentError {
+pub(crate) enum PercentError {
     Py(PyErr),
     Format(FormatError),
 }
@@ -246,9 +246,9 @@ impl From<PyErr> for PercentError {
 }
 
 /// The right operand of `%`, as the engine sees it.
-struct Percent<'a> {
-    vm: &'a mut Vm,
-    args: Obj,
+pub(crate) struct Percent<'a> {
+    pub(crate) vm: &'a mut Vm,
+    pub(crate) args: Obj,
 }
 
 impl Percent<'_> {

@@ -30,12 +30,25 @@
 //! of int and float), `range_type.rs`, `slice_type.rs`, `dict_views.rs`
 //! (dict equality, set-like views), `str_translate.rs`,
 //! `function_attrs.rs` (attributes of functions, code objects, cells),
-//! `exec_eval.rs` (`exec`, `eval`, `globals`, `locals`, SyntaxError values).
+//! `exec_eval.rs` (`exec`, `eval`, `globals`, `locals`, SyntaxError values),
+//! `bytes.rs` / `bytes_methods.rs` /
+//! `bytearray_methods.rs` / `bytes_format.rs` / `memoryview.rs` (the
+//! binary sequence types), `codecs.rs` (encode/decode and the Unicode
+//! errors), `os_errors.rs` (OSError and its subclasses), `file_io.rs`
+//! (`open()` and file objects), `int_bytes.rs` (`int.to_bytes`/`from_bytes`).
 
 mod attr_cache;
 mod attrs;
 mod builtins;
 mod builtins_extra;
+mod bytearray_methods;
+mod bytes;
+mod bytes_format;
+mod bytes_methods;
+mod codecs;
+mod file_io;
+mod memoryview;
+mod os_errors;
 mod dict_methods;
 mod dict_views;
 mod list_methods;
@@ -59,6 +72,7 @@ mod function_attrs;
 mod generator;
 mod number_dunders;
 mod number_methods;
+mod int_bytes;
 mod ops;
 mod range_type;
 mod seq;

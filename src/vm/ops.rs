@@ -214,7 +214,7 @@ impl Vm {
             a.downcast::<ListValue>().expect("a list").0.borrow_mut().extend(items);
             return Ok(a.clone());
         }
-        if matches!(a.kind(), Kind::Instance) {
+        if matches!(a.kind(), Kind::Instance | Kind::ByteArray) {
             if let Some(m) = self.lookup_special(a, inplace_dunder(op)) {
                 let r = self.call_object(&m, &[a.clone(), b.clone()])?;
                 if !r.is(&self.singletons.not_implemented) {

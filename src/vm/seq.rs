@@ -108,6 +108,9 @@ impl Vm {
                                 self.new_str_wtf8(t)
                             })
                         }
+                        Kind::Bytes | Kind::ByteArray | Kind::MemoryView => {
+                            self.byte_at(seq, i).map(|b| self.new_int(i64::from(b)))
+                        }
                         _ => None,
                     };
                     if item.is_some() {

@@ -59,7 +59,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("isascii", str_isascii),
         ("format", str_format),
         ("format_map", str_format_map),
-        ("encode", str_encode),
+        ("encode", super::codecs::str_encode),
         ("removeprefix", str_removeprefix),
         ("removesuffix", str_removesuffix),
     ];
@@ -904,11 +904,6 @@ fn str_format_map(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let mut call = FormatCall::new(&[], Kwargs::Mapping(m));
     let r = vm.str_format(&p.text, &mut call, 2)?;
     Ok(vm.new_str_wtf8(r))
-}
-
-fn str_encode(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    parse(vm, &a, "encode", &["encoding", "errors"], 0)?;
-    Err(vm.err(&vm.types.exceptions.not_implemented_error.clone(), "str.encode: bytes are not implemented yet"))
 }
 
 fn affix_remove(vm: &mut Vm, a: CallArgs<'_>, name: &str, suffix: bool) -> PyResult<Obj> {

@@ -42,6 +42,14 @@ pub struct Types {
     pub member_descriptor: Obj,
     pub generator: Obj,
     pub complex: Obj,
+    pub bytes: Obj,
+    pub bytearray: Obj,
+    pub memoryview: Obj,
+    /// The classes of `open()`'s file objects (`_io.*`).
+    pub text_io_wrapper: Obj,
+    pub buffered_reader: Obj,
+    pub buffered_writer: Obj,
+    pub buffered_random: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -74,6 +82,28 @@ pub struct Exceptions {
     pub syntax_error: Obj,
     pub indentation_error: Obj,
     pub tab_error: Obj,
+    pub os_error: Obj,
+    pub file_not_found_error: Obj,
+    pub file_exists_error: Obj,
+    pub is_a_directory_error: Obj,
+    pub not_a_directory_error: Obj,
+    pub permission_error: Obj,
+    pub interrupted_error: Obj,
+    pub blocking_io_error: Obj,
+    pub child_process_error: Obj,
+    pub process_lookup_error: Obj,
+    pub timeout_error: Obj,
+    pub connection_error: Obj,
+    pub broken_pipe_error: Obj,
+    pub connection_aborted_error: Obj,
+    pub connection_refused_error: Obj,
+    pub connection_reset_error: Obj,
+    /// `io.UnsupportedOperation` (an OSError; CPython also makes it a
+    /// ValueError, which single-base types cannot express).
+    pub unsupported_operation: Obj,
+    pub unicode_error: Obj,
+    pub unicode_decode_error: Obj,
+    pub unicode_encode_error: Obj,
 }
 
 /// Objects every program shares: None, the booleans, small ints...
@@ -166,6 +196,13 @@ impl Types {
             member_descriptor: ty("member_descriptor", Kind::Descr),
             generator: ty("generator", Kind::Generator),
             complex: ty("complex", Kind::Complex),
+            bytes: ty("bytes", Kind::Bytes),
+            bytearray: ty("bytearray", Kind::ByteArray),
+            memoryview: ty("memoryview", Kind::MemoryView),
+            text_io_wrapper: ty("_io.TextIOWrapper", Kind::File),
+            buffered_reader: ty("_io.BufferedReader", Kind::File),
+            buffered_writer: ty("_io.BufferedWriter", Kind::File),
+            buffered_random: ty("_io.BufferedRandom", Kind::File),
             exceptions,
             type_,
             object,
@@ -185,7 +222,31 @@ impl Exceptions {
         let import_error = sub("ImportError", &exception);
         let syntax_error = sub("SyntaxError", &exception);
         let indentation_error = sub("IndentationError", &syntax_error);
+        let value_error = sub("ValueError", &exception);
+        let os_error = sub("OSError", &exception);
+        let connection_error = sub("ConnectionError", &os_error);
+        let unicode_error = sub("UnicodeError", &value_error);
         Exceptions {
+            file_not_found_error: sub("FileNotFoundError", &os_error),
+            file_exists_error: sub("FileExistsError", &os_error),
+            is_a_directory_error: sub("IsADirectoryError", &os_error),
+            not_a_directory_error: sub("NotADirectoryError", &os_error),
+            permission_error: sub("PermissionError", &os_error),
+            interrupted_error: sub("InterruptedError", &os_error),
+            blocking_io_error: sub("BlockingIOError", &os_error),
+            child_process_error: sub("ChildProcessError", &os_error),
+            process_lookup_error: sub("ProcessLookupError", &os_error),
+            timeout_error: sub("TimeoutError", &os_error),
+            broken_pipe_error: sub("BrokenPipeError", &connection_error),
+            connection_aborted_error: sub("ConnectionAbortedError", &connection_error),
+            connection_refused_error: sub("ConnectionRefusedError", &connection_error),
+            connection_reset_error: sub("ConnectionResetError", &connection_error),
+            unsupported_operation: sub("UnsupportedOperation", &os_error),
+            unicode_decode_error: sub("UnicodeDecodeError", &unicode_error),
+            unicode_encode_error: sub("UnicodeEncodeError", &unicode_error),
+            unicode_error,
+            connection_error,
+            os_error,
             system_exit: sub("SystemExit", &base_exception),
             keyboard_interrupt: sub("KeyboardInterrupt", &base_exception),
             generator_exit: sub("GeneratorExit", &base_exception),
@@ -202,10 +263,10 @@ impl Exceptions {
             not_implemented_error: sub("NotImplementedError", &runtime_error),
             recursion_error: sub("RecursionError", &runtime_error),
             type_error: sub("TypeError", &exception),
-            value_error: sub("ValueError", &exception),
             tab_error: sub("TabError", &indentation_error),
             syntax_error,
             indentation_error,
+            value_error,
             base_exception,
             exception,
             arithmetic_error,
@@ -246,6 +307,25 @@ impl Exceptions {
             &self.syntax_error,
             &self.indentation_error,
             &self.tab_error,
+            &self.os_error,
+            &self.file_not_found_error,
+            &self.file_exists_error,
+            &self.is_a_directory_error,
+            &self.not_a_directory_error,
+            &self.permission_error,
+            &self.interrupted_error,
+            &self.blocking_io_error,
+            &self.child_process_error,
+            &self.process_lookup_error,
+            &self.timeout_error,
+            &self.connection_error,
+            &self.broken_pipe_error,
+            &self.connection_aborted_error,
+            &self.connection_refused_error,
+            &self.connection_reset_error,
+            &self.unicode_error,
+            &self.unicode_decode_error,
+            &self.unicode_encode_error,
         ]
     }
 }

@@ -18,8 +18,14 @@ pub(crate) fn new_dict_with_type(dict_type: &Obj) -> Obj {
 /// The hash of a str: FNV-1a over the WTF-8 bytes, never -1. (CPython's
 /// is randomised per process, so no program can depend on its values.)
 pub(crate) fn str_hash(text: &Wtf8Buf) -> i64 {
+    bytes_hash(text.as_bytes())
+}
+
+/// The hash of bytes: the str hash of the same bytes, so ASCII bytes hash
+/// like the equal str (as in CPython).
+pub(crate) fn bytes_hash(data: &[u8]) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.as_bytes() {
+    for &b in data {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }

@@ -1,8 +1,9 @@
-//! Native modules: `sys`, `math`, `time`, `random`. Each is made at
+//! Native modules: `sys`, `math`, `time`, `random`, `os`. Each is made at
 //! start-up and registered in `sys.modules` (only `sys`) or on first
 //! import (`Vm::native_module`).
 
 mod math;
+mod os;
 mod random;
 mod sys;
 mod time;
@@ -59,6 +60,7 @@ impl Vm {
             "math" => Some(math::make(self)),
             "time" => Some(time::make(self)),
             "random" => Some(random::make(self)),
+            "os" => Some(os::make(self)),
             _ => None,
         })
     }
