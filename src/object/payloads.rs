@@ -39,10 +39,13 @@ pub struct StrValue {
 
 pub struct TupleValue(pub Box<[Obj]>);
 
-pub struct ListValue(pub RefCell<Vec<Obj>>);
+/// `list`; the second field is the `__dict__` of a subclass's instance
+/// (always `None` for plain lists).
+pub struct ListValue(pub RefCell<Vec<Obj>>, pub RefCell<Option<Obj>>);
 
-/// `dict`: see `object::dict` for the table.
-pub struct DictValue(pub RefCell<crate::object::dict::DictTable>);
+/// `dict`: see `object::dict` for the table. The second field is the
+/// `__dict__` of a subclass's instance (always `None` for plain dicts).
+pub struct DictValue(pub RefCell<crate::object::dict::DictTable>, pub RefCell<Option<Obj>>);
 
 /// A Python class (builtin or user-defined).
 pub struct TypeValue {

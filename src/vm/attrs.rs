@@ -55,6 +55,15 @@ impl Vm {
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
             Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
+            Kind::List | Kind::Dict => {
+                let slot = self.dict_slot(o)?;
+                let existing = slot.borrow().clone();
+                Some(existing.unwrap_or_else(|| {
+                    let d = self.new_dict();
+                    *slot.borrow_mut() = Some(d.clone());
+                    d
+                }))
+            }
             _ => None,
         }
     }
@@ -66,6 +75,7 @@ impl Vm {
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
             Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
+            Kind::List | Kind::Dict => self.dict_slot(o)?.borrow().clone(),
             _ => None,
         }
     }
@@ -80,6 +90,18 @@ impl Vm {
             }
             Kind::Function => Some(&o.downcast::<FunctionValue>()?.dict),
             Kind::Exception => Some(&o.downcast::<ExceptionValue>()?.dict),
+            // Instances of subclasses of list and dict have a `__dict__`;
+            // plain lists and dicts do not.
+            Kind::List | Kind::Dict => {
+                let flags = self.type_flags_of(o);
+                if flags & type_flags::HEAP_TYPE == 0 || flags & type_flags::NO_DICT != 0 {
+                    return None;
+                }
+                match o.kind() {
+                    Kind::List => Some(&o.downcast::<ListValue>()?.1),
+                    _ => Some(&o.downcast::<DictValue>()?.1),
+                }
+            }
             _ => None,
         }
     }

@@ -30,6 +30,7 @@ mod builtins_extra;
 mod dict_methods;
 mod list_methods;
 mod set;
+mod slot_wrappers;
 mod modules;
 mod import;
 mod call;
