@@ -186,7 +186,10 @@ impl Vm {
                 Some(self.stop_iteration_value(obj))
             }
             (n, Kind::Generator) => self.generator_attr(obj, n),
-            (_, Kind::Exception) => self.exception_chain_attr(obj, &n),
+            (_, Kind::Exception) => {
+                self.exception_chain_attr(obj, &n).or_else(|| self.exception_type_attr(obj, &n)).or_else(|| self.exception_group_attr(obj, &n))
+            }
+            (_, Kind::Code) => self.code_attr(obj, &n),
             _ => None,
         }
     }

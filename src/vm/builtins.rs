@@ -75,6 +75,8 @@ pub(crate) fn install(vm: &mut Vm) {
     super::set::install(vm);
     super::modules::install(vm);
     super::slot_wrappers::install(vm);
+    super::exceptions::install(vm);
+    super::exception_groups::install(vm);
 }
 
 impl Vm {

@@ -157,7 +157,8 @@ impl Vm {
                 return Ok(m);
             }
         }
-        Err(self.err(&self.types.exceptions.module_not_found_error.clone(), format!("No module named '{full}'")))
+        let t = self.types.exceptions.module_not_found_error.clone();
+        Err(self.import_error_named(&t, format!("No module named '{full}'"), full))
     }
 
     /// Compiles and runs a module's source in a new module object, which

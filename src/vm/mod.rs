@@ -39,6 +39,8 @@ mod descriptors;
 mod control;
 mod dicts;
 mod errors;
+mod exception_groups;
+mod exceptions;
 mod eval;
 mod formatting;
 mod generator;
@@ -46,6 +48,7 @@ mod ops;
 mod seq;
 mod str_methods;
 mod text;
+mod traceback;
 mod types;
 mod values;
 

@@ -165,6 +165,9 @@ impl Vm {
         match o.kind() {
             Kind::Str if o.has_type(&self.types.str_) => Ok(o.downcast::<StrValue>().expect("str").text.to_string_lossy()),
             Kind::Exception if self.lookup_special(o, "__str__").is_none() => {
+                if let Some(s) = self.special_exception_str(o) {
+                    return s;
+                }
                 let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
                 let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
                 match items.as_slice() {

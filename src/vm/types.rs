@@ -41,6 +41,9 @@ pub struct Types {
     pub super_: Obj,
     pub member_descriptor: Obj,
     pub generator: Obj,
+    /// Traceback objects and their frames (`exc.__traceback__`).
+    pub traceback: Obj,
+    pub frame: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -70,6 +73,10 @@ pub struct Exceptions {
     pub recursion_error: Obj,
     pub type_error: Obj,
     pub value_error: Obj,
+    pub os_error: Obj,
+    pub base_exception_group: Obj,
+    /// Derives from `BaseExceptionGroup` and `Exception`.
+    pub exception_group: Obj,
 }
 
 /// Objects every program shares: None, the booleans, small ints...
@@ -158,6 +165,8 @@ impl Types {
             super_: ty("super", Kind::Descr),
             member_descriptor: ty("member_descriptor", Kind::Descr),
             generator: ty("generator", Kind::Generator),
+            traceback: ty("traceback", Kind::Instance),
+            frame: ty("frame", Kind::Instance),
             exceptions,
             type_,
             object,
@@ -175,7 +184,23 @@ impl Exceptions {
         let name_error = sub("NameError", &exception);
         let runtime_error = sub("RuntimeError", &exception);
         let import_error = sub("ImportError", &exception);
+        let base_exception_group = sub("BaseExceptionGroup", &base_exception);
+        let exception_group = sub("ExceptionGroup", &base_exception_group);
+        {
+            let tv = exception_group.downcast::<TypeValue>().expect("a type");
+            *tv.bases.borrow_mut() = vec![base_exception_group.clone(), exception.clone()];
+            *tv.mro.borrow_mut() = vec![
+                exception_group.clone(),
+                base_exception_group.clone(),
+                exception.clone(),
+                base_exception.clone(),
+                object.clone(),
+            ];
+        }
         Exceptions {
+            os_error: sub("OSError", &exception),
+            base_exception_group,
+            exception_group,
             system_exit: sub("SystemExit", &base_exception),
             keyboard_interrupt: sub("KeyboardInterrupt", &base_exception),
             generator_exit: sub("GeneratorExit", &base_exception),
@@ -230,6 +255,9 @@ impl Exceptions {
             &self.recursion_error,
             &self.type_error,
             &self.value_error,
+            &self.os_error,
+            &self.base_exception_group,
+            &self.exception_group,
         ]
     }
 }
