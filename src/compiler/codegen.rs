@@ -23,6 +23,7 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 mod control;
+mod try_star;
 use control::Cleanup;
 
 /// Why a module could not be compiled.
@@ -57,6 +58,9 @@ struct Unit {
     line: u32,
     /// Class scopes: the name used for private-name mangling.
     private: Option<String>,
+    /// Inside an `except*` clause body: how many loops were open when it
+    /// began (`break`/`continue` may not leave it, nor `return`).
+    except_star_loops: Option<usize>,
 }
 
 pub struct Compiler<'a> {
@@ -165,6 +169,7 @@ impl Compiler<'_> {
             depth: 0,
             line: firstlineno,
             private,
+            except_star_loops: None,
         });
     }
 
@@ -198,6 +203,8 @@ impl Compiler<'_> {
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
             Instr::Send(_) => Instr::Send(target),
+            Instr::CheckEgMatch(_) => Instr::CheckEgMatch(target),
+            Instr::PrepReraiseStar(_) => Instr::PrepReraiseStar(target),
             other => other,
         };
     }
@@ -382,12 +389,20 @@ impl Compiler<'_> {
                     self.patch(b, end);
                 }
             }
+            StmtKind::Break | StmtKind::Continue
+                if self.loop_exit_leaves_except_star() =>
+            {
+                return Err(self.exits_except_star(s));
+            }
             StmtKind::Break => self.break_or_continue(true, s.range.start as usize)?,
             StmtKind::Continue => self.break_or_continue(false, s.range.start as usize)?,
             StmtKind::Return { value } => {
                 if !self.scope().kind.is_function() {
                     let (s, e) = (s.range.start as usize, s.range.end as usize);
                     return Err(CompileError::Syntax(SyntaxError::new("'return' outside function", s, e)));
+                }
+                if self.unit().except_star_loops.is_some() {
+                    return Err(self.exits_except_star(s));
                 }
                 match value {
                     Some(v) => self.expr(v)?,
@@ -441,7 +456,7 @@ impl Compiler<'_> {
                 let end = self.here();
                 self.patch(ok, end);
             }
-            StmtKind::Try(t) => self.try_stmt(t)?,
+            StmtKind::Try(t) => self.try_stmt(t, false)?,
             StmtKind::Import { names } => {
                 for alias in names {
                     let i = self.name_index(&alias.name);
@@ -478,7 +493,7 @@ impl Compiler<'_> {
             }
             StmtKind::With(w) => self.with_stmt(&w.items, &w.body)?,
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
-            StmtKind::TryStar(_) => return not_implemented("except*", line),
+            StmtKind::TryStar(t) => self.try_stmt(t, true)?,
         }
         Ok(())
     }
@@ -526,7 +541,8 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn try_stmt(&mut self, t: &ast::Try) -> CResult<()> {
+    /// `try` statements; `star` for `except*` clauses (`try_star.rs`).
+    fn try_stmt(&mut self, t: &ast::Try, star: bool) -> CResult<()> {
         let has_finally = !t.finalbody.is_empty();
         let depth = self.unit().depth;
         let finally_start = self.here();
@@ -546,7 +562,8 @@ impl Compiler<'_> {
             self.unit().depth = depth + 1;
             self.emit(Instr::PushExcInfo);
             let handlers_start = self.here();
-            for h in &t.handlers {
+            let nothing_raised = if star { Some(self.except_star_clauses(&t.handlers, depth)?) } else { None };
+            for h in t.handlers.iter().filter(|_| !star) {
                 self.set_line(h.range.start);
                 let next = match &h.type_ {
                     Some(ty) => {
@@ -582,6 +599,13 @@ impl Compiler<'_> {
             self.unit().depth = depth + 1;
             self.emit(Instr::PopExcept);
             self.emit(Instr::Raise(3));
+            if let Some(jump) = nothing_raised {
+                let here = self.here();
+                self.patch(jump, here);
+                self.unit().depth = depth;
+                self.emit(Instr::PopExcept);
+                to_end.push(self.emit(Instr::Jump(0)));
+            }
         } else {
             self.body(&t.orelse)?;
         }
@@ -1322,7 +1346,8 @@ fn stack_effect(i: &Instr) -> i32 {
         Return => -1,
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
         Dup2 => 2,
-        CheckExcMatch => 0,
+        CheckExcMatch | CheckEgMatch(_) => 0,
+        PrepReraiseStar(_) => -1,
         FormatValue(flags) => -((flags & crate::bytecode::format_flags::HAS_SPEC != 0) as i32),
         BuildString(n) => 1 - n as i32,
         YieldValue(_) | GetYieldFromIter | Send(_) => 0,

@@ -474,6 +474,16 @@ impl Vm {
                     let r = self.bool_obj(m);
                     self.stack.push(r);
                 }
+                Instr::CheckEgMatch(target) => {
+                    if self.check_eg_match_instr(fi)? {
+                        *pc = target as usize;
+                    }
+                }
+                Instr::PrepReraiseStar(target) => {
+                    if self.prep_reraise_star_instr()? {
+                        *pc = target as usize;
+                    }
+                }
                 Instr::PopExcept => {
                     self.frames[fi].handling.pop();
                     self.collect_dead();

@@ -290,7 +290,8 @@ impl Vm {
             let matched = if self.group_members(exc).is_some() {
                 exc.clone()
             } else {
-                let wrapped = self.new_group("", vec![exc.clone()])?;
+                let members = self.new_tuple(vec![exc.clone()]);
+                let wrapped = self.new_group("", members)?;
                 if let (Some(e), Some(w)) = (exc.downcast::<ExceptionValue>(), wrapped.downcast::<ExceptionValue>()) {
                     *w.traceback.borrow_mut() = e.traceback.borrow().clone();
                 }
@@ -307,10 +308,10 @@ impl Vm {
 
     /// `BaseExceptionGroup(message, excs)` (an `ExceptionGroup` when all
     /// are `Exception`s).
-    fn new_group(&mut self, message: &str, excs: Vec<Obj>) -> PyResult<Obj> {
+    fn new_group(&mut self, message: &str, excs: Obj) -> PyResult<Obj> {
         let t = self.types.exceptions.base_exception_group.clone();
-        let (m, l) = (self.new_str(message), self.new_list(excs));
-        self.call_object(&t, &[m, l])
+        let m = self.new_str(message);
+        self.call_object(&t, &[m, excs])
     }
 
     /// `PREP_RERAISE_STAR`: what leaves a `try`/`except*` statement, given
@@ -346,7 +347,13 @@ impl Vm {
             return Ok(reraised_group);
         }
         raised.extend(reraised_group);
-        self.new_group("", raised).map(Some)
+        // A lone exception raised in a clause goes out unwrapped (CPython
+        // 3.11.4+, gh-103590).
+        if raised.len() == 1 {
+            return Ok(raised.pop());
+        }
+        let list = self.new_list(raised);
+        self.new_group("", list).map(Some)
     }
 
     fn collect_leaf_ids(&mut self, e: &Obj, ids: &mut HashSet<usize>) {
@@ -379,5 +386,39 @@ impl Vm {
             && same_obj(&x.cause.borrow(), &y.cause.borrow())
             && same_obj(&x.context.borrow(), &y.context.borrow());
         same && same_obj(&self.exception_notes(a), &self.exception_notes(b))
+    }
+
+    /// The `CheckEgMatch` instruction; true when it jumps (no match).
+    #[cold]
+    pub(crate) fn check_eg_match_instr(&mut self, fi: usize) -> PyResult<bool> {
+        let match_type = self.stack.pop().expect("the clause's type");
+        let exc = self.stack.pop().expect("the unmatched exception");
+        match self.check_eg_match(&exc, &match_type)? {
+            Some((rest, matched)) => {
+                self.stack.push(rest);
+                self.frames[fi].handling.push(matched.clone());
+                self.stack.push(matched);
+                Ok(false)
+            }
+            None => {
+                self.stack.push(exc);
+                Ok(true)
+            }
+        }
+    }
+
+    /// The `PrepReraiseStar` instruction; true when it jumps (nothing to
+    /// raise).
+    #[cold]
+    pub(crate) fn prep_reraise_star_instr(&mut self) -> PyResult<bool> {
+        let excs = self.stack.pop().expect("the clauses' results");
+        let orig = self.stack.pop().expect("the original exception");
+        match self.prep_reraise_star(&orig, &excs)? {
+            Some(exc) => {
+                self.stack.push(exc);
+                Ok(false)
+            }
+            None => Ok(true),
+        }
     }
 }

@@ -64,8 +64,11 @@ impl Vm {
                 let name = self.type_name(o);
                 let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
                 let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
-                let inner = if items.len() == 1 { self.repr(&items[0])? } else { self.repr(&args)? };
-                let inner = if items.len() == 1 { inner } else { inner.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string() };
+                let mut parts = Vec::with_capacity(items.len());
+                for item in &items {
+                    parts.push(self.repr(item)?);
+                }
+                let inner = parts.join(", ");
                 out.push_str(&format!("{name}({inner})"));
             }
             _ => return self.repr_slow(o),
