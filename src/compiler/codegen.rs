@@ -80,7 +80,8 @@ pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &s
     let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts };
     c.enter(ScopeId(0), "<module>", "<module>", 1, None);
     let body: &[Stmt] = match module {
-        ast::Mod::Module { body, .. } | ast::Mod::Interactive { body } => body,
+        ast::Mod::Module { body, .. } => c.docstring(body)?,
+        ast::Mod::Interactive { body } => body,
         ast::Mod::Expression { body } => {
             c.expr(body)?;
             c.emit(Instr::Return);
@@ -630,6 +631,20 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// A module or class body opening with a string literal: stores it
+    /// as `__doc__` and returns the statements after it.
+    fn docstring<'b>(&mut self, body: &'b [Stmt]) -> CResult<&'b [Stmt]> {
+        let Some(StmtKind::Expr { value }) = body.first().map(|s| &s.kind) else { return Ok(body) };
+        if !matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) {
+            return Ok(body);
+        }
+        self.set_line(body[0].range.start);
+        self.expr(value)?;
+        let store = self.name_index("__doc__");
+        self.emit(Instr::StoreName(store));
+        Ok(&body[1..])
+    }
+
     fn function_def(&mut self, s: &Stmt, f: &ast::FunctionDef) -> CResult<()> {
         for d in &f.decorator_list {
             self.expr(d)?;
@@ -762,6 +777,7 @@ impl Compiler<'_> {
         self.emit(Instr::LoadConst(q));
         let store = self.name_index("__qualname__");
         self.emit(Instr::StoreName(store));
+        let body = self.docstring(body)?;
         self.body(body)?;
         if class_cell {
             // CPython's scheme: the body hands its `__class__` cell to

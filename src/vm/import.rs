@@ -11,8 +11,10 @@ use crate::object::{PyErr, PyResult};
 /// The stdlib modules compiled into the binary: (name, is package, source).
 const STDLIB: &[(&str, bool, &str)] = &[
     ("bisect", false, include_str!("../../stdlib/bisect.py")),
+    ("copy", false, include_str!("../../stdlib/copy.py")),
     ("functools", false, include_str!("../../stdlib/functools.py")),
     ("heapq", false, include_str!("../../stdlib/heapq.py")),
+    ("inspect", false, include_str!("../../stdlib/inspect.py")),
     ("itertools", false, include_str!("../../stdlib/itertools.py")),
     ("operator", false, include_str!("../../stdlib/operator.py")),
     ("string", false, include_str!("../../stdlib/string.py")),

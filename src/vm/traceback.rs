@@ -48,7 +48,7 @@ impl PrintContext {
 
 impl Vm {
     /// A new object of a builtin instance type with these attributes.
-    fn plain_object(&self, type_: &Obj, attrs: Vec<(&str, Obj)>) -> PyResult<Obj> {
+    pub(crate) fn plain_object(&self, type_: &Obj, attrs: Vec<(&str, Obj)>) -> PyResult<Obj> {
         let ns = self.new_dict();
         for (k, v) in attrs {
             let key = self.new_str(k);
@@ -64,18 +64,22 @@ impl Vm {
         let entries = e.traceback.borrow().clone();
         let mut next = self.none();
         for entry in &entries {
-            let code = Obj::new(CodeValue(entry.code.clone()), &self.types.code);
+            let frame = self.frame_object(&entry.code, entry.line)?;
             let line = self.new_int(entry.line as i64);
-            let frame = self.plain_object(
-                &self.types.frame,
-                vec![("f_code", code), ("f_lineno", line.clone()), ("f_back", self.none())],
-            )?;
             next = self.plain_object(
                 &self.types.traceback,
                 vec![("tb_next", next), ("tb_lineno", line), ("tb_frame", frame), ("tb_lasti", self.new_int(-1))],
             )?;
         }
         Ok(next)
+    }
+
+    /// A `frame` object for code running at `line` (its caller is not
+    /// recorded: `f_back` is None).
+    pub(crate) fn frame_object(&self, code: &std::rc::Rc<crate::bytecode::Code>, line: u32) -> PyResult<Obj> {
+        let code = Obj::new(CodeValue(code.clone()), &self.types.code);
+        let line = self.new_int(line as i64);
+        self.plain_object(&self.types.frame, vec![("f_code", code), ("f_lineno", line), ("f_back", self.none())])
     }
 
     /// Sets `exc.__traceback__` to `tb` (a traceback object or None).

@@ -37,6 +37,8 @@ impl Vm {
         let n = self.new_str(name);
         let k = self.intern("__name__");
         let _ = self.dict_set(&dict, k, n.clone());
+        let (k, none) = (self.intern("__doc__"), self.none());
+        let _ = self.dict_set(&dict, k, none);
         Obj::new(ModuleValue { name: n, dict }, &self.types.module)
     }
 
