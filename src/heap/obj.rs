@@ -49,6 +49,8 @@ pub enum Kind {
     /// property, staticmethod, classmethod, super, slot members.
     Descr,
     Generator,
+    /// `random.Random` instances.
+    Random,
 }
 
 /// A Rust type stored in an object box.
@@ -387,6 +389,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::Set => free::<pl::SetValue>(p),
             Kind::Descr => free::<pl::DescrValue>(p),
             Kind::Generator => free::<pl::GeneratorValue>(p),
+            Kind::Random => free::<pl::RandomValue>(p),
         }
     }
 }

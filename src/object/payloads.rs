@@ -223,6 +223,21 @@ pub struct GeneratorValue {
     pub qualname: Obj,
 }
 
+/// The Mersenne Twister's state (the algorithm is in
+/// `vm::modules::random`).
+pub struct MtState {
+    pub mt: [u32; 624],
+    /// The next word of `mt` to temper; 624 means "regenerate first".
+    pub index: usize,
+}
+
+/// A `random.Random` instance: its generator, and the `__dict__` of a
+/// subclass's instance.
+pub struct RandomValue {
+    pub state: RefCell<MtState>,
+    pub dict: RefCell<Option<Obj>>,
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
@@ -255,4 +270,5 @@ payloads! {
     SetValue => Set,
     DescrValue => Descr,
     GeneratorValue => Generator,
+    RandomValue => Random,
 }

@@ -55,7 +55,7 @@ impl Vm {
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
             Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
-            Kind::List | Kind::Dict => {
+            Kind::List | Kind::Dict | Kind::Random => {
                 let slot = self.dict_slot(o)?;
                 let existing = slot.borrow().clone();
                 Some(existing.unwrap_or_else(|| {
@@ -75,7 +75,7 @@ impl Vm {
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
             Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
-            Kind::List | Kind::Dict => self.dict_slot(o)?.borrow().clone(),
+            Kind::List | Kind::Dict | Kind::Random => self.dict_slot(o)?.borrow().clone(),
             _ => None,
         }
     }
@@ -90,15 +90,16 @@ impl Vm {
             }
             Kind::Function => Some(&o.downcast::<FunctionValue>()?.dict),
             Kind::Exception => Some(&o.downcast::<ExceptionValue>()?.dict),
-            // Instances of subclasses of list and dict have a `__dict__`;
-            // plain lists and dicts do not.
-            Kind::List | Kind::Dict => {
+            // Instances of subclasses of list, dict and random.Random have
+            // a `__dict__`; plain ones do not.
+            Kind::List | Kind::Dict | Kind::Random => {
                 let flags = self.type_flags_of(o);
                 if flags & type_flags::HEAP_TYPE == 0 || flags & type_flags::NO_DICT != 0 {
                     return None;
                 }
                 match o.kind() {
                     Kind::List => Some(&o.downcast::<ListValue>()?.1),
+                    Kind::Random => Some(&o.downcast::<RandomValue>()?.dict),
                     _ => Some(&o.downcast::<DictValue>()?.1),
                 }
             }

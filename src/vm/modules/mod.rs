@@ -4,6 +4,7 @@
 
 mod math;
 mod random;
+mod sha512;
 mod sys;
 mod time;
 
@@ -60,7 +61,7 @@ impl Vm {
         Ok(match name {
             "math" => Some(math::make(self)),
             "time" => Some(time::make(self)),
-            "random" => Some(random::make(self)),
+            "random" => Some(random::make(self)?),
             _ => None,
         })
     }
