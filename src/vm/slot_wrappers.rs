@@ -27,6 +27,13 @@ pub(crate) fn install(vm: &mut Vm) {
     for ty in [&list, &tuple, &str_] {
         set_type_method(vm, ty, "__getitem__", slot_getitem);
     }
+    for ty in [&list, &tuple, &dict] {
+        set_type_method(vm, ty, "__repr__", slot_container_repr);
+    }
+    let (int, float) = (vm.types.int.clone(), vm.types.float.clone());
+    for ty in [&int, &float, &str_] {
+        set_type_method(vm, ty, "__repr__", slot_value_repr);
+    }
     set_type_method(vm, &iterator, "__iter__", slot_iter);
     set_type_method(vm, &iterator, "__next__", slot_next);
 }
@@ -81,4 +88,25 @@ fn slot_contains(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn slot_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (this, rest) = receiver(vm, "__getitem__", &a, 1)?;
     vm.get_item(this, &rest[0])
+}
+
+/// `list.__repr__` and friends: the builtin layout's repr, never a
+/// subclass's `__repr__` (which may be the caller).
+fn slot_container_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (this, _) = receiver(vm, "__repr__", &a, 0)?;
+    if !matches!(this.kind(), Kind::List | Kind::Tuple | Kind::Dict) {
+        return Err(vm.type_error(format!("descriptor '__repr__' does not apply to a '{}' object", vm.type_name(this))));
+    }
+    let text = vm.repr_container(this)?;
+    Ok(vm.new_str(&text))
+}
+
+/// `int.__repr__`, `float.__repr__`, `str.__repr__`.
+fn slot_value_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (this, _) = receiver(vm, "__repr__", &a, 0)?;
+    if !matches!(this.kind(), Kind::Int | Kind::Float | Kind::Str) {
+        return Err(vm.type_error(format!("descriptor '__repr__' does not apply to a '{}' object", vm.type_name(this))));
+    }
+    let text = vm.builtin_value_repr(this)?;
+    Ok(vm.new_str(&text))
 }

@@ -106,7 +106,7 @@ impl Vm {
         Ok(format!("<{module}.{qualname} object at {:#x}>", o.addr()))
     }
 
-    fn repr_container(&mut self, o: &Obj) -> PyResult<String> {
+    pub(crate) fn repr_container(&mut self, o: &Obj) -> PyResult<String> {
         if self.repr_active.contains(&o.addr()) {
             return Ok(match o.kind() {
                 Kind::List => "[...]",
