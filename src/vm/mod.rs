@@ -22,7 +22,11 @@
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
 //! `class_support.rs` (class creation, instantiation, `super`,
 //! `property`...), `descriptors.rs` (the descriptor protocol),
-//! `generator.rs` (generator objects).
+//! `generator.rs` (generator objects), `slot_wrappers.rs` (dunder
+//! methods of builtin types as attributes), `exceptions.rs` (the rest of
+//! the exception tree and type-specific exception fields),
+//! `exception_groups.rs` (exception groups and `except*`),
+//! `traceback.rs` (traceback objects and the uncaught-exception report).
 
 mod attrs;
 mod builtins;
