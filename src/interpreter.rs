@@ -50,6 +50,8 @@ impl Interpreter {
         let name = vm.intern("__name__");
         let main_name = vm.new_str("__main__");
         vm.dict_set(&globals, name, main_name.clone()).expect("str keys hash");
+        let (doc, none) = (vm.intern("__doc__"), vm.none());
+        vm.dict_set(&globals, doc, none).expect("str keys hash");
         let main = Obj::new(ModuleValue { name: main_name.clone(), dict: globals }, &vm.types.module);
         let modules = vm.modules.clone();
         vm.dict_set(&modules, main_name, main.clone()).expect("str keys hash");

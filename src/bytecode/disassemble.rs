@@ -42,7 +42,9 @@ fn jump_target(i: &Instr) -> Option<u32> {
         | Instr::JumpIfFalseOrPop(t)
         | Instr::JumpIfTrueOrPop(t)
         | Instr::ForIter(t)
-        | Instr::Send(t) => Some(t),
+        | Instr::Send(t)
+        | Instr::CheckEgMatch(t)
+        | Instr::PrepReraiseStar(t) => Some(t),
         _ => None,
     }
 }

@@ -178,6 +178,15 @@ pub enum Instr {
     CheckExcMatch,
     /// `[] -> []`: the handler finished; restore the previous exception.
     PopExcept,
+    /// `except T:` of `except*` (CPython's `CHECK_EG_MATCH`):
+    /// `[rest, T] -> [rest', match]` when part of `rest` matches T (the
+    /// match becomes the exception being handled), else `[rest, T] ->
+    /// [rest]` and jump to target.
+    CheckEgMatch(u32),
+    /// The end of `except*` clauses (CPython's `PREP_RERAISE_STAR`):
+    /// `[orig, excs] -> [exc]`, what the statement raises, or
+    /// `[orig, excs] -> []` and jump to target when it raises nothing.
+    PrepReraiseStar(u32),
     /// `[] -> [module]`: import names[i].
     ImportName(u32),
     /// `[module] -> [module, module.names[i]]`

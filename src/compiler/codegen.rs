@@ -24,6 +24,7 @@ use std::rc::Rc;
 
 mod annotations;
 mod control;
+mod try_star;
 use control::Cleanup;
 
 /// Why a module could not be compiled.
@@ -58,6 +59,9 @@ struct Unit {
     line: u32,
     /// Class scopes: the name used for private-name mangling.
     private: Option<String>,
+    /// Inside an `except*` clause body: how many loops were open when it
+    /// began (`break`/`continue` may not leave it, nor `return`).
+    except_star_loops: Option<usize>,
 }
 
 pub struct Compiler<'a> {
@@ -80,7 +84,8 @@ pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &s
     let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts, interactive };
     c.enter(ScopeId(0), "<module>", "<module>", 1, None);
     let body: &[Stmt] = match module {
-        ast::Mod::Module { body, .. } | ast::Mod::Interactive { body } => body,
+        ast::Mod::Module { body, .. } => c.store_docstring(body)?,
+        ast::Mod::Interactive { body } => body,
         ast::Mod::Expression { body } => {
             c.expr(body)?;
             c.emit(Instr::Return);
@@ -172,6 +177,7 @@ impl Compiler<'_> {
             depth: 0,
             line: firstlineno,
             private,
+            except_star_loops: None,
         });
     }
 
@@ -206,6 +212,8 @@ impl Compiler<'_> {
             Instr::JumpIfTrueOrPop(_) => Instr::JumpIfTrueOrPop(target),
             Instr::ForIter(_) => Instr::ForIter(target),
             Instr::Send(_) => Instr::Send(target),
+            Instr::CheckEgMatch(_) => Instr::CheckEgMatch(target),
+            Instr::PrepReraiseStar(_) => Instr::PrepReraiseStar(target),
             other => other,
         };
     }
@@ -393,12 +401,20 @@ impl Compiler<'_> {
                     self.patch(b, end);
                 }
             }
+            StmtKind::Break | StmtKind::Continue
+                if self.loop_exit_leaves_except_star() =>
+            {
+                return Err(self.exits_except_star(s));
+            }
             StmtKind::Break => self.break_or_continue(true, s.range.start as usize)?,
             StmtKind::Continue => self.break_or_continue(false, s.range.start as usize)?,
             StmtKind::Return { value } => {
                 if !self.scope().kind.is_function() {
                     let (s, e) = (s.range.start as usize, s.range.end as usize);
                     return Err(CompileError::Syntax(SyntaxError::new("'return' outside function", s, e)));
+                }
+                if self.unit().except_star_loops.is_some() {
+                    return Err(self.exits_except_star(s));
                 }
                 match value {
                     Some(v) => self.expr(v)?,
@@ -452,7 +468,7 @@ impl Compiler<'_> {
                 let end = self.here();
                 self.patch(ok, end);
             }
-            StmtKind::Try(t) => self.try_stmt(t)?,
+            StmtKind::Try(t) => self.try_stmt(t, false)?,
             StmtKind::Import { names } => {
                 for alias in names {
                     let i = self.name_index(&alias.name);
@@ -489,7 +505,7 @@ impl Compiler<'_> {
             }
             StmtKind::With(w) => self.with_stmt(&w.items, &w.body)?,
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
-            StmtKind::TryStar(_) => return not_implemented("except*", line),
+            StmtKind::TryStar(t) => self.try_stmt(t, true)?,
         }
         Ok(())
     }
@@ -537,7 +553,8 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn try_stmt(&mut self, t: &ast::Try) -> CResult<()> {
+    /// `try` statements; `star` for `except*` clauses (`try_star.rs`).
+    fn try_stmt(&mut self, t: &ast::Try, star: bool) -> CResult<()> {
         let has_finally = !t.finalbody.is_empty();
         let depth = self.unit().depth;
         let finally_start = self.here();
@@ -557,7 +574,8 @@ impl Compiler<'_> {
             self.unit().depth = depth + 1;
             self.emit(Instr::PushExcInfo);
             let handlers_start = self.here();
-            for h in &t.handlers {
+            let nothing_raised = if star { Some(self.except_star_clauses(&t.handlers, depth)?) } else { None };
+            for h in t.handlers.iter().filter(|_| !star) {
                 self.set_line(h.range.start);
                 let next = match &h.type_ {
                     Some(ty) => {
@@ -593,6 +611,13 @@ impl Compiler<'_> {
             self.unit().depth = depth + 1;
             self.emit(Instr::PopExcept);
             self.emit(Instr::Raise(3));
+            if let Some(jump) = nothing_raised {
+                let here = self.here();
+                self.patch(jump, here);
+                self.unit().depth = depth;
+                self.emit(Instr::PopExcept);
+                to_end.push(self.emit(Instr::Jump(0)));
+            }
         } else {
             self.body(&t.orelse)?;
         }
@@ -615,6 +640,20 @@ impl Compiler<'_> {
             self.unit().depth = depth;
         }
         Ok(())
+    }
+
+    /// A module or class body opening with a string literal: stores it
+    /// as `__doc__` and returns the statements after it.
+    fn store_docstring<'b>(&mut self, body: &'b [Stmt]) -> CResult<&'b [Stmt]> {
+        let Some(StmtKind::Expr { value }) = body.first().map(|s| &s.kind) else { return Ok(body) };
+        if !matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) {
+            return Ok(body);
+        }
+        self.set_line(body[0].range.start);
+        self.expr(value)?;
+        let store = self.name_index("__doc__");
+        self.emit(Instr::StoreName(store));
+        Ok(&body[1..])
     }
 
     fn function_def(&mut self, s: &Stmt, f: &ast::FunctionDef) -> CResult<()> {
@@ -752,12 +791,7 @@ impl Compiler<'_> {
         self.emit(Instr::LoadConst(q));
         let store = self.name_index("__qualname__");
         self.emit(Instr::StoreName(store));
-        if let Some(doc) = self.docstring(body) {
-            let d = self.add_const(doc);
-            self.emit(Instr::LoadConst(d));
-            let store = self.name_index("__doc__");
-            self.emit(Instr::StoreName(store));
-        }
+        let body = self.store_docstring(body)?;
         self.setup_annotations(body);
         self.body(body)?;
         if class_cell {
@@ -1359,7 +1393,8 @@ fn stack_effect(i: &Instr) -> i32 {
         Return => -1,
         Raise(n) => [0, -1, -2, -1][n.min(3) as usize],
         Dup2 => 2,
-        CheckExcMatch => 0,
+        CheckExcMatch | CheckEgMatch(_) => 0,
+        PrepReraiseStar(_) => -1,
         FormatValue(flags) => -((flags & crate::bytecode::format_flags::HAS_SPEC != 0) as i32),
         BuildString(n) => 1 - n as i32,
         YieldValue(_) | GetYieldFromIter | Send(_) => 0,

@@ -58,6 +58,8 @@ pub enum Kind {
     File,
     /// `memoryview` over a bytes or bytearray object.
     MemoryView,
+    /// `random.Random` instances.
+    Random,
 }
 
 /// A Rust type stored in an object box.
@@ -410,6 +412,7 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
             Kind::ByteArray => free::<pl::ByteArrayValue>(p),
             Kind::File => free::<pl::FileValue>(p),
             Kind::MemoryView => free::<pl::MemoryViewValue>(p),
+            Kind::Random => free::<pl::RandomValue>(p),
         }
     }
 }

@@ -22,7 +22,7 @@ fn a_type() -> Obj {
 }
 
 fn list(t: &Obj, items: Vec<Obj>) -> Obj {
-    Obj::new(ListValue(RefCell::new(items)), t)
+    Obj::new(ListValue(RefCell::new(items), RefCell::new(None)), t)
 }
 
 /// Counts finalizer calls; can keep ("resurrect") what it is given.

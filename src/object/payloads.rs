@@ -45,10 +45,13 @@ pub struct StrValue {
 
 pub struct TupleValue(pub Box<[Obj]>);
 
-pub struct ListValue(pub RefCell<Vec<Obj>>);
+/// `list`; the second field is the `__dict__` of a subclass's instance
+/// (always `None` for plain lists).
+pub struct ListValue(pub RefCell<Vec<Obj>>, pub RefCell<Option<Obj>>);
 
-/// `dict`: see `object::dict` for the table.
-pub struct DictValue(pub RefCell<crate::object::dict::DictTable>);
+/// `dict`: see `object::dict` for the table. The second field is the
+/// `__dict__` of a subclass's instance (always `None` for plain dicts).
+pub struct DictValue(pub RefCell<crate::object::dict::DictTable>, pub RefCell<Option<Obj>>);
 
 /// A Python class (builtin or user-defined).
 pub struct TypeValue {
@@ -283,6 +286,21 @@ pub struct MemoryViewValue {
     pub released: Cell<bool>,
 }
 
+/// The Mersenne Twister's state (the algorithm is in
+/// `vm::modules::random`).
+pub struct MtState {
+    pub mt: [u32; 624],
+    /// The next word of `mt` to temper; 624 means "regenerate first".
+    pub index: usize,
+}
+
+/// A `random.Random` instance: its generator, and the `__dict__` of a
+/// subclass's instance.
+pub struct RandomValue {
+    pub state: RefCell<MtState>,
+    pub dict: RefCell<Option<Obj>>,
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
@@ -320,4 +338,5 @@ payloads! {
     ByteArrayValue => ByteArray,
     FileValue => File,
     MemoryViewValue => MemoryView,
+    RandomValue => Random,
 }

@@ -66,6 +66,15 @@ impl Vm {
                 }))
             }
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
+            Kind::List | Kind::Dict | Kind::Random => {
+                let slot = self.dict_slot(o)?;
+                let existing = slot.borrow().clone();
+                Some(existing.unwrap_or_else(|| {
+                    let d = self.new_dict();
+                    *slot.borrow_mut() = Some(d.clone());
+                    d
+                }))
+            }
             _ => None,
         }
     }
@@ -77,6 +86,7 @@ impl Vm {
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
             Kind::Function => o.downcast::<FunctionValue>()?.dict.borrow().clone(),
             Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
+            Kind::List | Kind::Dict | Kind::Random => self.dict_slot(o)?.borrow().clone(),
             _ => None,
         }
     }
@@ -91,6 +101,19 @@ impl Vm {
             }
             Kind::Function => Some(&o.downcast::<FunctionValue>()?.dict),
             Kind::Exception => Some(&o.downcast::<ExceptionValue>()?.dict),
+            // Instances of subclasses of list, dict and random.Random have
+            // a `__dict__`; plain ones do not.
+            Kind::List | Kind::Dict | Kind::Random => {
+                let flags = self.type_flags_of(o);
+                if flags & type_flags::HEAP_TYPE == 0 || flags & type_flags::NO_DICT != 0 {
+                    return None;
+                }
+                match o.kind() {
+                    Kind::List => Some(&o.downcast::<ListValue>()?.1),
+                    Kind::Random => Some(&o.downcast::<RandomValue>()?.dict),
+                    _ => Some(&o.downcast::<DictValue>()?.1),
+                }
+            }
             _ => None,
         }
     }
@@ -186,7 +209,13 @@ impl Vm {
             (n, Kind::Slice) => self.slice_attr(obj, n),
             (n, Kind::Range) => self.range_attr(obj, n),
             (n, Kind::Int | Kind::Bool | Kind::Float) => self.number_attr(obj, n),
-            (_, Kind::Exception) => self.exception_chain_attr(obj, &n),
+            (_, Kind::Exception) => {
+                self.exception_chain_attr(obj, &n).or_else(|| self.exception_type_attr(obj, &n)).or_else(|| self.exception_group_attr(obj, &n))
+            }
+            (_, Kind::Code) => match obj.downcast::<CodeValue>() {
+                Some(c) => self.code_attr(&c.0, &n),
+                None => None,
+            },
             _ => None,
         }
     }

@@ -96,6 +96,9 @@ pub(crate) fn install(vm: &mut Vm) {
     super::number_dunders::install(vm);
     super::str_translate::install(vm);
     super::range_type::install(vm);
+    super::slot_wrappers::install(vm);
+    super::exceptions::install(vm);
+    super::exception_groups::install(vm);
 }
 
 impl Vm {
@@ -333,29 +336,24 @@ fn new_tuple(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         Some(x) => vm.iterate_to_vec(x)?,
         None => Vec::new(),
     };
-    Ok(vm.new_tuple(items))
+    let t = vm.new_tuple(items);
+    Ok(rebox_to(vm, t, args.first()))
 }
 
+/// `dict.__new__(cls, ...)`: an empty dict of `cls`; `dict.__init__`
+/// fills it, so a subclass's `__init__` sees its own arguments.
 fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = a.positional_args();
     let d = vm.new_dict();
-    if let Some(src) = args.get(1) {
-        if let Some(sd) = src.downcast::<DictValue>() {
-            let entries: Vec<(Obj, Obj)> = sd.0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect();
-            for (k, v) in entries {
-                vm.dict_set(&d, k, v)?;
-            }
-        } else {
-            for pair in vm.iterate_to_vec(src)? {
-                let kv = vm.unpack(&pair, 2)?;
-                vm.dict_set(&d, kv[0].clone(), kv[1].clone())?;
-            }
-        }
+    Ok(rebox_to(vm, d, a.args.first()))
+}
+
+/// A builtin constructor's result, as an instance of `cls` when `cls` is a
+/// subclass (`tuple.__new__(Point, ...)` makes a `Point`).
+fn rebox_to(vm: &mut Vm, obj: Obj, cls: Option<&Obj>) -> Obj {
+    match cls {
+        Some(c) if c.kind() == Kind::Type && !obj.has_type(c) => vm.rebox(obj, c),
+        _ => obj,
     }
-    for (name, value) in a.kwnames.iter().zip(&a.args[args.len()..]) {
-        vm.dict_set(&d, name.clone(), value.clone())?;
-    }
-    Ok(d)
 }
 
 fn list_append(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

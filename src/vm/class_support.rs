@@ -537,7 +537,7 @@ impl Vm {
 
     /// What a builtin type's `__new__` made, as an instance of the
     /// subclass `cls` (same layout; immutable values are copied).
-    fn rebox(&mut self, obj: Obj, cls: &Obj) -> Obj {
+    pub(crate) fn rebox(&mut self, obj: Obj, cls: &Obj) -> Obj {
         let Some(tv) = cls.downcast::<TypeValue>() else { return obj };
         if tv.instance_kind != obj.kind() || obj.has_type(cls) {
             return obj;
@@ -557,7 +557,7 @@ impl Vm {
                 obj.set_type(cls);
                 obj
             }
-            Kind::List => Obj::new(ListValue(RefCell::new(obj.downcast::<ListValue>().expect("list").0.borrow().clone())), cls),
+            Kind::List => Obj::new(ListValue(RefCell::new(obj.downcast::<ListValue>().expect("list").0.borrow().clone()), RefCell::new(None)), cls),
             _ => obj,
         }
     }

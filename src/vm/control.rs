@@ -212,7 +212,7 @@ impl Vm {
     }
 
     /// `__cause__`, `__context__`, `__suppress_context__` and
-    /// `__traceback__` (None for now) of an exception.
+    /// `__traceback__` of an exception.
     pub(crate) fn exception_chain_attr(&self, exc: &Obj, name: &str) -> Option<Obj> {
         let e = exc.downcast::<ExceptionValue>()?;
         let or_none = |o: Option<Obj>| o.unwrap_or_else(|| self.none());
@@ -220,7 +220,7 @@ impl Vm {
             "__cause__" => Some(or_none(e.cause.borrow().clone())),
             "__context__" => Some(or_none(e.context.borrow().clone())),
             "__suppress_context__" => Some(self.bool_obj(e.suppress_context.get())),
-            "__traceback__" => Some(self.none()),
+            "__traceback__" => self.exception_traceback(exc).ok(),
             _ => None,
         }
     }

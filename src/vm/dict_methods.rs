@@ -6,6 +6,7 @@
 
 use super::Vm;
 use super::builtins_extra::set_type_method;
+use crate::bytecode::{BinOp, CmpOp};
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
 use crate::object::{CallArgs, NativeFn, PyResult};
@@ -29,6 +30,10 @@ pub(crate) fn install(vm: &mut Vm) {
         ("fromkeys", dict_fromkeys),
         ("__or__", dict_or),
         ("__ior__", dict_ior),
+        ("__init__", dict_init),
+        ("__reversed__", dict_reversed),
+        ("__eq__", |vm, a| dict_eq(vm, a, true)),
+        ("__ne__", |vm, a| dict_eq(vm, a, false)),
     ];
     for &(name, f) in methods {
         set_type_method(vm, &dict, name, f);
@@ -39,6 +44,28 @@ pub(crate) fn install(vm: &mut Vm) {
         set_type_method(vm, &t, "__len__", view_len);
         set_type_method(vm, &t, "__contains__", view_contains);
         set_type_method(vm, &t, "__repr__", view_repr);
+        set_type_method(vm, &t, "__reversed__", view_reversed);
+        if name != "dict_values" {
+            let set_like: &[(&'static str, NativeFn)] = &[
+                ("__eq__", |vm, a| view_compare(vm, a, CmpOp::Eq)),
+                ("__ne__", |vm, a| view_compare(vm, a, CmpOp::Ne)),
+                ("__lt__", |vm, a| view_compare(vm, a, CmpOp::Lt)),
+                ("__le__", |vm, a| view_compare(vm, a, CmpOp::Le)),
+                ("__gt__", |vm, a| view_compare(vm, a, CmpOp::Gt)),
+                ("__ge__", |vm, a| view_compare(vm, a, CmpOp::Ge)),
+                ("__and__", |vm, a| view_set_op(vm, a, BinOp::And, false)),
+                ("__or__", |vm, a| view_set_op(vm, a, BinOp::Or, false)),
+                ("__sub__", |vm, a| view_set_op(vm, a, BinOp::Sub, false)),
+                ("__xor__", |vm, a| view_set_op(vm, a, BinOp::Xor, false)),
+                ("__rand__", |vm, a| view_set_op(vm, a, BinOp::And, true)),
+                ("__ror__", |vm, a| view_set_op(vm, a, BinOp::Or, true)),
+                ("__rsub__", |vm, a| view_set_op(vm, a, BinOp::Sub, true)),
+                ("__rxor__", |vm, a| view_set_op(vm, a, BinOp::Xor, true)),
+            ];
+            for &(op, f) in set_like {
+                set_type_method(vm, &t, op, f);
+            }
+        }
         // Kept in the dict type's namespace under a private name.
         let key = vm.intern(&format!("__ouro_{name}"));
         vm.table_set_str(&dict.downcast::<TypeValue>().expect("type").dict, key, t);
@@ -173,6 +200,30 @@ pub(crate) fn update_from(vm: &mut Vm, d: &Obj, src: &Obj) -> PyResult<()> {
 fn dict_update(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     nargs(vm, &a, "update", 0, 1)?;
     let d = this_dict(vm, a.args, "update")?;
+    update_with_args(vm, &d, &a)
+}
+
+/// `dict.__init__(self, [mapping_or_pairs], **kwargs)`.
+fn dict_init(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let d = this_dict(vm, a.args, "__init__")?;
+    let given = a.positional_args().len() - 1;
+    if given > 1 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {given}")));
+    }
+    update_with_args(vm, &d, &a)
+}
+
+/// `reversed(d)`: the keys, last first.
+fn dict_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    nargs(vm, &a, "__reversed__", 0, 0)?;
+    let d = this_dict(vm, a.args, "__reversed__")?;
+    let keys: Vec<Obj> = entries(&d).into_iter().rev().map(|(k, _)| k).collect();
+    let l = vm.new_list(keys);
+    vm.get_iter(&l)
+}
+
+fn update_with_args(vm: &mut Vm, d: &Obj, a: &CallArgs<'_>) -> PyResult<Obj> {
+    let d = d.clone();
     let pos = a.positional_args();
     if let Some(src) = pos.get(1) {
         update_from(vm, &d, src)?;
@@ -291,4 +342,80 @@ fn view_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let l = vm.new_list(items);
     let r = vm.repr(&l)?;
     Ok(vm.new_str(&format!("{name}({r})")))
+}
+
+fn view_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (mut items, _) = view_items(vm, &a.args[0])?;
+    items.reverse();
+    let l = vm.new_list(items);
+    vm.get_iter(&l)
+}
+
+/// A keys or items view as a set (items are hashable tuples only when
+/// the values are, as in CPython's `dictitems` set operations).
+fn view_as_set(vm: &mut Vm, v: &Obj) -> PyResult<Obj> {
+    let (items, _) = view_items(vm, v)?;
+    let l = vm.new_list(items);
+    let set_type = vm.types.set.clone();
+    vm.call_object(&set_type, &[l])
+}
+
+fn is_set_like(vm: &Vm, o: &Obj) -> bool {
+    o.kind() == Kind::Set || matches!(vm.type_name(o).as_str(), "dict_keys" | "dict_items")
+}
+
+/// Rich comparison of a keys/items view with a set or another view: as
+/// sets, else `NotImplemented`.
+fn view_compare(vm: &mut Vm, a: CallArgs<'_>, op: CmpOp) -> PyResult<Obj> {
+    if a.args.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.args.len().saturating_sub(1))));
+    }
+    let (this, other) = (&a.args[0], &a.args[1]);
+    if !is_set_like(vm, other) {
+        return Ok(vm.singletons.not_implemented.clone());
+    }
+    let mine = view_as_set(vm, this)?;
+    let theirs = if other.kind() == Kind::Set { other.clone() } else { view_as_set(vm, other)? };
+    vm.compare(&mine, &theirs, op)
+}
+
+/// `view & x`, `view | x`, `view - x`, `view ^ x` (and reflected, when
+/// `reflected`): a set, whatever iterable `x` is.
+fn view_set_op(vm: &mut Vm, a: CallArgs<'_>, op: BinOp, reflected: bool) -> PyResult<Obj> {
+    if a.args.len() != 2 {
+        return Err(vm.type_error(format!("expected 1 argument, got {}", a.args.len().saturating_sub(1))));
+    }
+    let (this, other) = (&a.args[0], &a.args[1]);
+    let set_type = vm.types.set.clone();
+    let mine = view_as_set(vm, this)?;
+    let theirs = match vm.call_object(&set_type, &[other.clone()]) {
+        Ok(s) => s,
+        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.type_error) => return Ok(vm.singletons.not_implemented.clone()),
+        Err(e) => return Err(e),
+    };
+    if reflected { vm.binary_op(&theirs, &mine, op) } else { vm.binary_op(&mine, &theirs, op) }
+}
+
+/// `dict.__eq__` (`equal` true) and `dict.__ne__`: same keys, and equal
+/// values under them; `NotImplemented` unless both are dicts.
+fn dict_eq(vm: &mut Vm, a: CallArgs<'_>, equal: bool) -> PyResult<Obj> {
+    nargs(vm, &a, if equal { "__eq__" } else { "__ne__" }, 1, 1)?;
+    let (this, other) = (&a.args[0], &a.args[1]);
+    if this.kind() != Kind::Dict || other.kind() != Kind::Dict {
+        return Ok(vm.singletons.not_implemented.clone());
+    }
+    let mut same = vm.len(this)? == vm.len(other)?;
+    if same {
+        for (k, v) in entries(this) {
+            let matches = match vm.dict_get(other, &k)? {
+                Some(w) => vm.eq(&v, &w)?,
+                None => false,
+            };
+            if !matches {
+                same = false;
+                break;
+            }
+        }
+    }
+    Ok(vm.bool_obj(same == equal))
 }

@@ -2,10 +2,9 @@
 
 use super::Vm;
 use crate::heap::Obj;
-use crate::object::payloads::{ExceptionValue, TracebackEntry, TupleValue};
+use crate::object::payloads::{ExceptionValue, TracebackEntry};
 use crate::object::PyErr;
 use std::cell::{Cell, RefCell};
-use std::fmt::Write;
 
 impl Vm {
     /// A new exception instance of `type_` with these arguments.
@@ -84,73 +83,13 @@ impl Vm {
     }
 
     /// `TypeError: message` (what `traceback.format_exception_only` gives,
-    /// without the newline).
+    /// without the newline and the notes).
     pub fn format_exception_only(&mut self, exc: &Obj) -> String {
         if let Some(located) = self.syntax_error_details(exc) {
             return located.to_string();
         }
         let name = self.type_name(exc);
-        let module_prefix = "";
-        let own_str = self.lookup_special(exc, "__str__").is_some();
-        let detail = match exc.downcast::<ExceptionValue>() {
-            Some(_) if own_str => self.str_or_fallback(exc),
-            Some(e) => {
-                let args = e.args.borrow().clone();
-                let items: Vec<Obj> = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
-                let key_error = exc.type_obj().is(&self.types.exceptions.key_error);
-                match items.as_slice() {
-                    [] => String::new(),
-                    [one] if key_error => self.repr_or_fallback(one),
-                    [one] => self.str_or_fallback(one),
-                    _ => self.str_or_fallback(&args),
-                }
-            }
-            None => self.str_or_fallback(exc),
-        };
-        if detail.is_empty() { format!("{module_prefix}{name}") } else { format!("{module_prefix}{name}: {detail}") }
+        let detail = self.str_or_fallback(exc);
+        if detail.is_empty() { name } else { format!("{name}: {detail}") }
     }
-
-    /// The whole report for an uncaught exception, chained exceptions
-    /// first, as CPython prints it to stderr.
-    pub fn format_exception(&mut self, exc: &Obj) -> String {
-        let mut out = String::new();
-        self.format_chain(exc, &mut out, 0);
-        out
-    }
-
-    fn format_chain(&mut self, exc: &Obj, out: &mut String, depth: usize) {
-        if let Some(e) = exc.downcast::<ExceptionValue>() {
-            let cause = e.cause.borrow().clone();
-            let context = e.context.borrow().clone();
-            if depth < 100 {
-                if let Some(cause) = cause {
-                    self.format_chain(&cause, out, depth + 1);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                } else if let (Some(ctx), false) = (context, e.suppress_context.get()) {
-                    self.format_chain(&ctx, out, depth + 1);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                }
-            }
-            let entries = e.traceback.borrow().clone();
-            if !entries.is_empty() {
-                out.push_str("Traceback (most recent call last):\n");
-                for entry in entries.iter().rev() {
-                    let code = &entry.code;
-                    let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, entry.line, code.name);
-                    if let Some(line) = source_line(&code.filename, entry.line) {
-                        let _ = writeln!(out, "    {}", line.trim());
-                    }
-                }
-            }
-        }
-        let only = self.format_exception_only(exc);
-        out.push_str(&only);
-        out.push('\n');
-    }
-}
-
-/// Line `lineno` of a file, as CPython's `linecache` would show it.
-fn source_line(filename: &str, lineno: u32) -> Option<String> {
-    let text = std::fs::read_to_string(filename).ok()?;
-    text.lines().nth(lineno.checked_sub(1)? as usize).map(str::to_string)
 }

@@ -570,6 +570,16 @@ impl Vm {
                     let r = self.bool_obj(m);
                     self.stack.push(r);
                 }
+                Instr::CheckEgMatch(target) => {
+                    if self.check_eg_match_instr(fi)? {
+                        *pc = target as usize;
+                    }
+                }
+                Instr::PrepReraiseStar(target) => {
+                    if self.prep_reraise_star_instr()? {
+                        *pc = target as usize;
+                    }
+                }
                 Instr::PopExcept => {
                     self.frames[fi].handling.pop();
                     self.collect_dead();
@@ -810,7 +820,14 @@ impl Vm {
         };
         if let Some(e) = exc.downcast::<ExceptionValue>() {
             if let Some(cause) = cause {
-                let cause = if cause.kind() == Kind::None { None } else { self.make_exception(&cause).ok() };
+                let cause = if cause.kind() == Kind::None {
+                    None
+                } else {
+                    match self.make_exception(&cause) {
+                        Ok(c) => Some(c),
+                        Err(_) => return self.type_error("exception causes must derive from BaseException"),
+                    }
+                };
                 *e.cause.borrow_mut() = cause;
                 e.suppress_context.set(true);
             }

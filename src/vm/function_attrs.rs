@@ -50,7 +50,7 @@ impl Vm {
         Ok(None)
     }
 
-    fn code_attr(&mut self, code: &crate::bytecode::Code, name: &str) -> Option<Obj> {
+    pub(crate) fn code_attr(&mut self, code: &crate::bytecode::Code, name: &str) -> Option<Obj> {
         let strs = |vm: &Vm, names: &[String]| vm.new_tuple(names.iter().map(|n| vm.new_str(n)).collect());
         Some(match name {
             "co_name" => self.new_str(&code.name),

@@ -451,10 +451,14 @@ impl Vm {
             "gi_running" => self.bool_obj(g.state.get() == GenState::Running),
             "gi_suspended" => self.bool_obj(g.state.get() == GenState::Suspended),
             "gi_code" => Obj::new(CodeValue(g.code.clone()), &self.types.code),
-            // There are no frame objects yet: a live generator's frame is
-            // stood in for by its code object.
             "gi_frame" if g.state.get() == GenState::Closed => self.none(),
-            "gi_frame" => Obj::new(CodeValue(g.code.clone()), &self.types.code),
+            "gi_frame" => {
+                let line = match (g.state.get(), g.frame.borrow().as_ref()) {
+                    (GenState::Suspended, Some(f)) => f.code.line_at(f.pc.saturating_sub(1)),
+                    _ => g.code.firstlineno,
+                };
+                return self.frame_object(&g.code, line).ok();
+            }
             "gi_yieldfrom" => self.gen_delegate(genr).unwrap_or_else(|| self.none()),
             _ => return None,
         })

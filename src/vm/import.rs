@@ -6,7 +6,7 @@
 use super::Vm;
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
-use crate::object::{PyErr, PyResult};
+use crate::object::PyResult;
 
 /// The stdlib modules compiled into the binary: (name, is package, source).
 const STDLIB: &[(&str, bool, &str)] = &[
@@ -14,6 +14,7 @@ const STDLIB: &[(&str, bool, &str)] = &[
     ("copy", false, include_str!("../../stdlib/copy.py")),
     ("functools", false, include_str!("../../stdlib/functools.py")),
     ("heapq", false, include_str!("../../stdlib/heapq.py")),
+    ("inspect", false, include_str!("../../stdlib/inspect.py")),
     ("itertools", false, include_str!("../../stdlib/itertools.py")),
     ("operator", false, include_str!("../../stdlib/operator.py")),
     ("string", false, include_str!("../../stdlib/string.py")),
@@ -168,7 +169,8 @@ impl Vm {
                 return Ok(m);
             }
         }
-        Err(self.err(&self.types.exceptions.module_not_found_error.clone(), format!("No module named '{full}'")))
+        let t = self.types.exceptions.module_not_found_error.clone();
+        Err(self.import_error_named(&t, format!("No module named '{full}'"), full))
     }
 
     /// Compiles and runs a module's source in a new module object, which
@@ -252,14 +254,17 @@ impl Vm {
                     let k = self.intern("__file__");
                     self.get_attr(&m, &k).ok().map(|f| self.str_lossy(&f))
                 };
-                let loc = match file {
+                let loc = match &file {
                     Some(f) => format!(" ({f})"),
                     None => " (unknown location)".to_string(),
                 };
-                Err(PyErr(self.err(
-                    &self.types.exceptions.import_error.clone(),
-                    format!("cannot import name '{n}' from '{mname}'{loc}"),
-                ).0))
+                let t = self.types.exceptions.import_error.clone();
+                let err = self.import_error_named(&t, format!("cannot import name '{n}' from '{mname}'{loc}"), &mname);
+                if let Some(f) = file {
+                    let (k, v) = (self.intern("path"), self.new_str(&f));
+                    self.set_attr(&err.0, k, v)?;
+                }
+                Err(err)
             }
         }
     }

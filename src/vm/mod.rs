@@ -35,7 +35,12 @@
 //! `bytearray_methods.rs` / `bytes_format.rs` / `memoryview.rs` (the
 //! binary sequence types), `codecs.rs` (encode/decode and the Unicode
 //! errors), `os_errors.rs` (OSError and its subclasses), `file_io.rs`
-//! (`open()` and file objects), `int_bytes.rs` (`int.to_bytes`/`from_bytes`).
+//! (`open()` and file objects), `int_bytes.rs` (`int.to_bytes`/`from_bytes`),
+//! `slot_wrappers.rs` (dunder
+//! methods of builtin types as attributes), `exceptions.rs` (the rest of
+//! the exception tree and type-specific exception fields),
+//! `exception_groups.rs` (exception groups and `except*`),
+//! `traceback.rs` (traceback objects and the uncaught-exception report).
 
 mod attr_cache;
 mod attrs;
@@ -54,6 +59,7 @@ mod dict_views;
 mod list_methods;
 mod set;
 mod site;
+mod slot_wrappers;
 mod modules;
 mod import;
 mod interrupt;
@@ -65,6 +71,8 @@ mod control;
 mod dicts;
 mod display;
 mod errors;
+mod exception_groups;
+mod exceptions;
 mod eval;
 mod exec_eval;
 mod formatting;
@@ -81,6 +89,7 @@ mod str_methods;
 mod str_translate;
 mod text;
 mod type_cache;
+mod traceback;
 mod types;
 mod values;
 

@@ -86,6 +86,7 @@ impl Vm {
             Kind::List => o.downcast::<ListValue>().is_some_and(|l| !l.0.borrow().is_empty()),
             Kind::Tuple => o.downcast::<TupleValue>().is_some_and(|t| !t.0.is_empty()),
             Kind::Dict => o.downcast::<DictValue>().is_some_and(|d| !d.0.borrow().is_empty()),
+            Kind::Range => o.downcast::<RangeValue>().is_some_and(|r| super::seq::range_len(r.start, r.stop, r.step) > 0),
             _ => return self.truthy_slow(o),
         })
     }

@@ -72,7 +72,15 @@ impl Vm {
             Kind::Range => Ok(self.range_iter(o.downcast::<RangeValue>().expect("range"), false)),
             Kind::Iterator | Kind::Generator => Ok(o.clone()),
             _ => match self.lookup_special(o, "__iter__") {
-                Some(m) if m.kind() != Kind::None => self.call_object(&m, &[o.clone()]),
+                Some(m) if m.kind() != Kind::None => {
+                    let it = self.call_object(&m, &[o.clone()])?;
+                    let is_iterator = matches!(it.kind(), Kind::Iterator | Kind::Generator)
+                        || self.lookup_special(&it, "__next__").is_some();
+                    if !is_iterator {
+                        return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
+                    }
+                    Ok(it)
+                }
                 _ => self.sequence_protocol_iter(o),
             },
         }

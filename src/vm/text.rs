@@ -65,8 +65,11 @@ impl Vm {
                 let name = self.type_name(o);
                 let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
                 let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
-                let inner = if items.len() == 1 { self.repr(&items[0])? } else { self.repr(&args)? };
-                let inner = if items.len() == 1 { inner } else { inner.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string() };
+                let mut parts = Vec::with_capacity(items.len());
+                for item in &items {
+                    parts.push(self.repr(item)?);
+                }
+                let inner = parts.join(", ");
                 out.push_str(&format!("{name}({inner})"));
             }
             _ => return self.repr_slow(o),
@@ -104,7 +107,7 @@ impl Vm {
         Ok(format!("<{module}.{qualname} object at {:#x}>", o.addr()))
     }
 
-    fn repr_container(&mut self, o: &Obj) -> PyResult<String> {
+    pub(crate) fn repr_container(&mut self, o: &Obj) -> PyResult<String> {
         if self.repr_active.contains(&o.addr()) {
             return Ok(match o.kind() {
                 Kind::List => "[...]",
@@ -168,6 +171,9 @@ impl Vm {
             Kind::Exception if self.lookup_special(o, "__str__").is_none() => {
                 if let Some(s) = self.syntax_error_str(o) {
                     return Ok(s);
+                }
+                if let Some(s) = self.special_exception_str(o) {
+                    return s;
                 }
                 let args = o.downcast::<ExceptionValue>().expect("exception").args.borrow().clone();
                 let items = args.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();

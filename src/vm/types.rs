@@ -50,6 +50,9 @@ pub struct Types {
     pub buffered_reader: Obj,
     pub buffered_writer: Obj,
     pub buffered_random: Obj,
+    /// Traceback objects and their frames (`exc.__traceback__`).
+    pub traceback: Obj,
+    pub frame: Obj,
     pub exceptions: Exceptions,
 }
 
@@ -104,6 +107,9 @@ pub struct Exceptions {
     pub unicode_error: Obj,
     pub unicode_decode_error: Obj,
     pub unicode_encode_error: Obj,
+    pub base_exception_group: Obj,
+    /// Derives from `BaseExceptionGroup` and `Exception`.
+    pub exception_group: Obj,
 }
 
 /// Objects every program shares: None, the booleans, small ints...
@@ -203,6 +209,8 @@ impl Types {
             buffered_reader: ty("_io.BufferedReader", Kind::File),
             buffered_writer: ty("_io.BufferedWriter", Kind::File),
             buffered_random: ty("_io.BufferedRandom", Kind::File),
+            traceback: ty("traceback", Kind::Instance),
+            frame: ty("frame", Kind::Instance),
             exceptions,
             type_,
             object,
@@ -220,6 +228,19 @@ impl Exceptions {
         let name_error = sub("NameError", &exception);
         let runtime_error = sub("RuntimeError", &exception);
         let import_error = sub("ImportError", &exception);
+        let base_exception_group = sub("BaseExceptionGroup", &base_exception);
+        let exception_group = sub("ExceptionGroup", &base_exception_group);
+        {
+            let tv = exception_group.downcast::<TypeValue>().expect("a type");
+            *tv.bases.borrow_mut() = vec![base_exception_group.clone(), exception.clone()];
+            *tv.mro.borrow_mut() = vec![
+                exception_group.clone(),
+                base_exception_group.clone(),
+                exception.clone(),
+                base_exception.clone(),
+                object.clone(),
+            ];
+        }
         let syntax_error = sub("SyntaxError", &exception);
         let indentation_error = sub("IndentationError", &syntax_error);
         let value_error = sub("ValueError", &exception);
@@ -227,6 +248,8 @@ impl Exceptions {
         let connection_error = sub("ConnectionError", &os_error);
         let unicode_error = sub("UnicodeError", &value_error);
         Exceptions {
+            base_exception_group,
+            exception_group,
             file_not_found_error: sub("FileNotFoundError", &os_error),
             file_exists_error: sub("FileExistsError", &os_error),
             is_a_directory_error: sub("IsADirectoryError", &os_error),
@@ -326,6 +349,8 @@ impl Exceptions {
             &self.unicode_error,
             &self.unicode_decode_error,
             &self.unicode_encode_error,
+            &self.base_exception_group,
+            &self.exception_group,
         ]
     }
 }

@@ -12,7 +12,7 @@ use num_traits::ToPrimitive;
 use std::cell::{Cell, RefCell};
 
 pub(crate) fn new_dict_with_type(dict_type: &Obj) -> Obj {
-    Obj::new(DictValue(RefCell::new(DictTable::new())), dict_type)
+    Obj::new(DictValue(RefCell::new(DictTable::new()), RefCell::new(None)), dict_type)
 }
 
 /// The hash of a str: FNV-1a over the WTF-8 bytes, never -1. (CPython's
@@ -115,7 +115,7 @@ impl Vm {
     }
 
     pub fn new_list(&self, items: Vec<Obj>) -> Obj {
-        Obj::new(ListValue(RefCell::new(items)), &self.types.list)
+        Obj::new(ListValue(RefCell::new(items), RefCell::new(None)), &self.types.list)
     }
 
     pub fn new_dict(&self) -> Obj {
@@ -124,7 +124,7 @@ impl Vm {
 
     /// An empty dict with room for `n` entries.
     pub fn new_dict_with_capacity(&self, n: usize) -> Obj {
-        Obj::new(DictValue(RefCell::new(DictTable::with_capacity(n))), &self.types.dict)
+        Obj::new(DictValue(RefCell::new(DictTable::with_capacity(n)), RefCell::new(None)), &self.types.dict)
     }
 
     /// The text of a str object.

@@ -5,6 +5,7 @@
 mod math;
 mod os;
 mod random;
+mod sha512;
 mod sys;
 mod time;
 
@@ -38,6 +39,8 @@ impl Vm {
         let n = self.new_str(name);
         let k = self.intern("__name__");
         let _ = self.dict_set(&dict, k, n.clone());
+        let (k, none) = (self.intern("__doc__"), self.none());
+        let _ = self.dict_set(&dict, k, none);
         Obj::new(ModuleValue { name: n, dict }, &self.types.module)
     }
 
@@ -59,7 +62,7 @@ impl Vm {
         Ok(match name {
             "math" => Some(math::make(self)),
             "time" => Some(time::make(self)),
-            "random" => Some(random::make(self)),
+            "random" => Some(random::make(self)?),
             "os" => Some(os::make(self)),
             _ => None,
         })

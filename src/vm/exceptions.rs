@@ -1,0 +1,210 @@
+//! The exception hierarchy beyond the core types, and what exception
+//! objects do according to their type: `add_note`, `with_traceback`,
+//! `SystemExit.code`, `ImportError.name`/`path`. (`OSError`'s subclass
+//! choice, fields and `str()` are in `os_errors.rs`.)
+//!
+//! Model: like CPython, type-specific fields are views of `args`
+//! (`code`, `errno`, `strerror`, `filename`) computed on access, so an
+//! exception the VM makes without running `__init__` still has them.
+//! `ImportError`'s keyword-only `name` and `path`, and `__notes__`, live
+//! in the exception's `__dict__`. Exception groups are in
+//! `exception_groups.rs`, traceback objects in `traceback.rs`.
+
+use super::builtins_extra::{set_builtin, set_type_method};
+use super::Vm;
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::{CallArgs, PyResult};
+
+/// The rest of CPython's builtin exception tree: (name, base).
+const HIERARCHY: &[(&str, &str)] = &[
+    ("StopAsyncIteration", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("SystemError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeTranslateError", "UnicodeError"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
+    ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
+];
+
+pub(crate) fn install(vm: &mut Vm) {
+    for &(name, base) in HIERARCHY {
+        // The OSError and Unicode families are made with the core types
+        // (`os_errors.rs`, `codecs.rs` raise them); keep those.
+        if builtin_type(vm, name).is_some() {
+            continue;
+        }
+        let base = builtin_type(vm, base).expect("bases come first");
+        let t = super::types::new_type(&vm.types.type_, name, &[base], Kind::Exception);
+        set_builtin(vm, name, t);
+    }
+    let base = vm.types.exceptions.base_exception.clone();
+    set_type_method(vm, &base, "add_note", exception_add_note);
+    set_type_method(vm, &base, "with_traceback", exception_with_traceback);
+    let import_error = vm.types.exceptions.import_error.clone();
+    set_type_method(vm, &import_error, "__init__", import_error_init);
+}
+
+/// A builtin type by name, from the builtins namespace as installed.
+fn builtin_type(vm: &mut Vm, name: &str) -> Option<Obj> {
+    let key = vm.intern(name);
+    let b = vm.builtins.clone();
+    vm.table_get_str(&b.downcast::<DictValue>().expect("dict").0, &key).filter(|t| t.kind() == Kind::Type)
+}
+
+fn exception_args(exc: &Obj) -> Vec<Obj> {
+    exc.downcast::<ExceptionValue>()
+        .and_then(|e| e.args.borrow().downcast::<TupleValue>().map(|t| t.0.to_vec()))
+        .unwrap_or_default()
+}
+
+/// `ImportError.__init__(self, *args, name=None, path=None)`.
+fn import_error_init(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let pos = a.positional_args();
+    let Some(exc) = pos.first() else { return Err(vm.type_error("ImportError.__init__ needs an argument")) };
+    if let Some(e) = exc.downcast::<ExceptionValue>() {
+        *e.args.borrow_mut() = vm.new_tuple(pos[1..].to_vec());
+    }
+    for (k, v) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
+        let key = vm.str_lossy(k);
+        if key != "name" && key != "path" {
+            return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for ImportError()")));
+        }
+        vm.set_attr(exc, k.clone(), v.clone())?;
+    }
+    Ok(vm.none())
+}
+
+/// `BaseException.add_note(note)`: appends to `__notes__`, made on first use.
+fn exception_add_note(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = vm.positional("add_note", &a, 2, 2)?;
+    let (exc, note) = (&args[0], &args[1]);
+    if note.kind() != Kind::Str {
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(note))));
+    }
+    let key = vm.intern("__notes__");
+    let notes = match vm.get_attr(exc, &key) {
+        Ok(n) => n,
+        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error) => {
+            let l = vm.new_list(Vec::new());
+            vm.set_attr(exc, key, l.clone())?;
+            l
+        }
+        Err(e) => return Err(e),
+    };
+    match notes.downcast::<ListValue>() {
+        Some(l) => l.0.borrow_mut().push(note.clone()),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(vm.none())
+}
+
+/// `BaseException.with_traceback(tb)`: sets `__traceback__`, returns self.
+fn exception_with_traceback(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = vm.positional("with_traceback", &a, 2, 2)?;
+    vm.set_exception_traceback(&args[0], &args[1])?;
+    Ok(args[0].clone())
+}
+
+impl Vm {
+    /// The fields some exception types derive from their arguments
+    /// (`None` when `name` is not one of them for this exception).
+    pub(crate) fn exception_type_attr(&mut self, exc: &Obj, name: &str) -> Option<Obj> {
+        let ex = &self.types.exceptions;
+        let (system_exit, os_error, import_error) = (ex.system_exit.clone(), ex.os_error.clone(), ex.import_error.clone());
+        let args = exception_args(exc);
+        if name == "code" && self.isinstance(exc, &system_exit) {
+            return Some(match args.len() {
+                0 => self.none(),
+                1 => args[0].clone(),
+                _ => self.new_tuple(args),
+            });
+        }
+        if self.isinstance(exc, &os_error) {
+            let with_errno = (2..=5).contains(&args.len());
+            let index = match name {
+                "errno" => 0,
+                "strerror" => 1,
+                "filename" => 2,
+                "filename2" => 4,
+                _ => return None,
+            };
+            return Some(args.get(index).filter(|_| with_errno).cloned().unwrap_or_else(|| self.none()));
+        }
+        if self.isinstance(exc, &import_error) {
+            return match name {
+                "name" | "path" => Some(self.none()),
+                "msg" => Some(if args.len() == 1 { args[0].clone() } else { self.none() }),
+                _ => None,
+            };
+        }
+        None
+    }
+
+    /// `str()` of exceptions whose type formats it specially (OSError's
+    /// `[Errno n] text`, exception groups); `None` for the common rule.
+    pub(crate) fn special_exception_str(&mut self, exc: &Obj) -> Option<PyResult<String>> {
+        if self.isinstance(exc, &self.types.exceptions.base_exception_group.clone()) {
+            return Some(self.exception_group_str(exc));
+        }
+        if !self.isinstance(exc, &self.types.exceptions.os_error.clone()) {
+            return None;
+        }
+        let args = exception_args(exc);
+        if !(2..=5).contains(&args.len()) {
+            return None;
+        }
+        Some((|| {
+            let errno = self.to_str(&args[0])?;
+            let strerror = self.to_str(&args[1])?;
+            Ok(match (args.get(2), args.get(4)) {
+                (Some(f), Some(f2)) => {
+                    format!("[Errno {errno}] {strerror}: {} -> {}", self.repr(f)?, self.repr(f2)?)
+                }
+                (Some(f), None) => format!("[Errno {errno}] {strerror}: {}", self.repr(f)?),
+                _ => format!("[Errno {errno}] {strerror}"),
+            })
+        })())
+    }
+
+    /// An `ImportError` (or `ModuleNotFoundError`) carrying the module's
+    /// `name`, as the import system raises it.
+    pub(crate) fn import_error_named(&mut self, type_: &Obj, msg: String, module: &str) -> crate::object::PyErr {
+        let err = self.err(type_, msg);
+        let (key, value) = (self.intern("name"), self.new_str(module));
+        if let Err(e) = self.set_attr(&err.0, key, value) {
+            return e;
+        }
+        err
+    }
+}

@@ -1,0 +1,273 @@
+//! Tracebacks: the `__traceback__` objects of exceptions, and the report
+//! CPython prints for an uncaught exception (chains, notes, and the boxed
+//! layout of exception groups).
+//!
+//! Model: an exception records where it passed as `TracebackEntry`s,
+//! innermost first. `__traceback__` builds `traceback` objects from them
+//! (outermost first, linked by `tb_next`), each with a `frame` holding
+//! `f_code` and `f_lineno`; `with_traceback` turns such a chain back into
+//! entries. The report follows `traceback.TracebackException.format`
+//! (3.11) line for line, including its `max_group_width` (15) and
+//! `max_group_depth` (10).
+
+use super::Vm;
+use crate::heap::Obj;
+use crate::object::payloads::*;
+use crate::object::PyResult;
+use std::cell::RefCell;
+use std::fmt::Write;
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// `traceback.py`'s `_ExceptionPrintContext`.
+struct PrintContext {
+    group_depth: usize,
+    need_close: bool,
+    out: String,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.group_depth)
+    }
+
+    /// Writes `text` (one or more lines), each line behind the margin.
+    fn emit(&mut self, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.group_depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+}
+
+impl Vm {
+    /// A new object of a builtin instance type with these attributes.
+    pub(crate) fn plain_object(&self, type_: &Obj, attrs: Vec<(&str, Obj)>) -> PyResult<Obj> {
+        let ns = self.new_dict();
+        for (k, v) in attrs {
+            let key = self.new_str(k);
+            let t = &ns.downcast::<DictValue>().expect("dict").0;
+            self.table_set_str(t, key, v);
+        }
+        Ok(Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: RefCell::new(Box::new([])) }, type_))
+    }
+
+    /// `exc.__traceback__`: a chain of traceback objects, or None.
+    pub(crate) fn exception_traceback(&self, exc: &Obj) -> PyResult<Obj> {
+        let Some(e) = exc.downcast::<ExceptionValue>() else { return Ok(self.none()) };
+        let entries = e.traceback.borrow().clone();
+        let mut next = self.none();
+        for entry in &entries {
+            let frame = self.frame_object(&entry.code, entry.line)?;
+            let line = self.new_int(entry.line as i64);
+            next = self.plain_object(
+                &self.types.traceback,
+                vec![("tb_next", next), ("tb_lineno", line), ("tb_frame", frame), ("tb_lasti", self.new_int(-1))],
+            )?;
+        }
+        Ok(next)
+    }
+
+    /// A `frame` object for code running at `line` (its caller is not
+    /// recorded: `f_back` is None).
+    pub(crate) fn frame_object(&self, code: &std::rc::Rc<crate::bytecode::Code>, line: u32) -> PyResult<Obj> {
+        let code = Obj::new(CodeValue(code.clone()), &self.types.code);
+        let line = self.new_int(line as i64);
+        self.plain_object(&self.types.frame, vec![("f_code", code), ("f_lineno", line), ("f_back", self.none())])
+    }
+
+    /// Sets `exc.__traceback__` to `tb` (a traceback object or None).
+    pub(crate) fn set_exception_traceback(&mut self, exc: &Obj, tb: &Obj) -> PyResult<()> {
+        let mut entries = Vec::new();
+        let mut cur = tb.clone();
+        let (next_key, line_key, frame_key, code_key) =
+            (self.intern("tb_next"), self.intern("tb_lineno"), self.intern("tb_frame"), self.intern("f_code"));
+        while cur.kind() != crate::heap::Kind::None {
+            if !cur.has_type(&self.types.traceback) {
+                return Err(self.type_error("__traceback__ must be a traceback or None"));
+            }
+            let frame = self.get_attr(&cur, &frame_key)?;
+            let code = self.get_attr(&frame, &code_key)?;
+            let line = self.get_attr(&cur, &line_key)?;
+            let (Some(code), Some(line)) = (code.downcast::<CodeValue>(), self.small_int(&line)) else {
+                return Err(self.type_error("__traceback__ must be a traceback or None"));
+            };
+            entries.push(TracebackEntry { code: code.0.clone(), line: line as u32 });
+            cur = self.get_attr(&cur, &next_key)?;
+        }
+        entries.reverse();
+        match exc.downcast::<ExceptionValue>() {
+            Some(e) => *e.traceback.borrow_mut() = entries,
+            None => return Err(self.type_error("with_traceback() needs an exception")),
+        }
+        Ok(())
+    }
+
+    /// The whole report for an uncaught exception, chained exceptions
+    /// first, as CPython prints it to stderr.
+    pub fn format_exception(&mut self, exc: &Obj) -> String {
+        let mut ctx = PrintContext { group_depth: 0, need_close: false, out: String::new() };
+        self.format_with_context(exc, &mut ctx, true);
+        ctx.out
+    }
+
+    /// `TracebackException.format(chain=chain, _ctx=ctx)`.
+    fn format_with_context(&mut self, exc: &Obj, ctx: &mut PrintContext, chain: bool) {
+        let mut output: Vec<(Option<&str>, Obj)> = Vec::new();
+        let mut cur = Some(exc.clone());
+        while let Some(e) = cur.take() {
+            let Some(ev) = e.downcast::<ExceptionValue>() else {
+                output.push((None, e));
+                break;
+            };
+            let (cause, context) = (ev.cause.borrow().clone(), ev.context.borrow().clone());
+            let seen = output.iter().any(|(_, o)| o.is(&e));
+            if seen || output.len() >= 100 {
+                break;
+            }
+            let next = if !chain {
+                None
+            } else if let Some(c) = cause {
+                Some(("\nThe above exception was the direct cause of the following exception:\n\n", c))
+            } else if let (Some(c), false) = (context, ev.suppress_context.get()) {
+                Some(("\nDuring handling of the above exception, another exception occurred:\n\n", c))
+            } else {
+                None
+            };
+            match next {
+                Some((msg, c)) => {
+                    output.push((Some(msg), e));
+                    cur = Some(c);
+                }
+                None => output.push((None, e)),
+            }
+        }
+        for (msg, e) in output.into_iter().rev() {
+            if let Some(m) = msg {
+                ctx.emit(m, '|');
+            }
+            let entries = e.downcast::<ExceptionValue>().map(|v| v.traceback.borrow().clone()).unwrap_or_default();
+            let sub_exceptions = self.group_members(&e);
+            match sub_exceptions {
+                None => {
+                    if !entries.is_empty() {
+                        ctx.emit("Traceback (most recent call last):\n", '|');
+                        ctx.emit(&format_stack(&entries), '|');
+                    }
+                    let only = self.format_exception_only_with_notes(&e);
+                    ctx.emit(&only, '|');
+                }
+                Some(_) if ctx.group_depth > MAX_GROUP_DEPTH => {
+                    ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+                }
+                Some(members) => self.format_group(&e, &members, &entries, ctx, chain),
+            }
+        }
+    }
+
+    fn format_group(
+        &mut self,
+        e: &Obj,
+        members: &[Obj],
+        entries: &[TracebackEntry],
+        ctx: &mut PrintContext,
+        chain: bool,
+    ) {
+        let top_level = ctx.group_depth == 0;
+        if top_level {
+            ctx.group_depth += 1;
+        }
+        if !entries.is_empty() {
+            ctx.emit("Exception Group Traceback (most recent call last):\n", if top_level { '+' } else { '|' });
+            ctx.emit(&format_stack(entries), '|');
+        }
+        let only = self.format_exception_only_with_notes(e);
+        ctx.emit(&only, '|');
+        let count = members.len();
+        let shown = if count <= MAX_GROUP_WIDTH { count } else { MAX_GROUP_WIDTH + 1 };
+        ctx.need_close = false;
+        for i in 0..shown {
+            let last = i == shown - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            let _ = writeln!(
+                ctx.out,
+                "{}{}+---------------- {title} ----------------",
+                ctx.indent(),
+                if i == 0 { "+-" } else { "  " }
+            );
+            ctx.group_depth += 1;
+            if !truncated {
+                self.format_with_context(&members[i], ctx, chain);
+            } else {
+                let remaining = count - MAX_GROUP_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                ctx.emit(&format!("and {remaining} more exception{plural}\n"), '|');
+            }
+            if last && ctx.need_close {
+                let _ = writeln!(ctx.out, "{}+------------------------------------", ctx.indent());
+                ctx.need_close = false;
+            }
+            ctx.group_depth -= 1;
+        }
+        if top_level {
+            ctx.group_depth = 0;
+        }
+    }
+
+    /// The `Type: message` line, then one line per note in `__notes__`.
+    fn format_exception_only_with_notes(&mut self, exc: &Obj) -> String {
+        let mut out = self.format_exception_only(exc);
+        out.push('\n');
+        let key = self.intern("__notes__");
+        let notes = self.instance_dict(exc).and_then(|d| self.dict_get(&d, &key).ok().flatten());
+        let Some(notes) = notes else { return out };
+        match notes.downcast::<ListValue>().map(|l| l.0.borrow().clone()) {
+            Some(items) => {
+                for note in items {
+                    let text = if note.kind() == crate::heap::Kind::Str {
+                        self.str_or_fallback(&note)
+                    } else {
+                        self.to_str(&note).unwrap_or_else(|_| "<note str() failed>".to_string())
+                    };
+                    out.push_str(&text);
+                    out.push('\n');
+                }
+            }
+            None => {
+                let text = self.repr(&notes).unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                out.push_str(&text);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// The `File ..., line ..., in ...` lines of a traceback, outermost first.
+fn format_stack(entries: &[TracebackEntry]) -> String {
+    let mut out = String::new();
+    for entry in entries.iter().rev() {
+        let code = &entry.code;
+        let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, entry.line, code.name);
+        if let Some(line) = source_line(&code.filename, entry.line) {
+            let _ = writeln!(out, "    {}", line.trim());
+        }
+    }
+    out
+}
+
+/// Line `lineno` of a file, as CPython's `linecache` would show it.
+fn source_line(filename: &str, lineno: u32) -> Option<String> {
+    let text = std::fs::read_to_string(filename).ok()?;
+    text.lines().nth(lineno.checked_sub(1)? as usize).map(str::to_string)
+}
