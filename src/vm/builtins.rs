@@ -91,16 +91,24 @@ impl Vm {
         if !a.kwnames.is_empty() {
             return Err(self.type_error(format!("{name}() takes no keyword arguments")));
         }
-        let n = a.args.len();
+        super::modules::arity(self, name, a.args, min, max)?;
+        Ok(a.args)
+    }
+
+    /// A builtin type's constructor arguments after the class itself:
+    /// between `min` and `max` of them, no keywords; the whole slice back.
+    pub(crate) fn constructor_args<'a>(&self, name: &str, a: &CallArgs<'a>, min: usize, max: usize) -> PyResult<&'a [Obj]> {
+        if !a.kwnames.is_empty() {
+            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        let n = a.args.len().saturating_sub(1);
         if n < min || n > max {
-            let msg = if min == max {
-                format!("{name}() takes exactly {} argument{} ({n} given)", min, if min == 1 { "" } else { "s" })
-            } else if n < min {
-                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            let s = |k: usize| if k == 1 { "" } else { "s" };
+            return Err(self.type_error(if n < min {
+                format!("{name} expected at least {min} argument{}, got {n}", s(min))
             } else {
-                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-            };
-            return Err(self.type_error(msg));
+                format!("{name} expected at most {max} argument{}, got {n}", s(max))
+            }));
         }
         Ok(a.args)
     }
@@ -242,7 +250,7 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("float", &a, 1, 2)?;
+    let args = vm.constructor_args("float", &a, 0, 1)?;
     let Some(x) = args.get(1) else { return Ok(vm.new_float(0.0)) };
     if let Some(s) = x.downcast::<StrValue>() {
         return crate::text::int_text::parse_float(&s.text.to_string_lossy())
@@ -256,8 +264,20 @@ fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("str", &a, 1, 2)?;
-    match args.get(1) {
+    let params = super::args::Params { names: &["object", "encoding", "errors"], posonly: 0, required: 0 };
+    let rest = CallArgs { args: &a.args[1..], kwnames: a.kwnames };
+    let args = super::args::clinic_args(vm, "str", &rest, &params)?;
+    if args[1].is_some() || args[2].is_some() {
+        return match &args[0] {
+            Some(x) if x.kind() == Kind::Str => Err(vm.type_error("decoding str is not supported")),
+            Some(x) if vm.type_name(x) != "bytes" && vm.type_name(x) != "bytearray" => Err(vm.type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                vm.type_name(x)
+            ))),
+            _ => Err(vm.err(&vm.types.exceptions.not_implemented_error, "str(): decoding with an encoding is not implemented")),
+        };
+    }
+    match args[0].as_ref() {
         None => Ok(vm.new_str("")),
         Some(x) if x.has_type(&vm.types.str_) => Ok(x.clone()),
         Some(x) => {
@@ -268,7 +288,7 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("bool", &a, 1, 2)?;
+    let args = vm.constructor_args("bool", &a, 0, 1)?;
     let t = match args.get(1) {
         Some(x) => vm.truthy(x)?,
         None => false,
@@ -277,7 +297,7 @@ fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("list", &a, 1, 2)?;
+    let args = vm.constructor_args("list", &a, 0, 1)?;
     let items = match args.get(1) {
         Some(x) => vm.iterate_to_vec(x)?,
         None => Vec::new(),
@@ -286,7 +306,7 @@ fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_tuple(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("tuple", &a, 1, 2)?;
+    let args = vm.constructor_args("tuple", &a, 0, 1)?;
     let items = match args.get(1) {
         Some(x) => vm.iterate_to_vec(x)?,
         None => Vec::new(),
@@ -296,6 +316,9 @@ fn new_tuple(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = a.positional_args();
+    if args.len() > 2 {
+        return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", args.len() - 1)));
+    }
     let d = vm.new_dict();
     if let Some(src) = args.get(1) {
         if let Some(sd) = src.downcast::<DictValue>() {
@@ -317,7 +340,7 @@ fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_range(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("range", &a, 2, 4)?;
+    let args = vm.constructor_args("range", &a, 1, 3)?;
     let mut ints = Vec::new();
     for x in &args[1..] {
         match vm.small_int(x) {

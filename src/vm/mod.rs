@@ -24,6 +24,7 @@
 //! `property`...), `descriptors.rs` (the descriptor protocol),
 //! `generator.rs` (generator objects).
 
+mod args;
 mod attrs;
 mod builtins;
 mod builtins_extra;
