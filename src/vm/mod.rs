@@ -45,6 +45,7 @@ mod generator;
 mod ops;
 mod seq;
 mod str_methods;
+mod table_iter;
 mod text;
 mod types;
 mod values;

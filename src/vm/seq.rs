@@ -57,11 +57,7 @@ impl Vm {
                 IteratorValue::Seq { seq: o.clone(), index: Cell::new(0) },
                 &self.types.iterator,
             )),
-            Kind::Dict => {
-                let keys = self.dict_keys(o);
-                let list = self.new_list(keys);
-                Ok(Obj::new(IteratorValue::Seq { seq: list, index: Cell::new(0) }, &self.types.iterator))
-            }
+            Kind::Dict => Ok(self.table_iter(o, TableYield::DictKeys)),
             Kind::Range => {
                 let r = o.downcast::<RangeValue>().expect("range");
                 Ok(Obj::new(
@@ -112,6 +108,9 @@ impl Vm {
                         index.set(i + 1);
                     }
                     item
+                }
+                IteratorValue::Table { source, index, size, yields } => {
+                    return self.table_next(source, index, size, *yields);
                 }
                 _ => return self.next_lazy(it),
             });
