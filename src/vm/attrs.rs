@@ -73,7 +73,10 @@ impl Vm {
     fn dict_slot<'a>(&self, o: &'a Obj) -> Option<&'a RefCell<Option<Obj>>> {
         match o.kind() {
             Kind::Instance => {
-                if o.type_obj().downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::NO_DICT != 0) {
+                // Instances of builtin types (`object()`, dict views) take no
+                // new attributes; only classes without `__slots__` give a dict.
+                let no_dict = |t: &TypeValue| t.flags.get() & (type_flags::NO_DICT | type_flags::HEAP_TYPE) != type_flags::HEAP_TYPE;
+                if o.type_obj().downcast::<TypeValue>().is_some_and(no_dict) {
                     return None;
                 }
                 Some(&o.downcast::<InstanceValue>()?.dict)

@@ -700,7 +700,14 @@ impl Vm {
         };
         if let Some(e) = exc.downcast::<ExceptionValue>() {
             if let Some(cause) = cause {
-                let cause = if cause.kind() == Kind::None { None } else { self.make_exception(&cause).ok() };
+                let cause = if cause.kind() == Kind::None {
+                    None
+                } else {
+                    match self.make_exception(&cause) {
+                        Ok(c) => Some(c),
+                        Err(_) => return self.type_error("exception causes must derive from BaseException"),
+                    }
+                };
                 *e.cause.borrow_mut() = cause;
                 e.suppress_context.set(true);
             }
