@@ -3,7 +3,7 @@
 use super::Vm;
 use crate::heap::Obj;
 use crate::object::payloads::{ExceptionValue, TracebackEntry, TupleValue};
-use crate::object::PyErr;
+use crate::object::{PyErr, PyResult};
 use std::cell::{Cell, RefCell};
 use std::fmt::Write;
 
@@ -62,6 +62,16 @@ impl Vm {
     #[cold]
     pub fn overflow_error(&self, msg: impl AsRef<str>) -> PyErr {
         self.err(&self.types.exceptions.overflow_error, msg)
+    }
+
+    /// A MemoryError when `bytes` is more than this machine could ever
+    /// provide (RAM plus swap), as CPython's `malloc` fails under Linux's
+    /// default overcommit heuristic; the allocator used here would instead
+    /// hand out the address space and the process would die filling it.
+    pub(crate) fn check_allocation(&self, bytes: usize) -> PyResult<()> {
+        static LIMIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        let limit = *LIMIT.get_or_init(|| memory_limit().unwrap_or(1 << 40));
+        if bytes > limit { Err(self.err(&self.types.exceptions.memory_error, "")) } else { Ok(()) }
     }
 
     #[cold]
@@ -135,6 +145,16 @@ impl Vm {
         out.push_str(&only);
         out.push('\n');
     }
+}
+
+/// RAM plus swap in bytes, from `/proc/meminfo`.
+fn memory_limit() -> Option<usize> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let kib = |field: &str| -> Option<usize> {
+        let line = info.lines().find(|l| l.starts_with(field))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some((kib("MemTotal:")? + kib("SwapTotal:").unwrap_or(0)).saturating_mul(1024))
 }
 
 /// Line `lineno` of a file, as CPython's `linecache` would show it.

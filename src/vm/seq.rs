@@ -144,6 +144,10 @@ impl Vm {
         if let Some(t) = o.downcast::<TupleValue>() {
             return Ok(t.0.to_vec());
         }
+        if let Some(r) = o.downcast::<RangeValue>() {
+            // CPython sizes the list from the range's length first.
+            self.check_allocation(range_len(r.start, r.stop, r.step).saturating_mul(std::mem::size_of::<Obj>()))?;
+        }
         let it = self.get_iter(o)?;
         let mut out = Vec::new();
         while let Some(v) = self.next(&it)? {
