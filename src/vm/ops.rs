@@ -136,7 +136,21 @@ impl Vm {
 
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
-            return self.numeric_op(x, y, op);
+            // `@`, and bitwise operators on a float, are not numbers' business:
+            // the general rule reports them with the operands' own type names.
+            let bitwise = matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor);
+            let float = matches!(x, Num::Float(_)) || matches!(y, Num::Float(_));
+            if a.kind() == Kind::Bool && b.kind() == Kind::Bool && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+                let (Num::Int(x), Num::Int(y)) = (x, y) else { unreachable!("bools are small ints") };
+                return Ok(self.bool_obj(match op {
+                    BinOp::And => x & y,
+                    BinOp::Or => x | y,
+                    _ => x ^ y,
+                } != 0));
+            }
+            if op != BinOp::MatMul && !(bitwise && float) {
+                return self.numeric_op(x, y, op);
+            }
         }
         if let Some(r) = self.sequence_op(a, b, op)? {
             return Ok(r);
