@@ -298,6 +298,10 @@ impl Vm {
             };
         }
         let Some(slot) = self.dict_slot(obj) else {
+            if self.lookup_type_attr(&type_, &name).is_some() {
+                let n = self.str_lossy(&name);
+                return Err(self.attribute_error(format!("'{}' object attribute '{n}' is read-only", self.type_name(obj))));
+            }
             return Err(self.no_attribute(obj, &name));
         };
         let existing = slot.borrow().clone();

@@ -73,6 +73,7 @@ pub(crate) fn install(vm: &mut Vm) {
     super::list_methods::install(vm);
     super::dict_methods::install(vm);
     super::set::install(vm);
+    super::int_methods::install(vm);
     super::modules::install(vm);
 }
 

@@ -33,6 +33,7 @@ mod list_methods;
 mod set;
 mod modules;
 mod import;
+mod int_methods;
 mod call;
 mod class_support;
 mod descriptors;
