@@ -105,7 +105,9 @@ impl Vm {
         let n = a.args.len().saturating_sub(1);
         if n < min || n > max {
             let s = |k: usize| if k == 1 { "" } else { "s" };
-            return Err(self.type_error(if n < min {
+            return Err(self.type_error(if min == max {
+                format!("{name} expected {min} argument{}, got {n}", s(min))
+            } else if n < min {
                 format!("{name} expected at least {min} argument{}, got {n}", s(min))
             } else {
                 format!("{name} expected at most {max} argument{}, got {n}", s(max))
@@ -123,7 +125,14 @@ fn builtin_print(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let mut file: Option<Obj> = None;
     for (name, value) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
         let n = vm.str_lossy(name);
-        let text = if value.kind() == Kind::None { None } else { Some(vm.to_str(value)?) };
+        let text = match value.kind() {
+            Kind::None => None,
+            Kind::Str => Some(vm.to_str(value)?),
+            _ if n == "sep" || n == "end" => {
+                return Err(vm.type_error(format!("{n} must be None or a string, not {}", vm.type_name(value))));
+            }
+            _ => None,
+        };
         match n.as_str() {
             "sep" => sep = text.unwrap_or_else(|| " ".into()),
             "end" => end = text.unwrap_or_else(|| "\n".into()),
@@ -322,17 +331,7 @@ fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     }
     let d = vm.new_dict();
     if let Some(src) = args.get(1) {
-        if let Some(sd) = src.downcast::<DictValue>() {
-            let entries: Vec<(Obj, Obj)> = sd.0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect();
-            for (k, v) in entries {
-                vm.dict_set(&d, k, v)?;
-            }
-        } else {
-            for pair in vm.iterate_to_vec(src)? {
-                let kv = vm.unpack(&pair, 2)?;
-                vm.dict_set(&d, kv[0].clone(), kv[1].clone())?;
-            }
-        }
+        super::dict_methods::update_from(vm, &d, src)?;
     }
     for (name, value) in a.kwnames.iter().zip(&a.args[args.len()..]) {
         vm.dict_set(&d, name.clone(), value.clone())?;

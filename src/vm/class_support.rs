@@ -630,6 +630,12 @@ pub(crate) fn type_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
                     vm.type_name(&args[1])
                 )));
             }
+            if args[2].kind() != Kind::Tuple {
+                return Err(vm.type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    vm.type_name(&args[2])
+                )));
+            }
             let name = vm.str_lossy(&args[1]);
             let bases = vm.iterate_to_vec(&args[2])?;
             let meta = vm.calculate_meta(meta, &bases)?;
@@ -995,12 +1001,12 @@ fn property_get(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_staticmethod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = exact_args(vm, "staticmethod", &a, 2, 2)?;
+    let args = vm.constructor_args("staticmethod", &a, 1, 1)?;
     Ok(Obj::new(DescrValue::StaticMethod(args[1].clone()), &vm.types.staticmethod))
 }
 
 fn new_classmethod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = exact_args(vm, "classmethod", &a, 2, 2)?;
+    let args = vm.constructor_args("classmethod", &a, 1, 1)?;
     Ok(Obj::new(DescrValue::ClassMethod(args[1].clone()), &vm.types.classmethod))
 }
 
