@@ -343,13 +343,14 @@ fn new_range(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.constructor_args("range", &a, 1, 3)?;
     let mut ints = Vec::new();
     for x in &args[1..] {
-        match vm.small_int(x) {
+        let n = vm.index_value(x)?;
+        match num_traits::ToPrimitive::to_i64(&n) {
             Some(i) => ints.push(i),
             None => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(x)
-                )));
+                return Err(vm.err(
+                    &vm.types.exceptions.not_implemented_error,
+                    "range() bounds beyond 64-bit integers are not implemented",
+                ));
             }
         }
     }
