@@ -178,7 +178,8 @@ impl Finalizer for DelCaller<'_> {
             None => return,
         };
         if let Err(PyErr(exc)) = vm.call_object(&del, &[obj.clone()]) {
-            let text = vm.format_exception_only(&exc);
+            // CPython's PyErr_WriteUnraisable: the callable, then the full report.
+            let text = vm.format_exception(&exc);
             eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(&del), text.trim_end());
         }
     }
