@@ -8,7 +8,7 @@
 use crate::compiler::{CompileError, compile_module};
 use crate::heap::{Kind, Obj};
 use crate::object::PyErr;
-use crate::object::payloads::{ExceptionValue, ModuleValue, TupleValue};
+use crate::object::payloads::{ExceptionValue, ModuleValue, StrValue, TupleValue};
 use crate::lexer::Mode;
 use crate::vm::Vm;
 use std::io::Write;
@@ -125,6 +125,32 @@ impl Interpreter {
             }
         };
         self.run_code(code)
+    }
+
+    /// Interpreter shutdown as CPython 3.11 does it for `__main__`
+    /// (`_PyModule_ClearDict`): first the globals named with one leading
+    /// underscore, then every other global but `__builtins__`, are set to
+    /// None, so the objects they held are finalized (`__del__`) in that
+    /// order. Call once, after the script's error (if any) is reported.
+    pub fn finalize(&mut self) {
+        let globals = self.main.downcast::<ModuleValue>().expect("a module").dict.clone();
+        let names: Vec<Obj> = self.vm.dict_keys(&globals);
+        let text = |vm: &Vm, k: &Obj| k.downcast::<StrValue>().map(|_| vm.str_lossy(k));
+        let single_underscore = |n: &str| n.starts_with('_') && !n.starts_with("__");
+        for pass in 0..2 {
+            for key in &names {
+                let Some(name) = text(&self.vm, key) else { continue };
+                let clear = if pass == 0 { single_underscore(&name) } else { name != "__builtins__" };
+                if !clear {
+                    continue;
+                }
+                let none = self.vm.none();
+                // A failing __del__ is reported by the heap's finalizer; nothing here can raise
+                // but a hash of a str key, which cannot fail.
+                let _ = self.vm.dict_set(&globals, key.clone(), none);
+                self.vm.collect_dead();
+            }
+        }
     }
 
     fn run_code(&mut self, code: Rc<crate::bytecode::Code>) -> Result<(), Error> {

@@ -103,10 +103,14 @@ fn execute(source: &str, filename: &str) -> u8 {
     let result = interp.run(source, filename);
     use std::io::Write;
     let _ = std::io::stdout().flush();
-    match result {
+    // The traceback comes first, then module teardown (which may run __del__).
+    let status = match result {
         Ok(()) => 0,
         Err(e) => report(e),
-    }
+    };
+    interp.finalize();
+    let _ = std::io::stdout().flush();
+    status
 }
 
 /// Runs the script on stdin, as `python3 < FILE` and `python3 -` do.

@@ -178,6 +178,19 @@ pub enum IteratorValue {
     Reversed { seq: Obj, index: Cell<i64> },
     /// `iter(callable, sentinel)`.
     CallIter { func: Obj, sentinel: Obj, done: Cell<bool> },
+    /// A live walk of a dict's entries or a set's slots from `index`;
+    /// `size` is the container's size when the walk began (`usize::MAX`
+    /// once a change was reported, so every later step reports it again).
+    Table { source: Obj, index: Cell<usize>, size: Cell<usize>, yields: TableYield },
+}
+
+/// What a `IteratorValue::Table` walk gives for each entry.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TableYield {
+    DictKeys,
+    DictValues,
+    DictItems,
+    SetKeys,
 }
 
 /// A `BaseException` instance.

@@ -51,6 +51,22 @@ impl Wtf8Buf {
         self.bytes.extend_from_slice(&other.bytes);
     }
 
+    /// Appends `n` copies of `other`, doubling what is already copied (so
+    /// a long repeat costs a few large copies, not `n` small ones).
+    pub fn push_repeated(&mut self, other: &Wtf8Buf, n: usize) {
+        let start = self.bytes.len();
+        let total = other.bytes.len() * n;
+        if total == 0 {
+            return;
+        }
+        self.bytes.extend_from_slice(&other.bytes);
+        while self.bytes.len() - start < total {
+            let done = self.bytes.len() - start;
+            let chunk = done.min(total - done);
+            self.bytes.extend_from_within(start..start + chunk);
+        }
+    }
+
     /// Appends any code point up to U+10FFFF, surrogates included.
     pub fn push_code_point(&mut self, cp: u32) {
         match char::from_u32(cp) {

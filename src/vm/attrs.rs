@@ -94,7 +94,10 @@ impl Vm {
     fn dict_slot<'a>(&self, o: &'a Obj) -> Option<&'a RefCell<Option<Obj>>> {
         match o.kind() {
             Kind::Instance => {
-                if o.type_obj().downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::NO_DICT != 0) {
+                // Instances of builtin types (`object()`, dict views) take no
+                // new attributes; only classes without `__slots__` give a dict.
+                let no_dict = |t: &TypeValue| t.flags.get() & (type_flags::NO_DICT | type_flags::HEAP_TYPE) != type_flags::HEAP_TYPE;
+                if o.type_obj().downcast::<TypeValue>().is_some_and(no_dict) {
                     return None;
                 }
                 Some(&o.downcast::<InstanceValue>()?.dict)
@@ -353,6 +356,10 @@ impl Vm {
             }
         }
         let Some(slot) = self.dict_slot(obj) else {
+            if self.lookup_type_attr(&type_, &name).is_some() {
+                let n = self.str_lossy(&name);
+                return Err(self.attribute_error(format!("'{}' object attribute '{n}' is read-only", self.type_name(obj))));
+            }
             return Err(self.no_attribute(obj, &name));
         };
         let existing = slot.borrow().clone();

@@ -88,6 +88,7 @@ pub(crate) fn install(vm: &mut Vm) {
     super::os_errors::install(vm);
     super::file_io::install(vm);
     super::int_bytes::install(vm);
+    super::int_methods::install(vm);
     super::modules::install(vm);
     super::complex::install(vm);
     super::exec_eval::install(vm);
@@ -123,16 +124,26 @@ impl Vm {
         if !a.kwnames.is_empty() {
             return Err(self.type_error(format!("{name}() takes no keyword arguments")));
         }
-        let n = a.args.len();
+        super::modules::arity(self, name, a.args, min, max)?;
+        Ok(a.args)
+    }
+
+    /// A builtin type's constructor arguments after the class itself:
+    /// between `min` and `max` of them, no keywords; the whole slice back.
+    pub(crate) fn constructor_args<'a>(&self, name: &str, a: &CallArgs<'a>, min: usize, max: usize) -> PyResult<&'a [Obj]> {
+        if !a.kwnames.is_empty() {
+            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        let n = a.args.len().saturating_sub(1);
         if n < min || n > max {
-            let msg = if min == max {
-                format!("{name}() takes exactly {} argument{} ({n} given)", min, if min == 1 { "" } else { "s" })
+            let s = |k: usize| if k == 1 { "" } else { "s" };
+            return Err(self.type_error(if min == max {
+                format!("{name} expected {min} argument{}, got {n}", s(min))
             } else if n < min {
-                format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!("{name} expected at least {min} argument{}, got {n}", s(min))
             } else {
-                format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-            };
-            return Err(self.type_error(msg));
+                format!("{name} expected at most {max} argument{}, got {n}", s(max))
+            }));
         }
         Ok(a.args)
     }
@@ -146,7 +157,14 @@ fn builtin_print(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let mut file: Option<Obj> = None;
     for (name, value) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
         let n = vm.str_lossy(name);
-        let text = if value.kind() == Kind::None { None } else { Some(vm.to_str(value)?) };
+        let text = match value.kind() {
+            Kind::None => None,
+            Kind::Str => Some(vm.to_str(value)?),
+            _ if n == "sep" || n == "end" => {
+                return Err(vm.type_error(format!("{n} must be None or a string, not {}", vm.type_name(value))));
+            }
+            _ => None,
+        };
         match n.as_str() {
             "sep" => sep = text.unwrap_or_else(|| " ".into()),
             "end" => end = text.unwrap_or_else(|| "\n".into()),
@@ -284,7 +302,7 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("float", &a, 1, 2)?;
+    let args = vm.constructor_args("float", &a, 0, 1)?;
     let Some(x) = args.get(1) else { return Ok(vm.new_float(0.0)) };
     if let Some(s) = x.downcast::<StrValue>() {
         return crate::text::int_text::parse_float(&s.text.to_string_lossy())
@@ -298,11 +316,13 @@ fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    if a.args.len() > 2 || !a.kwnames.is_empty() {
+    let params = super::args::Params { names: &["object", "encoding", "errors"], posonly: 0, required: 0 };
+    let rest = CallArgs { args: &a.args[1..], kwnames: a.kwnames };
+    let args = super::args::clinic_args(vm, "str", &rest, &params)?;
+    if args[1].is_some() || args[2].is_some() {
         return super::codecs::str_from_encoded(vm, a);
     }
-    let args = vm.positional("str", &a, 1, 2)?;
-    match args.get(1) {
+    match args[0].as_ref() {
         None => Ok(vm.new_str("")),
         Some(x) if x.has_type(&vm.types.str_) => Ok(x.clone()),
         Some(x) => {
@@ -313,7 +333,7 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("bool", &a, 1, 2)?;
+    let args = vm.constructor_args("bool", &a, 0, 1)?;
     let t = match args.get(1) {
         Some(x) => vm.truthy(x)?,
         None => false,
@@ -322,7 +342,7 @@ fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("list", &a, 1, 2)?;
+    let args = vm.constructor_args("list", &a, 0, 1)?;
     let items = match args.get(1) {
         Some(x) => vm.iterate_to_vec(x)?,
         None => Vec::new(),
@@ -331,7 +351,7 @@ fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_tuple(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.positional("tuple", &a, 1, 2)?;
+    let args = vm.constructor_args("tuple", &a, 0, 1)?;
     let items = match args.get(1) {
         Some(x) => vm.iterate_to_vec(x)?,
         None => Vec::new(),

@@ -22,18 +22,13 @@ pub(crate) fn install(vm: &mut Vm) {
         ("sum", builtin_sum),
         ("any", builtin_any),
         ("all", builtin_all),
-        ("getattr", builtin_getattr),
-        ("setattr", builtin_setattr),
-        ("hasattr", builtin_hasattr),
-        ("delattr", builtin_delattr),
         ("callable", builtin_callable),
-        ("issubclass", builtin_issubclass),
         ("round", builtin_round),
         ("divmod", builtin_divmod),
         ("pow", builtin_pow),
         ("dir", builtin_dir),
-        ("vars", builtin_vars),
         ("iter", builtin_iter),
+        ("vars", builtin_vars),
         ("input", builtin_input),
         ("chr", builtin_chr),
         ("ord", builtin_ord),
@@ -69,47 +64,15 @@ pub(crate) fn set_type_method(vm: &mut Vm, t: &Obj, name: &'static str, f: Nativ
     vm.table_set_str(&t.downcast::<TypeValue>().expect("type").dict, key, func);
 }
 
-/// Splits a native call into positional arguments and the values of the
-/// allowed keywords (in `allowed`'s order).
-pub(crate) fn kwargs<'a>(
-    vm: &Vm,
-    fname: &str,
-    a: &CallArgs<'a>,
-    allowed: &[&str],
-) -> PyResult<(&'a [Obj], Vec<Option<Obj>>)> {
-    let pos = a.positional_args();
-    let mut out = vec![None; allowed.len()];
-    for (name, value) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
-        let n = vm.str_lossy(name);
-        match allowed.iter().position(|x| *x == n) {
-            Some(i) => out[i] = Some(value.clone()),
-            None => return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{n}'"))),
-        }
-    }
-    Ok((pos, out))
-}
+pub(crate) use super::args::kwargs;
+use super::args::{clinic_args, Params};
 
 fn no_kw(vm: &Vm, fname: &str, a: &CallArgs<'_>) -> PyResult<()> {
     if a.kwnames.is_empty() { Ok(()) } else { Err(vm.type_error(format!("{fname}() takes no keyword arguments"))) }
 }
 
 fn count_err(vm: &Vm, fname: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
-    let s = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(vm.type_error(if min == max {
-            format!("{fname}() takes exactly {min} argument{} ({n} given)", s(min))
-        } else {
-            format!("{fname} expected at least {min} argument{}, got {n}", s(min))
-        }));
-    }
-    if n > max {
-        return Err(vm.type_error(if min == max {
-            format!("{fname}() takes exactly {max} argument{} ({n} given)", s(max))
-        } else {
-            format!("{fname} expected at most {max} argument{}, got {n}", s(max))
-        }));
-    }
-    Ok(())
+    super::modules::arity_count(vm, fname, n, min, max)
 }
 
 impl Vm {
@@ -279,11 +242,13 @@ impl Vm {
 }
 
 fn builtin_sorted(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (pos, kw) = kwargs(vm, "sorted", &a, &["key", "reverse"])?;
+    let pos = a.positional_args();
     if pos.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", pos.len())));
     }
     let items = vm.iterate_to_vec(&pos[0])?;
+    // CPython's sorted() builds the list, then hands the keywords to list.sort().
+    let (_, kw) = kwargs(vm, "sort", &a, &["key", "reverse"])?;
     let reverse = match &kw[1] {
         Some(r) => vm.truthy(r)?,
         None => false,
@@ -340,9 +305,9 @@ fn builtin_max(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn builtin_sum(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (pos, kw) = kwargs(vm, "sum", &a, &["start"])?;
-    count_err(vm, "sum", pos.len(), 1, 2)?;
-    let start = pos.get(1).cloned().or_else(|| kw[0].clone()).unwrap_or_else(|| vm.new_int(0));
+    let params = Params { names: &["iterable", "start"], posonly: 1, required: 1 };
+    let args = clinic_args(vm, "sum", &a, &params)?;
+    let start = args[1].clone().unwrap_or_else(|| vm.new_int(0));
     match start.kind() {
         Kind::Str => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
         _ if vm.type_name(&start) == "bytes" => {
@@ -350,7 +315,7 @@ fn builtin_sum(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         }
         _ => {}
     }
-    let it = vm.get_iter(&pos[0])?;
+    let it = vm.get_iter(args[0].as_ref().expect("required"))?;
     let mut acc = start;
     while let Some(x) = vm.next(&it)? {
         acc = vm.binary_op(&acc, &x, BinOp::Add)?;
@@ -382,58 +347,6 @@ fn builtin_all(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(vm.bool_obj(true))
 }
 
-fn attr_name(vm: &Vm, fname: &str, o: &Obj) -> PyResult<Obj> {
-    if o.kind() == Kind::Str {
-        Ok(o.clone())
-    } else {
-        Err(vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", vm.type_name(o))))
-    }
-}
-
-fn builtin_getattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    no_kw(vm, "getattr", &a)?;
-    count_err(vm, "getattr", a.args.len(), 2, 3)?;
-    let name = if a.args[1].kind() == Kind::Str {
-        a.args[1].clone()
-    } else {
-        return Err(vm.type_error("getattr(): attribute name must be string"));
-    };
-    match vm.get_attr(&a.args[0], &name) {
-        Ok(v) => Ok(v),
-        Err(e) if a.args.len() == 3 && vm.isinstance(&e.0, &vm.types.exceptions.attribute_error.clone()) => {
-            Ok(a.args[2].clone())
-        }
-        Err(e) => Err(e),
-    }
-}
-
-fn builtin_setattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    no_kw(vm, "setattr", &a)?;
-    count_err(vm, "setattr", a.args.len(), 3, 3)?;
-    let name = attr_name(vm, "setattr", &a.args[1])?;
-    vm.set_attr(&a.args[0], name, a.args[2].clone())?;
-    Ok(vm.none())
-}
-
-fn builtin_hasattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    no_kw(vm, "hasattr", &a)?;
-    count_err(vm, "hasattr", a.args.len(), 2, 2)?;
-    let name = attr_name(vm, "hasattr", &a.args[1])?;
-    match vm.get_attr(&a.args[0], &name) {
-        Ok(_) => Ok(vm.bool_obj(true)),
-        Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error.clone()) => Ok(vm.bool_obj(false)),
-        Err(e) => Err(e),
-    }
-}
-
-fn builtin_delattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    no_kw(vm, "delattr", &a)?;
-    count_err(vm, "delattr", a.args.len(), 2, 2)?;
-    let name = attr_name(vm, "delattr", &a.args[1])?;
-    vm.del_attr(&a.args[0], &name)?;
-    Ok(vm.none())
-}
-
 fn builtin_callable(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     no_kw(vm, "callable", &a)?;
     count_err(vm, "callable", a.args.len(), 1, 1)?;
@@ -443,27 +356,6 @@ fn builtin_callable(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         _ => vm.lookup_special(o, "__call__").is_some(),
     };
     Ok(vm.bool_obj(r))
-}
-
-fn builtin_issubclass(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    no_kw(vm, "issubclass", &a)?;
-    count_err(vm, "issubclass", a.args.len(), 2, 2)?;
-    if a.args[0].kind() != Kind::Type {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    let types = match a.args[1].downcast::<TupleValue>() {
-        Some(t) => t.0.to_vec(),
-        None => vec![a.args[1].clone()],
-    };
-    for t in &types {
-        if t.kind() != Kind::Type {
-            return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
-        }
-        if vm.is_subtype(&a.args[0], t) {
-            return Ok(vm.bool_obj(true));
-        }
-    }
-    Ok(vm.bool_obj(false))
 }
 
 /// Rounds `x` to `nd` decimal digits as CPython does: through the
@@ -498,15 +390,10 @@ pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
 }
 
 fn builtin_round(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (pos, kw) = kwargs(vm, "round", &a, &["number", "ndigits"])?;
-    let number = pos.first().cloned().or_else(|| kw[0].clone());
-    let Some(number) = number else {
-        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
-    };
-    if pos.len() > 2 {
-        return Err(vm.type_error(format!("round() takes at most 2 arguments ({} given)", pos.len())));
-    }
-    let nd = pos.get(1).cloned().or_else(|| kw[1].clone()).filter(|n| n.kind() != Kind::None);
+    let params = Params { names: &["number", "ndigits"], posonly: 0, required: 1 };
+    let args = clinic_args(vm, "round", &a, &params)?;
+    let number = args[0].clone().expect("required");
+    let nd = args[1].clone().filter(|n| n.kind() != Kind::None);
     let ndv = match &nd {
         Some(n) => match vm.big_int(n) {
             Some(b) => Some(b.to_i64().unwrap_or(if b.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })),
@@ -609,13 +496,10 @@ fn fix_zero(vm: &Vm, e: PyErr, _what: &str) -> PyErr {
 }
 
 fn builtin_pow(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (pos, kw) = kwargs(vm, "pow", &a, &["base", "exp", "mod"])?;
-    let base = pos.first().cloned().or_else(|| kw[0].clone());
-    let exp = pos.get(1).cloned().or_else(|| kw[1].clone());
-    let modulus = pos.get(2).cloned().or_else(|| kw[2].clone()).filter(|m| m.kind() != Kind::None);
-    let (Some(base), Some(exp)) = (base, exp) else {
-        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
-    };
+    let params = Params { names: &["base", "exp", "mod"], posonly: 0, required: 2 };
+    let args = clinic_args(vm, "pow", &a, &params)?;
+    let (base, exp) = (args[0].clone().expect("required"), args[1].clone().expect("required"));
+    let modulus = args[2].clone().filter(|m| m.kind() != Kind::None);
     let Some(m) = modulus else { return vm.binary_op(&base, &exp, BinOp::Pow) };
     let (Some(b), Some(e), Some(m)) = (vm.big_int(&base), vm.big_int(&exp), vm.big_int(&m)) else {
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
@@ -827,28 +711,22 @@ fn new_zip(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         None => false,
     };
     let mut iters = Vec::new();
-    for (i, x) in pos[1..].iter().enumerate() {
-        match vm.get_iter(x) {
-            Ok(it) => iters.push(it),
-            Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.type_error.clone()) && x.kind() != Kind::Instance => {
-                return Err(vm.type_error(format!(
-                    "zip argument #{} must support iteration",
-                    i + 1
-                )));
-            }
-            Err(e) => return Err(e),
-        }
+    for x in &pos[1..] {
+        iters.push(vm.get_iter(x)?);
     }
     Ok(Obj::new(IteratorValue::Zip { iters: iters.into(), strict }, &pos[0]))
 }
 
 fn new_enumerate(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (pos, kw) = kwargs(vm, "enumerate", &a, &["iterable", "start"])?;
-    let iterable = pos.get(1).cloned().or_else(|| kw[0].clone());
-    let Some(iterable) = iterable else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    let cls = &a.args[0];
+    let rest = CallArgs { args: &a.args[1..], kwnames: a.kwnames };
+    let params = Params { names: &["iterable", "start"], posonly: 0, required: 0 };
+    let mut args = clinic_args(vm, "enumerate", &rest, &params)?;
+    // enumerate parses with PyArg_ParseTupleAndKeywords, whose message has no position.
+    let Some(iterable) = args[0].take() else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
-    let start = pos.get(2).cloned().or_else(|| kw[1].clone());
+    let start = args[1].take();
     let n = match &start {
         Some(s) => match vm.small_int(s) {
             Some(n) => n,
@@ -862,12 +740,15 @@ fn new_enumerate(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         None => 0,
     };
     let it = vm.get_iter(&iterable)?;
-    Ok(Obj::new(IteratorValue::Enumerate { it, count: Cell::new(n) }, &pos[0]))
+    Ok(Obj::new(IteratorValue::Enumerate { it, count: Cell::new(n) }, cls))
 }
 
 fn new_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     no_kw(vm, "reversed", &a)?;
-    count_err(vm, "reversed", a.args.len() - 1, 1, 1)?;
+    // reversed checks its count as a two-bound range: "expected 1 argument".
+    if a.args.len() != 2 {
+        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", a.args.len() - 1)));
+    }
     let seq = &a.args[1];
     if let Some(r) = seq.downcast::<RangeValue>() {
         return Ok(vm.range_iter(r, true));

@@ -26,6 +26,13 @@ impl Vm {
                 self.run_frame(frame)
             }
             Kind::BuiltinFunction => {
+                // CPython checks the depth on every call of a C function too.
+                if self.frames.len() >= self.recursion_limit {
+                    return Err(self.err(
+                        &self.types.exceptions.recursion_error,
+                        "maximum recursion depth exceeded while calling a Python object",
+                    ));
+                }
                 let f = callable.downcast::<BuiltinFunctionValue>().expect("builtin");
                 let call = f.call;
                 match &f.bound {

@@ -80,17 +80,7 @@ fn exact_args<'a>(vm: &Vm, name: &str, a: &CallArgs<'a>, min: usize, max: usize)
     if !a.kwnames.is_empty() {
         return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
     }
-    let n = a.args.len();
-    if n < min || n > max {
-        let msg = if min == max {
-            format!("{name} expected {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-        } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
-        } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
-        };
-        return Err(vm.type_error(msg));
-    }
+    super::modules::arity(vm, name, a.args, min, max)?;
     Ok(a.args)
 }
 
@@ -624,7 +614,12 @@ pub(crate) fn type_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = a.positional_args();
     let kwvalues = &a.args[args.len()..];
     match args.len() {
-        2 if a.kwnames.is_empty() && args[0].is(&vm.types.type_) => Ok(args[1].type_obj()),
+        2 if args[0].is(&vm.types.type_) => {
+            if !a.kwnames.is_empty() {
+                return Err(vm.type_error("type() takes no keyword arguments"));
+            }
+            Ok(args[1].type_obj())
+        }
         4 => {
             let meta = args[0].clone();
             if meta.kind() != Kind::Type || !vm.is_subtype(&meta, &vm.types.type_) {
@@ -634,6 +629,12 @@ pub(crate) fn type_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
                 return Err(vm.type_error(format!(
                     "type.__new__() argument 1 must be str, not {}",
                     vm.type_name(&args[1])
+                )));
+            }
+            if args[2].kind() != Kind::Tuple {
+                return Err(vm.type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    vm.type_name(&args[2])
                 )));
             }
             let name = vm.str_lossy(&args[1]);
@@ -880,7 +881,7 @@ impl Vm {
 fn builtin_getattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "getattr", &a, 2, 3)?;
     if args[1].kind() != Kind::Str {
-        return Err(vm.type_error("getattr(): attribute name must be string"));
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&args[1]))));
     }
     match vm.get_attr(&args[0], &args[1]) {
         Err(e) if args.len() == 3 && vm.isinstance(&e.0, &vm.types.exceptions.attribute_error) => Ok(args[2].clone()),
@@ -891,7 +892,7 @@ fn builtin_getattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn builtin_hasattr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "hasattr", &a, 2, 2)?;
     if args[1].kind() != Kind::Str {
-        return Err(vm.type_error("hasattr(): attribute name must be string"));
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(&args[1]))));
     }
     match vm.get_attr(&args[0], &args[1]) {
         Ok(_) => Ok(vm.bool_obj(true)),
@@ -986,12 +987,12 @@ fn property_get(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_staticmethod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = exact_args(vm, "staticmethod", &a, 2, 2)?;
+    let args = vm.constructor_args("staticmethod", &a, 1, 1)?;
     Ok(Obj::new(DescrValue::StaticMethod(args[1].clone()), &vm.types.staticmethod))
 }
 
 fn new_classmethod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = exact_args(vm, "classmethod", &a, 2, 2)?;
+    let args = vm.constructor_args("classmethod", &a, 1, 1)?;
     Ok(Obj::new(DescrValue::ClassMethod(args[1].clone()), &vm.types.classmethod))
 }
 

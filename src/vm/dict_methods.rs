@@ -311,9 +311,13 @@ pub(crate) fn view_items(vm: &mut Vm, v: &Obj) -> PyResult<(Vec<Obj>, String)> {
 }
 
 fn view_iter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let (items, _) = view_items(vm, &a.args[0])?;
-    let l = vm.new_list(items);
-    vm.get_iter(&l)
+    let (d, name) = view_parts(vm, &a.args[0])?;
+    let yields = match name.as_str() {
+        "dict_keys" => TableYield::DictKeys,
+        "dict_values" => TableYield::DictValues,
+        _ => TableYield::DictItems,
+    };
+    Ok(vm.table_iter(&d, yields))
 }
 
 fn view_len(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

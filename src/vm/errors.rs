@@ -3,7 +3,7 @@
 use super::Vm;
 use crate::heap::Obj;
 use crate::object::payloads::{ExceptionValue, TracebackEntry};
-use crate::object::PyErr;
+use crate::object::{PyErr, PyResult};
 use std::cell::{Cell, RefCell};
 
 impl Vm {
@@ -70,6 +70,16 @@ impl Vm {
         self.err(&self.types.exceptions.overflow_error, msg)
     }
 
+    /// A MemoryError when `bytes` is more than this machine could ever
+    /// provide (RAM plus swap), as CPython's `malloc` fails under Linux's
+    /// default overcommit heuristic; the allocator used here would instead
+    /// hand out the address space and the process would die filling it.
+    pub(crate) fn check_allocation(&self, bytes: usize) -> PyResult<()> {
+        static LIMIT: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        let limit = *LIMIT.get_or_init(|| memory_limit().unwrap_or(1 << 40));
+        if bytes > limit { Err(self.err(&self.types.exceptions.memory_error, "")) } else { Ok(()) }
+    }
+
     #[cold]
     pub fn key_error(&self, key: Obj) -> PyErr {
         PyErr(self.new_exception(&self.types.exceptions.key_error, vec![key]))
@@ -92,4 +102,14 @@ impl Vm {
         let detail = self.str_or_fallback(exc);
         if detail.is_empty() { name } else { format!("{name}: {detail}") }
     }
+}
+
+/// RAM plus swap in bytes, from `/proc/meminfo`.
+fn memory_limit() -> Option<usize> {
+    let info = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let kib = |field: &str| -> Option<usize> {
+        let line = info.lines().find(|l| l.starts_with(field))?;
+        line.split_whitespace().nth(1)?.parse().ok()
+    };
+    Some((kib("MemTotal:")? + kib("SwapTotal:").unwrap_or(0)).saturating_mul(1024))
 }

@@ -43,6 +43,7 @@
 //! `traceback.rs` (traceback objects and the uncaught-exception report).
 
 mod attr_cache;
+mod args;
 mod attrs;
 mod builtins;
 mod builtins_extra;
@@ -63,6 +64,7 @@ mod slot_wrappers;
 mod modules;
 mod import;
 mod interrupt;
+mod int_methods;
 mod call;
 mod class_support;
 mod descriptors;
@@ -87,6 +89,7 @@ mod seq;
 mod slice_type;
 mod str_methods;
 mod str_translate;
+mod table_iter;
 mod text;
 mod type_cache;
 mod traceback;
@@ -237,7 +240,8 @@ impl Finalizer for DelCaller<'_> {
             None => return,
         };
         if let Err(PyErr(exc)) = vm.call_object(&del, &[obj.clone()]) {
-            let text = vm.format_exception_only(&exc);
+            // CPython's PyErr_WriteUnraisable: the callable, then the full report.
+            let text = vm.format_exception(&exc);
             eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(&del), text.trim_end());
         }
     }

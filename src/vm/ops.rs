@@ -198,7 +198,21 @@ impl Vm {
             }
         }
         if let (Some(x), Some(y)) = (self.num(a), self.num(b)) {
-            return self.numeric_op(x, y, op);
+            // `@`, and bitwise operators on a float, are not numbers' business:
+            // the general rule reports them with the operands' own type names.
+            let bitwise = matches!(op, BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor);
+            let float = matches!(x, Num::Float(_)) || matches!(y, Num::Float(_));
+            if a.kind() == Kind::Bool && b.kind() == Kind::Bool && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
+                let (Num::Int(x), Num::Int(y)) = (x, y) else { unreachable!("bools are small ints") };
+                return Ok(self.bool_obj(match op {
+                    BinOp::And => x & y,
+                    BinOp::Or => x | y,
+                    _ => x ^ y,
+                } != 0));
+            }
+            if op != BinOp::MatMul && !(bitwise && float) {
+                return self.numeric_op(x, y, op);
+            }
         }
         if let Some(r) = self.sequence_op(a, b, op)? {
             return Ok(r);
@@ -361,9 +375,12 @@ impl Vm {
             BinOp::TrueDiv => return self.big_true_div(&a, &b),
             BinOp::Pow => return self.int_pow(a, b),
             BinOp::LShift | BinOp::RShift if b.is_negative() => return Err(self.value_error("negative shift count")),
-            BinOp::LShift => match b.to_usize() {
-                Some(n) if n < (1 << 32) => self.new_bigint(a << n),
-                _ => return Err(self.overflow_error("too many digits in integer")),
+            BinOp::LShift if a.is_zero() => self.new_int(0),
+            // Up to 2**32 bits is built; beyond, CPython's allocation of the
+            // digits fails (MemoryError), whatever the count.
+            BinOp::LShift => match b.to_i64() {
+                Some(n) if n < (1 << 32) => self.new_bigint(a << n as usize),
+                _ => return Err(self.err(&self.types.exceptions.memory_error, "")),
             },
             BinOp::RShift => match b.to_usize() {
                 Some(n) => self.new_bigint(a >> n),
@@ -465,25 +482,29 @@ impl Vm {
             Some(n) => n.max(0) as usize,
             None => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
         };
-        let too_big = |len: usize| len.checked_mul(n).is_none_or(|total| total > isize::MAX as usize / 8);
+        // As CPython: a str whose size overflows is an OverflowError, any
+        // other size that cannot be allocated a MemoryError (never an abort).
+        let memory_error = |vm: &Vm| vm.err(&vm.types.exceptions.memory_error, "");
         if let Some(s) = seq.downcast::<StrValue>() {
-            if too_big(s.text.as_bytes().len()) {
-                return Err(self.err(&self.types.exceptions.memory_error.clone(), ""));
-            }
+            let total = s.text.as_bytes().len().checked_mul(n).filter(|t| *t <= isize::MAX as usize);
+            let Some(total) = total else { return Err(self.overflow_error("repeated string is too long")) };
+            self.check_allocation(total)?;
             let mut t = crate::text::Wtf8Buf::new();
-            for _ in 0..n {
-                t.push_wtf8(&s.text);
-            }
-            return Ok(self.new_str_wtf8(t));
+            t.try_reserve(total).map_err(|_| memory_error(self))?;
+            t.push_repeated(&s.text, n);
+            // The count is known: no need to scan the (maybe huge) result.
+            let chars = s.chars * n;
+            return Ok(Obj::new(StrValue { text: t, chars, hash: std::cell::Cell::new(-1) }, &self.types.str_));
         }
         let items: Vec<Obj> = match seq.downcast::<ListValue>() {
             Some(l) => l.0.borrow().clone(),
             None => seq.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default(),
         };
-        if too_big(items.len()) {
-            return Err(self.err(&self.types.exceptions.memory_error.clone(), ""));
-        }
-        let mut out = Vec::with_capacity(items.len() * n);
+        let total = items.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize / std::mem::size_of::<Obj>());
+        let Some(total) = total else { return Err(memory_error(self)) };
+        self.check_allocation(total * std::mem::size_of::<Obj>())?;
+        let mut out = Vec::new();
+        out.try_reserve_exact(total).map_err(|_| memory_error(self))?;
         for _ in 0..n {
             out.extend(items.iter().cloned());
         }
@@ -528,7 +549,48 @@ impl Vm {
                 }
             }
         }
+        if let Some(r) = self.sequence_fallback(a, b, op)? {
+            return Ok(r);
+        }
         Err(self.unsupported(sym, &self.type_name(a), &self.type_name(b)))
+    }
+
+    /// CPython's last resort for `+` and `*` after the number slots: a
+    /// sequence's concat or repeat (by an `__index__` count), with their
+    /// own messages; `None` when neither applies.
+    #[cold]
+    fn sequence_fallback(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Option<Obj>> {
+        let base_name = |o: &Obj| match o.kind() {
+            Kind::Str => Some("str"),
+            Kind::List => Some("list"),
+            Kind::Tuple => Some("tuple"),
+            _ => None,
+        };
+        match op {
+            BinOp::Add => match base_name(a) {
+                Some(seq) => {
+                    Err(self.type_error(format!("can only concatenate {seq} (not \"{}\") to {seq}", self.type_name(b))))
+                }
+                None => Ok(None),
+            },
+            BinOp::Mul => {
+                let (seq, count) = match (base_name(a), base_name(b)) {
+                    (Some(_), _) => (a, b),
+                    (None, Some(_)) => (b, a),
+                    _ => return Ok(None),
+                };
+                if self.lookup_special(count, "__index__").is_none() {
+                    return Err(self.type_error(format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        self.type_name(count)
+                    )));
+                }
+                let n = self.index_value(count)?;
+                let n = self.new_bigint(n);
+                self.repeat(seq, &n).map(Some)
+            }
+            _ => Ok(None),
+        }
     }
 
     pub fn compare(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {

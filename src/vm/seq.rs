@@ -64,26 +64,25 @@ impl Vm {
                 IteratorValue::Seq { seq: o.clone(), index: Cell::new(0) },
                 &self.types.iterator,
             )),
-            Kind::Dict => {
-                let keys = self.dict_keys(o);
-                let list = self.new_list(keys);
-                Ok(Obj::new(IteratorValue::Seq { seq: list, index: Cell::new(0) }, &self.types.iterator))
-            }
+            Kind::Dict => Ok(self.table_iter(o, TableYield::DictKeys)),
             Kind::Range => Ok(self.range_iter(o.downcast::<RangeValue>().expect("range"), false)),
             Kind::Iterator | Kind::Generator => Ok(o.clone()),
             _ => match self.lookup_special(o, "__iter__") {
                 Some(m) if m.kind() != Kind::None => {
                     let it = self.call_object(&m, &[o.clone()])?;
-                    let is_iterator = matches!(it.kind(), Kind::Iterator | Kind::Generator)
-                        || self.lookup_special(&it, "__next__").is_some();
-                    if !is_iterator {
-                        return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))));
-                    }
-                    Ok(it)
+                    self.check_iterator(it)
                 }
                 _ => self.sequence_protocol_iter(o),
             },
         }
+    }
+
+    /// What `__iter__` returned, if it is an iterator (has `__next__`).
+    fn check_iterator(&mut self, it: Obj) -> PyResult<Obj> {
+        if matches!(it.kind(), Kind::Iterator | Kind::Generator) || self.lookup_special(&it, "__next__").is_some() {
+            return Ok(it);
+        }
+        Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.type_name(&it))))
     }
 
     /// The next item, or `None` when the iterator is exhausted.
@@ -126,6 +125,9 @@ impl Vm {
                     }
                     item
                 }
+                IteratorValue::Table { source, index, size, yields } => {
+                    return self.table_next(source, index, size, *yields);
+                }
                 _ => return self.next_lazy(it),
             });
         }
@@ -146,6 +148,10 @@ impl Vm {
         }
         if let Some(t) = o.downcast::<TupleValue>() {
             return Ok(t.0.to_vec());
+        }
+        if let Some(r) = o.downcast::<RangeValue>() {
+            // CPython sizes the list from the range's length first.
+            self.check_allocation(range_len(r.start, r.stop, r.step).saturating_mul(std::mem::size_of::<Obj>()))?;
         }
         let it = self.get_iter(o)?;
         let mut out = Vec::new();
@@ -361,7 +367,7 @@ impl Vm {
             _ => match self.lookup_special(obj, "__delitem__") {
                 Some(m) => self.call_object(&m, &[obj.clone(), key.clone()]).map(drop),
                 None => Err(self.type_error(format!(
-                    "'{}' object does not support item deletion",
+                    "'{}' object doesn't support item deletion",
                     self.type_name(obj)
                 ))),
             },
@@ -436,20 +442,25 @@ impl Vm {
             _ => match self.lookup_special(o, "__len__") {
                 Some(m) => {
                     let r = self.call_object(&m, &[o.clone()])?;
-                    match self.small_int(&r) {
-                        Some(n) if n >= 0 => n as usize,
-                        Some(_) => return Err(self.value_error("__len__() should return >= 0")),
-                        None => {
-                            return Err(self.type_error(format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                self.type_name(&r)
-                            )));
-                        }
-                    }
+                    self.len_result(&r)?
                 }
                 None => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(o)))),
             },
         })
+    }
+}
+
+impl Vm {
+    /// What `__len__` returned, checked as CPython's `slot_sq_length` does:
+    /// an index-sized int (`__index__`), then not negative.
+    #[cold]
+    fn len_result(&mut self, r: &Obj) -> PyResult<usize> {
+        let n = self.index_value(r)?;
+        match num_traits::ToPrimitive::to_i64(&n) {
+            Some(n) if n >= 0 => Ok(n as usize),
+            Some(_) => Err(self.value_error("__len__() should return >= 0")),
+            None => Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+        }
     }
 }
 

@@ -404,8 +404,7 @@ fn set_contains(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn set_iter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let s = this(vm, &a, "__iter__")?;
-    let l = vm.new_list(set_items(s));
-    vm.get_iter(&l)
+    Ok(vm.table_iter(s, TableYield::SetKeys))
 }
 
 fn set_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

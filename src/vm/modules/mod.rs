@@ -19,15 +19,13 @@ pub(crate) fn install(vm: &mut Vm) {
     let key = vm.intern("sys");
     let mods = vm.modules.clone();
     let _ = vm.dict_set(&mods, key, m);
-    let b = vm.new_module("builtins");
-    if let Some(mv) = b.downcast::<ModuleValue>() {
-        let d = mv.dict.clone();
-        let entries: Vec<(Obj, Obj)> =
-            vm.builtins.downcast::<DictValue>().expect("dict").0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect();
-        for (k, v) in entries {
-            let _ = vm.dict_set(&d, k, v);
-        }
-    }
+    // The module's namespace is the builtins dict itself, as in CPython, so
+    // builtins installed later (and assignments to `builtins.x`) are shared.
+    let name = vm.new_str("builtins");
+    let dict = vm.builtins.clone();
+    let k = vm.intern("__name__");
+    let _ = vm.dict_set(&dict, k, name.clone());
+    let b = Obj::new(ModuleValue { name, dict }, &vm.types.module);
     let key = vm.intern("builtins");
     let _ = vm.dict_set(&mods, key, b);
 }
@@ -84,8 +82,14 @@ impl Vm {
 }
 
 /// Checks a native function's positional argument count.
+/// The messages are CPython's: `METH_O` functions say "takes exactly one
+/// argument", the others `_PyArg_CheckPositional`'s "expected N arguments".
 pub(crate) fn arity(vm: &Vm, name: &str, args: &[Obj], min: usize, max: usize) -> PyResult<()> {
-    let n = args.len();
+    arity_count(vm, name, args.len(), min, max)
+}
+
+/// `arity` for a count of `n` positional arguments.
+pub(crate) fn arity_count(vm: &Vm, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     if n >= min && n <= max {
         return Ok(());
     }

@@ -1,0 +1,57 @@
+# Attribute and type builtins with bad arguments.
+def check(label, f):
+    try:
+        r = f()
+        print(label, "->", repr(r))
+    except Exception as e:
+        print(label, "!", type(e).__name__, e)
+
+class C:
+    pass
+
+check("getattr()", lambda: getattr())
+check("getattr(1)", lambda: getattr(1))
+check("getattr(1, 2)", lambda: getattr(1, 2))
+check("getattr(1, 'x', 2, 3)", lambda: getattr(1, "x", 2, 3))
+check("getattr(1, 'nope')", lambda: getattr(1, "nope"))
+check("getattr(1, 'nope', 0)", lambda: getattr(1, "nope", 0))
+check("getattr(C, 'nope')", lambda: getattr(C, "nope"))
+check("setattr(1, 'x')", lambda: setattr(1, "x"))
+check("setattr(1, 2, 3)", lambda: setattr(1, 2, 3))
+check("setattr(1, 'x', 3)", lambda: setattr(1, "x", 3))
+check("setattr(C(), 'x', 3)", lambda: setattr(C(), "x", 3))
+check("setattr([], 'append', 3)", lambda: setattr([], "append", 3))
+check("setattr(object(), 'x', 1)", lambda: setattr(object(), "x", 1))
+check("setattr(int, 'x', 1)", lambda: setattr(int, "x", 1))
+check("delattr(C(), 'x')", lambda: delattr(C(), "x"))
+check("delattr(1)", lambda: delattr(1))
+check("delattr(1, None)", lambda: delattr(1, None))
+check("hasattr(1)", lambda: hasattr(1))
+check("hasattr(1, 2)", lambda: hasattr(1, 2))
+check("hasattr(1, 'real', 3)", lambda: hasattr(1, "real", 3))
+check("isinstance(1)", lambda: isinstance(1))
+check("isinstance(1, 2)", lambda: isinstance(1, 2))
+check("isinstance(1, (int, 2))", lambda: isinstance(1, (int, 2)))
+check("isinstance(1, (str, 2))", lambda: isinstance(1, (str, 2)))
+check("issubclass(1, int)", lambda: issubclass(1, int))
+check("issubclass(int, 1)", lambda: issubclass(int, 1))
+check("issubclass(int)", lambda: issubclass(int))
+check("type()", lambda: type())
+check("type(1, 2)", lambda: type(1, 2))
+check("type(1, bad=2)", lambda: type(1, bad=2))
+check("type('X', 1, {})", lambda: type("X", 1, {}))
+check("type(1, (), {})", lambda: type(1, (), {}))
+check("object(1)", lambda: object(1))
+check("object(x=1)", lambda: object(x=1))
+check("C(1)", lambda: C(1))
+check("vars(1)", lambda: vars(1))
+check("vars(1, 2)", lambda: vars(1, 2))
+check("dir(1, 2)", lambda: dir(1, 2))
+check("property(1, 2, 3, 4, 5)", lambda: property(1, 2, 3, 4, 5))
+check("super(1)", lambda: super(1))
+check("super(int, 1)", lambda: super(int, 1))
+check("staticmethod()", lambda: staticmethod())
+check("classmethod(1, 2)", lambda: classmethod(1, 2))
+values = [None, 1, "abc"]
+for v in values:
+    check(repr(v) + "()", lambda: v())
