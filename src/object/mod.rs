@@ -8,6 +8,7 @@
 
 pub mod dict;
 pub mod payloads;
+mod traverse;
 
 use crate::heap::Obj;
 

@@ -226,30 +226,16 @@ macro_rules! payloads {
     };
 }
 
+// Leaf payloads: no references, so no `traverse`. Containers implement
+// `Payload` in `object::traverse`.
 payloads! {
     NoneValue => None,
     BoolValue => Bool,
     IntValue => Int,
     FloatValue => Float,
     StrValue => Str,
-    TupleValue => Tuple,
-    ListValue => List,
-    DictValue => Dict,
-    TypeValue => Type,
-    FunctionValue => Function,
-    BuiltinFunctionValue => BuiltinFunction,
-    ModuleValue => Module,
-    InstanceValue => Instance,
     CodeValue => Code,
-    CellValue => Cell,
     RangeValue => Range,
-    IteratorValue => Iterator,
-    ExceptionValue => Exception,
-    BoundMethodValue => BoundMethod,
-    SliceValue => Slice,
     NotImplementedValue => NotImplemented,
     EllipsisValue => Ellipsis,
-    SetValue => Set,
-    DescrValue => Descr,
-    GeneratorValue => Generator,
 }

@@ -304,6 +304,10 @@ impl Vm {
                     Some(d) => d,
                     None => {
                         let d = self.new_dict();
+                        if obj.kind() == Kind::Instance {
+                            // CPython 3.11 keeps these inline in the instance.
+                            d.set_flag(crate::heap::obj_flags::UNCOUNTED);
+                        }
                         *slot.borrow_mut() = Some(d.clone());
                         d
                     }

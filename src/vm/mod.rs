@@ -92,6 +92,8 @@ pub struct Vm {
     pub stdout: Box<dyn std::io::Write>,
     /// Containers whose repr is being computed (to print `[...]`).
     repr_active: Vec<usize>,
+    /// `gc.garbage`: where `gc.DEBUG_SAVEALL` keeps what it found.
+    pub(crate) gc_garbage: Obj,
 }
 
 impl Vm {
@@ -100,6 +102,7 @@ impl Vm {
         let singletons = Singletons::new(&types);
         let builtins = values::new_dict_with_type(&types.dict);
         let modules = values::new_dict_with_type(&types.dict);
+        let gc_garbage = Obj::new(crate::object::payloads::ListValue(std::cell::RefCell::new(Vec::new())), &types.list);
         let mut vm = Vm {
             types,
             singletons,
@@ -112,6 +115,7 @@ impl Vm {
             modules,
             stdout: Box::new(std::io::stdout()),
             repr_active: Vec::new(),
+            gc_garbage,
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);
@@ -159,8 +163,8 @@ impl Default for Vm {
 
 /// Runs `__del__` for the heap, reporting (not raising) its exceptions, as
 /// CPython does ("Exception ignored in: ...").
-struct DelCaller<'a> {
-    vm: &'a mut Vm,
+pub(crate) struct DelCaller<'a> {
+    pub(crate) vm: &'a mut Vm,
 }
 
 impl Finalizer for DelCaller<'_> {
@@ -177,6 +181,12 @@ impl Finalizer for DelCaller<'_> {
         if let Err(PyErr(exc)) = vm.call_object(&del, &[obj.clone()]) {
             let text = vm.format_exception_only(&exc);
             eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(&del), text.trim_end());
+        }
+    }
+
+    fn keep_garbage(&mut self, obj: &Obj) {
+        if let Some(l) = self.vm.gc_garbage.downcast::<crate::object::payloads::ListValue>() {
+            l.0.borrow_mut().push(obj.clone());
         }
     }
 }

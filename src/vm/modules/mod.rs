@@ -1,7 +1,8 @@
-//! Native modules: `sys`, `math`, `time`, `random`. Each is made at
+//! Native modules: `sys`, `gc`, `math`, `time`, `random`. Each is made at
 //! start-up and registered in `sys.modules` (only `sys`) or on first
 //! import (`Vm::native_module`).
 
+mod gc;
 mod math;
 mod random;
 mod sys;
@@ -57,6 +58,7 @@ impl Vm {
     pub(crate) fn native_module(&mut self, name: &str) -> PyResult<Option<Obj>> {
         Ok(match name {
             "math" => Some(math::make(self)),
+            "gc" => Some(gc::make(self)),
             "time" => Some(time::make(self)),
             "random" => Some(random::make(self)),
             _ => None,
