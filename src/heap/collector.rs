@@ -160,7 +160,7 @@ fn for_each_ref(p: NonNull<Header>, f: &mut dyn FnMut(NonNull<Header>)) -> Resul
     unsafe { traverse_payload(p, &mut |o: &Obj| f(o.as_ptr())) }
 }
 
-fn nodes(list: &GcList) -> Vec<NonNull<Header>> {
+pub(super) fn nodes(list: &GcList) -> Vec<NonNull<Header>> {
     let mut out = Vec::new();
     let mut cur = list.first();
     while let Some(p) = cur {
@@ -326,7 +326,7 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
             g.long_lived_pending.set(0);
             g.long_lived_total.set(young.len());
         }
-        let mut found = 0;
+        let mut found = super::weak::clear_for_collection(&unreachable, fin);
         finalize_garbage(&unreachable, fin);
         super::Heap::drain_dead(fin);
         let garbage = GcList::new();

@@ -40,6 +40,7 @@ mod collector;
 mod gc_list;
 mod obj;
 mod stats;
+mod weak;
 #[cfg(test)]
 mod tests;
 
@@ -47,6 +48,7 @@ pub use obj::flags as obj_flags;
 pub use collector::{DEBUG_SAVEALL, GENERATIONS, GcControl, GenStats};
 pub use obj::{Busy, Header, Kind, Obj, Payload};
 pub use stats::HeapStats;
+pub use weak::WeakTarget;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -139,6 +141,9 @@ pub trait Finalizer {
     /// Under `gc.DEBUG_SAVEALL`: an unreachable object the collector
     /// found, to keep in `gc.garbage` instead of freeing it.
     fn keep_garbage(&mut self, _obj: &Obj) {}
+
+    /// A weak reference's referent died: call its callback with it.
+    fn weakref_callback(&mut self, _weakref: &Obj, _callback: &Obj) {}
 }
 
 /// The heap's operations. Allocation is `Obj::new`; this is the rest.

@@ -15,6 +15,7 @@
 
 use super::collector;
 use super::gc_list::{GcHead, GcLinks};
+use super::weak::{self, WeakTarget};
 use super::{DEAD, DEAD_PENDING, Finalizer, STATS, counting};
 use std::cell::Cell;
 use std::marker::PhantomData;
@@ -52,6 +53,7 @@ macro_rules! with_payload {
             Kind::Set => $f::<pl::SetValue>($($arg),*),
             Kind::Descr => $f::<pl::DescrValue>($($arg),*),
             Kind::Generator => $f::<pl::GeneratorValue>($($arg),*),
+            Kind::WeakRef => $f::<pl::WeakRefValue>($($arg),*),
         }
     }};
 }
@@ -87,6 +89,8 @@ pub enum Kind {
     /// property, staticmethod, classmethod, super, slot members.
     Descr,
     Generator,
+    /// `weakref.ref` and the proxies.
+    WeakRef,
 }
 
 /// A Rust type stored in an object box.
@@ -107,6 +111,10 @@ pub trait Payload: 'static {
     }
     /// Drops the references a cycle can run through (CPython's `tp_clear`).
     fn clear(&self) {}
+    /// For weak reference objects: their heap-managed target.
+    fn weak_target(&self) -> Option<&WeakTarget> {
+        None
+    }
 }
 
 /// A payload could not be traversed: Rust code holds a mutable borrow.
@@ -257,7 +265,7 @@ impl Obj {
     }
 
     #[inline(always)]
-    fn header(&self) -> &Header {
+    pub(super) fn header(&self) -> &Header {
         // SAFETY: `self` owns a count, so the box is alive (contract above).
         unsafe { self.ptr.as_ref() }
     }
@@ -484,8 +492,13 @@ impl DeadObj {
             // SAFETY: `p` is this dead object's box, still allocated.
             unsafe { p.as_ref() }.refcnt.set(0);
         }
+        // Untracked before weak reference callbacks run code that may
+        // collect: a count-zero object must not look like garbage.
         if h.has(flags::TRACKED) {
             collector::untrack(self.0);
+        }
+        if h.has(flags::WEAKLY_REFERENCED) {
+            weak::clear_on_death(self.0, fin);
         }
         let kind = h.kind;
         let ty = h.type_.replace(std::ptr::null());
@@ -551,5 +564,17 @@ pub(super) unsafe fn clear_payload(p: NonNull<Header>) {
         unsafe { payload_of::<T>(p) }.clear()
     }
     // SAFETY: a live header's kind names its payload (contract of `alloc`).
+    unsafe { with_payload!(p.as_ref().kind, go, p) }
+}
+
+/// The `WeakTarget` of the weak reference object at `p`, if it is one.
+pub(super) fn weak_target_of<'a>(p: NonNull<Header>) -> Option<&'a WeakTarget> {
+    /// # Safety: `p` must be an allocated box holding a `T`, alive for `'a`.
+    unsafe fn go<'a, T: Payload>(p: NonNull<Header>) -> Option<&'a WeakTarget> {
+        // SAFETY: guaranteed by the caller.
+        unsafe { payload_of::<T>(p) }.weak_target()
+    }
+    // SAFETY: callers pass registered weak references or live objects,
+    // whose boxes are allocated; the kind names the payload.
     unsafe { with_payload!(p.as_ref().kind, go, p) }
 }

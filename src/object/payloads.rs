@@ -220,6 +220,16 @@ pub struct GeneratorValue {
     pub qualname: Obj,
 }
 
+/// `weakref.ref`, `weakref.ProxyType` and `weakref.CallableProxyType`:
+/// the heap-managed target (referent and callback) and, for `ref`, the
+/// referent's hash once computed.
+pub struct WeakRefValue {
+    pub target: crate::heap::WeakTarget,
+    pub proxy: bool,
+    /// `-1` until computed.
+    pub hash: Cell<i64>,
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*

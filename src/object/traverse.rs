@@ -307,3 +307,18 @@ impl Payload for GeneratorValue {
         take(&self.frame);
     }
 }
+
+impl Payload for WeakRefValue {
+    const KIND: Kind = Kind::WeakRef;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        opt(&*read(self.target.callback_cell())?, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        take(self.target.callback_cell());
+    }
+    fn weak_target(&self) -> Option<&crate::heap::WeakTarget> {
+        Some(&self.target)
+    }
+}

@@ -226,7 +226,8 @@ impl Vm {
         if self.type_flags_of(obj) & type_flags::CUSTOM_SETATTR != 0 {
             let key = self.intern("__setattr__");
             if let Some(sa) = self.lookup_type_attr(&obj.type_obj(), &key) {
-                if sa.kind() != Kind::BuiltinFunction {
+                // A builtin `__setattr__` is `object`'s, except on proxies.
+                if sa.kind() != Kind::BuiltinFunction || obj.kind() == Kind::WeakRef {
                     self.call_object(&sa, &[obj.clone(), name, value])?;
                     return Ok(());
                 }
@@ -239,7 +240,7 @@ impl Vm {
         if self.type_flags_of(obj) & type_flags::CUSTOM_SETATTR != 0 {
             let key = self.intern("__delattr__");
             if let Some(da) = self.lookup_type_attr(&obj.type_obj(), &key) {
-                if da.kind() != Kind::BuiltinFunction {
+                if da.kind() != Kind::BuiltinFunction || obj.kind() == Kind::WeakRef {
                     self.call_object(&da, &[obj.clone(), name.clone()])?;
                     return Ok(());
                 }

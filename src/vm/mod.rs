@@ -94,6 +94,8 @@ pub struct Vm {
     repr_active: Vec<usize>,
     /// `gc.garbage`: where `gc.DEBUG_SAVEALL` keeps what it found.
     pub(crate) gc_garbage: Obj,
+    /// `_weakref`'s types, once it is imported.
+    pub(crate) weakref_types: Option<modules::WeakrefTypes>,
 }
 
 impl Vm {
@@ -116,6 +118,7 @@ impl Vm {
             stdout: Box::new(std::io::stdout()),
             repr_active: Vec::new(),
             gc_garbage,
+            weakref_types: None,
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);
@@ -181,6 +184,16 @@ impl Finalizer for DelCaller<'_> {
         if let Err(PyErr(exc)) = vm.call_object(&del, &[obj.clone()]) {
             let text = vm.format_exception_only(&exc);
             eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(&del), text.trim_end());
+        }
+    }
+
+    /// Calls a weak reference's callback; its exception is reported, as
+    /// CPython reports it, not raised.
+    fn weakref_callback(&mut self, weakref: &Obj, callback: &Obj) {
+        let vm = &mut *self.vm;
+        if let Err(PyErr(exc)) = vm.call_object(callback, &[weakref.clone()]) {
+            let text = vm.format_exception_only(&exc);
+            eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(callback), text.trim_end());
         }
     }
 

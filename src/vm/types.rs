@@ -68,6 +68,7 @@ pub struct Exceptions {
     pub runtime_error: Obj,
     pub not_implemented_error: Obj,
     pub recursion_error: Obj,
+    pub reference_error: Obj,
     pub type_error: Obj,
     pub value_error: Obj,
 }
@@ -191,6 +192,7 @@ impl Exceptions {
             unbound_local_error: sub("UnboundLocalError", &name_error),
             not_implemented_error: sub("NotImplementedError", &runtime_error),
             recursion_error: sub("RecursionError", &runtime_error),
+            reference_error: sub("ReferenceError", &exception),
             type_error: sub("TypeError", &exception),
             value_error: sub("ValueError", &exception),
             base_exception,
@@ -228,6 +230,7 @@ impl Exceptions {
             &self.runtime_error,
             &self.not_implemented_error,
             &self.recursion_error,
+            &self.reference_error,
             &self.type_error,
             &self.value_error,
         ]

@@ -1,4 +1,4 @@
-//! Native modules: `sys`, `gc`, `math`, `time`, `random`. Each is made at
+//! Native modules: `sys`, `gc`, `_weakref`, `math`, `time`, `random`. Each is made at
 //! start-up and registered in `sys.modules` (only `sys`) or on first
 //! import (`Vm::native_module`).
 
@@ -7,6 +7,9 @@ mod math;
 mod random;
 mod sys;
 mod time;
+mod weakref;
+
+pub(crate) use weakref::WeakrefTypes;
 
 use super::Vm;
 use crate::heap::Obj;
@@ -59,6 +62,7 @@ impl Vm {
         Ok(match name {
             "math" => Some(math::make(self)),
             "gc" => Some(gc::make(self)),
+            "_weakref" => Some(weakref::make(self)),
             "time" => Some(time::make(self)),
             "random" => Some(random::make(self)),
             _ => None,
