@@ -360,6 +360,14 @@ impl Obj {
         self.header().has(flags::TRACKED)
     }
 
+    /// Takes the object out of the collector's generations (for objects
+    /// that live as long as the interpreter, as CPython's static types).
+    pub fn untrack(&self) {
+        if self.header().has(flags::TRACKED) {
+            collector::untrack(self.ptr);
+        }
+    }
+
     /// CPython's `MAINTAIN_TRACKING` for a container that just stored
     /// `key` and `value`: a dict starts untracked and is tracked once it
     /// holds something that may be tracked.

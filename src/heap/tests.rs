@@ -5,7 +5,8 @@
 //! are what `scripts/heap_check.sh` runs under valgrind and Miri.
 
 use super::{Finalizer, Heap, Kind, Obj, obj_flags};
-use crate::object::payloads::TupleValue;
+use super::WeakTarget;
+use crate::object::payloads::{TupleValue, WeakRefValue};
 use crate::object::dict::DictTable;
 use crate::object::payloads::{FloatValue, ListValue, TypeValue};
 use std::cell::{Cell, RefCell};
@@ -254,5 +255,81 @@ fn a_mutably_borrowed_container_makes_the_collection_give_up() {
     drop(keep);
     assert_eq!(Heap::collect_cycles(2, &mut Recorder::default()), 1);
     assert_eq!(live(), before);
+    free_type(t);
+}
+
+/// Records weak reference callbacks too.
+#[derive(Default)]
+struct WeakRecorder {
+    callbacks: usize,
+}
+
+impl Finalizer for WeakRecorder {
+    fn finalize(&mut self, _obj: &Obj) {}
+    fn weakref_callback(&mut self, weakref: &Obj, _callback: &Obj) {
+        let w = weakref.downcast::<WeakRefValue>().expect("a weak reference");
+        assert!(w.target.get().is_none(), "cleared before its callback");
+        self.callbacks += 1;
+    }
+}
+
+fn weakref_to(t: &Obj, referent: &Obj, callback: Option<Obj>) -> Obj {
+    let plain = callback.is_none();
+    let w = Obj::new(WeakRefValue { target: WeakTarget::new(callback), proxy: false, hash: Cell::new(-1) }, t);
+    referent.attach_weakref(&w, plain);
+    w
+}
+
+#[test]
+fn weak_references_are_cleared_when_the_referent_dies() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    let plain = weakref_to(&t, &a, None);
+    let with_cb = weakref_to(&t, &a, Some(list(&t, vec![])));
+    assert_eq!(a.weakrefs().len(), 2);
+    assert!(plain.downcast::<WeakRefValue>().unwrap().target.get().is_some_and(|o| o.is(&a)));
+    drop(a);
+    let mut r = WeakRecorder::default();
+    Heap::collect_dead(&mut r);
+    assert_eq!(r.callbacks, 1);
+    assert!(plain.downcast::<WeakRefValue>().unwrap().target.get().is_none());
+    drop((plain, with_cb));
+    Heap::collect_dead(&mut r);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn weak_references_to_garbage_are_cleared_by_the_collector() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    push(&a, a.clone());
+    let outside = weakref_to(&t, &a, Some(list(&t, vec![])));
+    // A weak reference that is itself garbage gets no callback.
+    let inside = weakref_to(&t, &a, Some(list(&t, vec![])));
+    push(&a, inside);
+    drop(a);
+    let mut r = WeakRecorder::default();
+    assert_eq!(Heap::collect_cycles(2, &mut r), 3);
+    assert_eq!(r.callbacks, 1);
+    drop(outside);
+    Heap::collect_dead(&mut r);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn a_weak_reference_that_dies_first_unregisters_itself() {
+    let t = a_type();
+    let a = list(&t, vec![]);
+    let w = weakref_to(&t, &a, None);
+    drop(w);
+    Heap::collect_dead(&mut WeakRecorder::default());
+    assert!(a.weakrefs().is_empty());
+    assert_eq!(a.flags() & obj_flags::WEAKLY_REFERENCED, 0);
+    drop(a);
+    Heap::collect_dead(&mut WeakRecorder::default());
     free_type(t);
 }

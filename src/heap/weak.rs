@@ -123,9 +123,8 @@ impl Obj {
     }
 }
 
-/// Clears the weak references to `p` and returns those still alive with
-/// their callbacks (`None` when they have none).
-fn detach_all(p: NonNull<Header>) -> Vec<(Obj, Option<Obj>)> {
+/// Clears the weak references to `p` and returns those still alive.
+fn detach_all(p: NonNull<Header>) -> Vec<Obj> {
     // SAFETY: `p` is allocated (the caller's contract).
     unsafe { p.as_ref() }.unset(flags::WEAKLY_REFERENCED);
     let list = REGISTRY.with(|r| r.borrow_mut().remove(&(p.as_ptr() as usize))).unwrap_or_default();
@@ -135,20 +134,24 @@ fn detach_all(p: NonNull<Header>) -> Vec<(Obj, Option<Obj>)> {
         t.referent.set(None);
         // SAFETY: registered weak references are allocated.
         if unsafe { w.as_ref() }.refcnt.get() != 0 {
-            let cb = t.callback.try_borrow_mut().ok().and_then(|mut c| c.take());
             // SAFETY: allocated with a count: alive.
-            out.push((unsafe { Obj::from_borrowed_raw(w) }, cb));
+            out.push(unsafe { Obj::from_borrowed_raw(w) });
         }
     }
     out
+}
+
+/// Takes a cleared weak reference's callback (it is called once).
+fn take_callback(w: &Obj) -> Option<Obj> {
+    weak_target_of(w.as_ptr())?.callback.try_borrow_mut().ok()?.take()
 }
 
 /// The object at `p` is about to be freed (count zero, finalized, not
 /// resurrected, untracked): clear its weak references, then call their
 /// callbacks.
 pub(super) fn clear_on_death(p: NonNull<Header>, fin: &mut dyn Finalizer) {
-    for (w, cb) in detach_all(p) {
-        if let Some(cb) = cb {
+    for w in detach_all(p) {
+        if let Some(cb) = take_callback(&w) {
             fin.weakref_callback(&w, &cb);
         }
     }
@@ -168,9 +171,12 @@ pub(super) fn clear_for_collection(unreachable: &GcList, fin: &mut dyn Finalizer
     for &p in &members {
         // SAFETY: as above.
         if unsafe { p.as_ref() }.has(flags::WEAKLY_REFERENCED) {
-            for (w, cb) in detach_all(p) {
-                let garbage = w.header().has(flags::COLLECTING);
-                if let (Some(cb), false) = (cb, garbage) {
+            for w in detach_all(p) {
+                // Garbage itself: its callback goes with it, uncalled.
+                if w.header().has(flags::COLLECTING) {
+                    continue;
+                }
+                if let Some(cb) = take_callback(&w) {
                     calls.push((w, cb));
                 }
             }

@@ -103,8 +103,11 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
 
 /// Makes a type deriving from `bases` (the first base's layout if
 /// `instance_kind` is `None`).
+/// A builtin (static) type. Like CPython's static types, it is not
+/// tracked by the cycle collector: it lives as long as the interpreter.
 pub fn new_type(type_type: &Obj, name: &str, bases: &[Obj], instance_kind: Kind) -> Obj {
     let t = Obj::new(type_value(name, instance_kind), type_type);
+    t.untrack();
     set_bases(&t, bases);
     t
 }
@@ -127,6 +130,8 @@ impl Types {
         let object = Obj::new(type_value("object", Kind::Instance), &type_);
         set_bases(&object, &[]);
         set_bases(&type_, &[object.clone()]);
+        type_.untrack();
+        object.untrack();
         let ty = |name: &str, kind: Kind| new_type(&type_, name, &[object.clone()], kind);
         let int = ty("int", Kind::Int);
         let bool_ = new_type(&type_, "bool", &[int.clone()], Kind::Bool);
@@ -245,7 +250,12 @@ impl Singletons {
             false_: Obj::new(BoolValue(false), &t.bool_),
             not_implemented: Obj::new(NotImplementedValue, &t.not_implemented_type),
             ellipsis: Obj::new(EllipsisValue, &t.ellipsis_type),
-            empty_tuple: Obj::new(TupleValue(Box::new([])), &t.tuple),
+            empty_tuple: {
+                // CPython's empty tuple singleton is never tracked.
+                let e = Obj::new(TupleValue(Box::new([])), &t.tuple);
+                e.untrack();
+                e
+            },
             small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|i| Obj::new(IntValue::Small(i), &t.int)).collect(),
         }
     }
