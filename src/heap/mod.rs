@@ -22,9 +22,11 @@
 //! The strategy is chosen once per process, at start-up ([`Strategy`]),
 //! before the first object exists. Counting is a single, well-predicted
 //! branch on a process-wide flag, never a dynamic call:
+//! - `cpython` (the default): refcounting plus CPython 3.11's generational
+//!   cycle collector (`collector.rs`, on the intrusive lists of
+//!   `gc_list.rs`); uses the same counts, plus each payload's `traverse`.
 //! - `refcount`: objects die when their count reaches zero; cycles leak.
-//! - `cpython` (planned): refcounting plus CPython's generational cycle
-//!   collector; uses the same counts, plus the `traverse` of each kind.
+//!   Nothing is tracked; containers still carry the (unused) links.
 //! - `marksweep` (planned): no counting at all; a tracing collector from
 //!   the VM's roots.
 //!
@@ -35,15 +37,20 @@
 //!   on the dead list, by the heap alone.
 
 mod alloc;
+mod collector;
+mod gc_list;
 mod obj;
 mod stats;
+mod weak;
 #[cfg(test)]
 mod tests;
 
 pub use alloc::Allocator;
 pub use obj::flags as obj_flags;
-pub use obj::{Header, Kind, Obj, Payload};
+pub use collector::{DEBUG_SAVEALL, GENERATIONS, GcControl, GenStats};
+pub use obj::{Busy, Header, Kind, Obj, Payload};
 pub use stats::HeapStats;
+pub use weak::WeakTarget;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -51,15 +58,19 @@ use std::sync::atomic::{AtomicU8, Ordering};
 /// A memory-management strategy, chosen at start-up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Strategy {
+    /// Reference counting plus CPython 3.11's generational cycle collector.
+    Cpython,
     /// Reference counting only: an object dies when its count reaches zero.
     Refcount,
 }
 
 impl Strategy {
-    pub const ALL: &'static [Strategy] = &[Strategy::Refcount];
+    pub const ALL: &'static [Strategy] = &[Strategy::Cpython, Strategy::Refcount];
+    pub const DEFAULT: Strategy = Strategy::Cpython;
 
     pub fn name(self) -> &'static str {
         match self {
+            Strategy::Cpython => "cpython",
             Strategy::Refcount => "refcount",
         }
     }
@@ -68,19 +79,29 @@ impl Strategy {
         Strategy::ALL.iter().copied().find(|s| s.name() == name)
     }
 
-    fn counts(self) -> bool {
+    fn mode(self) -> u8 {
         match self {
-            Strategy::Refcount => true,
+            Strategy::Cpython => CPYTHON,
+            Strategy::Refcount => REFCOUNT,
         }
     }
 }
 
 const UNSET: u8 = 0;
-const COUNTING: u8 = 1;
-const NOT_COUNTING: u8 = 2;
+const CPYTHON: u8 = 1;
+const REFCOUNT: u8 = 2;
+/// For a tracing strategy: counts are not kept.
+const NOT_COUNTING: u8 = 3;
 
-/// Whether references are counted in this process. Set once.
+/// The process's strategy, as one of the modes above. Set once.
 static COUNTING_MODE: AtomicU8 = AtomicU8::new(UNSET);
+
+/// Whether the cycle collector tracks and collects. Unset means the
+/// default strategy, `cpython`.
+#[inline(always)]
+pub(crate) fn collector_on() -> bool {
+    matches!(COUNTING_MODE.load(Ordering::Relaxed), UNSET | CPYTHON)
+}
 
 #[inline(always)]
 pub(crate) fn counting() -> bool {
@@ -93,7 +114,7 @@ pub(crate) fn counting() -> bool {
 /// different strategy fails, because objects already made under the first
 /// one would be mismanaged by the second.
 pub fn choose_strategy(s: Strategy) -> Result<(), Strategy> {
-    let want = if s.counts() { COUNTING } else { NOT_COUNTING };
+    let want = s.mode();
     match COUNTING_MODE.compare_exchange(UNSET, want, Ordering::Relaxed, Ordering::Relaxed) {
         Ok(_) => Ok(()),
         Err(current) if current == want => Ok(()),
@@ -118,6 +139,13 @@ pub trait Finalizer {
     /// fresh strong reference); if the finalizer stores it somewhere, the
     /// object is resurrected and not freed.
     fn finalize(&mut self, obj: &Obj);
+
+    /// Under `gc.DEBUG_SAVEALL`: an unreachable object the collector
+    /// found, to keep in `gc.garbage` instead of freeing it.
+    fn keep_garbage(&mut self, _obj: &Obj) {}
+
+    /// A weak reference's referent died: call its callback with it.
+    fn weakref_callback(&mut self, _weakref: &Obj, _callback: &Obj) {}
 }
 
 /// The heap's operations. Allocation is `Obj::new`; this is the rest.
@@ -126,7 +154,14 @@ pub struct Heap;
 impl Heap {
     /// Frees every object on the dead list, and those their release frees
     /// in turn, calling `fin` for objects that want finalization.
+    /// Then, under `cpython`, runs the automatic collection that is due:
+    /// this is the VM's safe point.
     pub fn collect_dead(fin: &mut dyn Finalizer) {
+        Heap::drain_dead(fin);
+        collector::collect_if_due(fin);
+    }
+
+    fn drain_dead(fin: &mut dyn Finalizer) {
         loop {
             let next = DEAD.with(|d| d.borrow_mut().pop());
             match next {
@@ -135,6 +170,19 @@ impl Heap {
             }
         }
         DEAD_PENDING.with(|p| p.set(false));
+    }
+
+    /// `gc.collect(generation)`: a collection now, whatever the counts.
+    /// Returns the number of unreachable objects found (0 under
+    /// `refcount`, which has no collector).
+    pub fn collect_cycles(generation: usize, fin: &mut dyn Finalizer) -> usize {
+        Heap::drain_dead(fin);
+        collector::collect(generation, fin)
+    }
+
+    /// True when the cycle collector is in use (strategy `cpython`).
+    pub fn has_collector() -> bool {
+        collector_on()
     }
 
     /// True when objects are waiting on the dead list. Cheap: one

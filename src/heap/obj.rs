@@ -13,10 +13,56 @@
 //! - When the count reaches zero the pointer moves to the thread's dead
 //!   list; nothing but the heap touches it after that.
 
+use super::collector;
+use super::gc_list::{GcHead, GcLinks};
+use super::weak::{self, WeakTarget};
 use super::{DEAD, DEAD_PENDING, Finalizer, STATS, counting};
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
+
+/// Calls the generic function `$f::<T>(args)` with `T` the payload type
+/// of `$kind`: the one place that maps kinds to payload types (a new kind
+/// adds one line here).
+macro_rules! with_payload {
+    ($kind:expr, $f:ident, $($arg:expr),*) => {{
+        use crate::object::payloads as pl;
+        match $kind {
+            Kind::None => $f::<pl::NoneValue>($($arg),*),
+            Kind::Bool => $f::<pl::BoolValue>($($arg),*),
+            Kind::Int => $f::<pl::IntValue>($($arg),*),
+            Kind::Float => $f::<pl::FloatValue>($($arg),*),
+            Kind::Str => $f::<pl::StrValue>($($arg),*),
+            Kind::Tuple => $f::<pl::TupleValue>($($arg),*),
+            Kind::List => $f::<pl::ListValue>($($arg),*),
+            Kind::Dict => $f::<pl::DictValue>($($arg),*),
+            Kind::Type => $f::<pl::TypeValue>($($arg),*),
+            Kind::Function => $f::<pl::FunctionValue>($($arg),*),
+            Kind::BuiltinFunction => $f::<pl::BuiltinFunctionValue>($($arg),*),
+            Kind::Module => $f::<pl::ModuleValue>($($arg),*),
+            Kind::Instance => $f::<pl::InstanceValue>($($arg),*),
+            Kind::Code => $f::<pl::CodeValue>($($arg),*),
+            Kind::Cell => $f::<pl::CellValue>($($arg),*),
+            Kind::Range => $f::<pl::RangeValue>($($arg),*),
+            Kind::Iterator => $f::<pl::IteratorValue>($($arg),*),
+            Kind::Exception => $f::<pl::ExceptionValue>($($arg),*),
+            Kind::BoundMethod => $f::<pl::BoundMethodValue>($($arg),*),
+            Kind::Slice => $f::<pl::SliceValue>($($arg),*),
+            Kind::NotImplemented => $f::<pl::NotImplementedValue>($($arg),*),
+            Kind::Ellipsis => $f::<pl::EllipsisValue>($($arg),*),
+            Kind::Set => $f::<pl::SetValue>($($arg),*),
+            Kind::Descr => $f::<pl::DescrValue>($($arg),*),
+            Kind::Generator => $f::<pl::GeneratorValue>($($arg),*),
+            Kind::WeakRef => $f::<pl::WeakRefValue>($($arg),*),
+            Kind::Complex => $f::<pl::ComplexValue>($($arg),*),
+            Kind::Bytes => $f::<pl::BytesValue>($($arg),*),
+            Kind::ByteArray => $f::<pl::ByteArrayValue>($($arg),*),
+            Kind::File => $f::<pl::FileValue>($($arg),*),
+            Kind::MemoryView => $f::<pl::MemoryViewValue>($($arg),*),
+            Kind::Random => $f::<pl::RandomValue>($($arg),*),
+        }
+    }};
+}
 
 /// The payload kinds: one per Rust layout. A Python type maps to one kind
 /// (its instances' layout); a subclass shares its base's kind.
@@ -60,12 +106,37 @@ pub enum Kind {
     MemoryView,
     /// `random.Random` instances.
     Random,
+    /// `weakref.ref` and the proxies.
+    WeakRef,
 }
 
 /// A Rust type stored in an object box.
+///
+/// Leaf payloads (holding no `Obj`) need only `KIND`. Payloads that hold
+/// references set `GC`, which gives their boxes the collector's links
+/// (`GcBox`), and implement `traverse` (every `Obj` the payload owns, each
+/// once) and `clear` (drop the references a cycle can run through). Both
+/// live next to the payloads, in `object::traverse`.
 pub trait Payload: 'static {
     const KIND: Kind;
+    /// Boxed with collector links; tracked by the `cpython` strategy.
+    const GC: bool = false;
+    /// Calls `visit` on each owned reference. `Err(Busy)` when a field is
+    /// mutably borrowed right now; nothing was visited then.
+    fn traverse(&self, _visit: &mut dyn FnMut(&Obj)) -> Result<(), Busy> {
+        Ok(())
+    }
+    /// Drops the references a cycle can run through (CPython's `tp_clear`).
+    fn clear(&self) {}
+    /// For weak reference objects: their heap-managed target.
+    fn weak_target(&self) -> Option<&WeakTarget> {
+        None
+    }
 }
+
+/// A payload could not be traversed: Rust code holds a mutable borrow.
+#[derive(Debug)]
+pub struct Busy;
 
 /// Flag bits in `Header::flags`.
 pub mod flags {
@@ -73,23 +144,85 @@ pub mod flags {
     pub const FINALIZE: u8 = 1;
     /// `finalize` has run once (PEP 442: never twice).
     pub const FINALIZED: u8 = 2;
+    /// The box is a `GcBox` (has collector links).
+    pub const GC: u8 = 4;
+    /// Linked in one of the collector's lists.
+    pub const TRACKED: u8 = 8;
+    /// In the set being collected (only during a collection).
+    pub(crate) const COLLECTING: u8 = 16;
+    /// Found reachable (only during a collection).
+    pub(crate) const REACHABLE: u8 = 32;
+    /// Not counted in `gc.collect()`'s result: an instance's attribute
+    /// dict, which CPython 3.11 keeps inline in the instance.
+    pub const UNCOUNTED: u8 = 64;
+    /// Weak references to the object exist (see `heap::weak`).
+    pub const WEAKLY_REFERENCED: u8 = 128;
 }
 
 #[repr(C)]
 pub struct Header {
-    refcnt: Cell<u32>,
-    kind: Kind,
-    flags: Cell<u8>,
+    pub(super) refcnt: Cell<u32>,
+    pub(super) kind: Kind,
+    pub(super) flags: Cell<u8>,
     _spare: u16,
     /// The object's Python type: a strong reference, released with the
     /// object. Null only while the `type` type itself is being made.
     type_: Cell<*const Header>,
 }
 
+impl Header {
+    pub(super) fn new(kind: Kind, flags: u8) -> Header {
+        Header { refcnt: Cell::new(1), kind, flags: Cell::new(flags), _spare: 0, type_: Cell::new(std::ptr::null()) }
+    }
+
+    pub(super) fn has(&self, flag: u8) -> bool {
+        self.flags.get() & flag != 0
+    }
+
+    pub(super) fn set(&self, flag: u8) {
+        self.flags.set(self.flags.get() | flag);
+    }
+
+    pub(super) fn unset(&self, flag: u8) {
+        self.flags.set(self.flags.get() & !flag);
+    }
+
+    /// The type pointer (borrowed; the header owns one count of it).
+    pub(super) fn type_ptr(&self) -> *const Header {
+        self.type_.get()
+    }
+}
+
+/// The box of a leaf payload.
 #[repr(C)]
 struct ObjBox<T> {
     header: Header,
     value: T,
+}
+
+/// The box of a payload that holds references: the collector's links sit
+/// between the header and the value, so leaves pay nothing for them.
+#[repr(C)]
+struct GcBox<T> {
+    head: GcHead,
+    value: T,
+}
+
+fn box_size<T: Payload>() -> usize {
+    if T::GC { std::mem::size_of::<GcBox<T>>() } else { std::mem::size_of::<ObjBox<T>>() }
+}
+
+/// The payload of the box at `p`.
+///
+/// # Safety
+/// `p` must come from `Obj::alloc::<T>` and the box must outlive `'a`.
+#[inline(always)]
+pub(super) unsafe fn payload_of<'a, T: Payload>(p: NonNull<Header>) -> &'a T {
+    // SAFETY: `alloc::<T>` made a `GcBox<T>` when `T::GC`, else an
+    // `ObjBox<T>`; both start with the header, so `p` points at the box.
+    unsafe {
+        if T::GC { &(*p.as_ptr().cast::<GcBox<T>>()).value } else { &(*p.as_ptr().cast::<ObjBox<T>>()).value }
+    }
 }
 
 /// A strong reference to a Python object.
@@ -115,26 +248,41 @@ impl Obj {
     }
 
     fn alloc<T: Payload>(value: T) -> Obj {
-        let boxed = Box::new(ObjBox {
-            header: Header {
-                refcnt: Cell::new(1),
-                kind: T::KIND,
-                flags: Cell::new(0),
-                _spare: 0,
-                type_: Cell::new(std::ptr::null()),
-            },
-            value,
-        });
-        STATS.with(|s| s.borrow_mut().on_alloc(T::KIND, std::mem::size_of::<ObjBox<T>>()));
-        let raw = Box::into_raw(boxed);
+        let header = Header::new(T::KIND, if T::GC { flags::GC } else { 0 });
+        let raw: *mut Header = if T::GC {
+            let boxed = Box::new(GcBox { head: GcHead { header, links: GcLinks::unlinked() }, value });
+            Box::into_raw(boxed).cast()
+        } else {
+            Box::into_raw(Box::new(ObjBox { header, value })).cast()
+        };
+        STATS.with(|s| s.borrow_mut().on_alloc(T::KIND, box_size::<T>()));
         // SAFETY: `Box::into_raw` never returns null; the header is at
-        // offset 0 of the `#[repr(C)]` box, so the cast points at it.
-        let ptr = unsafe { NonNull::new_unchecked(raw.cast::<Header>()) };
+        // offset 0 of both `#[repr(C)]` boxes, so the cast points at it.
+        let ptr = unsafe { NonNull::new_unchecked(raw) };
+        if T::GC {
+            collector::on_gc_alloc(ptr, T::KIND);
+        }
         Obj { ptr, _not_send: PhantomData }
     }
 
+    /// The raw header pointer, for the collector (no count is taken).
     #[inline(always)]
-    fn header(&self) -> &Header {
+    pub(super) fn as_ptr(&self) -> NonNull<Header> {
+        self.ptr
+    }
+
+    /// A new strong reference to a live object reached by raw pointer.
+    ///
+    /// # Safety
+    /// `p` must point at the header of a live box (count > 0).
+    pub(super) unsafe fn from_borrowed_raw(p: NonNull<Header>) -> Obj {
+        // SAFETY: guaranteed by the caller.
+        unsafe { Obj::incref_raw(p) };
+        Obj { ptr: p, _not_send: PhantomData }
+    }
+
+    #[inline(always)]
+    pub(super) fn header(&self) -> &Header {
         // SAFETY: `self` owns a count, so the box is alive (contract above).
         unsafe { self.ptr.as_ref() }
     }
@@ -155,9 +303,10 @@ impl Obj {
     #[inline(always)]
     pub fn downcast<T: Payload>(&self) -> Option<&T> {
         if self.kind() == T::KIND {
-            // SAFETY: the kind says the box is an `ObjBox<T>` (invariant of
-            // `alloc`), and it lives as long as `self`.
-            Some(unsafe { &(*self.ptr.as_ptr().cast::<ObjBox<T>>()).value })
+            // SAFETY: the kind says the box is a `GcBox<T>` or `ObjBox<T>`
+            // as `T::GC` says (invariant of `alloc`), and it lives as long
+            // as `self`.
+            Some(unsafe { payload_of::<T>(self.ptr) })
         } else {
             None
         }
@@ -227,6 +376,33 @@ impl Obj {
     /// The reference count (`sys.getrefcount` adds the argument's own).
     pub fn refcount(&self) -> u32 {
         self.header().refcnt.get()
+    }
+
+    /// In one of the collector's generations (`gc.is_tracked`).
+    pub fn is_tracked(&self) -> bool {
+        self.header().has(flags::TRACKED)
+    }
+
+    /// Takes the object out of the collector's generations (for objects
+    /// that live as long as the interpreter, as CPython's static types).
+    pub fn untrack(&self) {
+        if self.header().has(flags::TRACKED) {
+            collector::untrack(self.ptr);
+        }
+    }
+
+    /// CPython's `MAINTAIN_TRACKING` for a container that just stored
+    /// `key` and `value`: a dict starts untracked and is tracked once it
+    /// holds something that may be tracked.
+    #[inline]
+    pub fn track_for_contents(&self, key: &Obj, value: &Obj) {
+        let h = self.header();
+        if h.has(flags::GC)
+            && !h.has(flags::TRACKED)
+            && (collector::may_be_tracked(key.header()) || collector::may_be_tracked(value.header()))
+        {
+            collector::track(self.ptr);
+        }
     }
 
     pub fn flags(&self) -> u8 {
@@ -350,6 +526,14 @@ impl DeadObj {
             // SAFETY: `p` is this dead object's box, still allocated.
             unsafe { p.as_ref() }.refcnt.set(0);
         }
+        // Untracked before weak reference callbacks run code that may
+        // collect: a count-zero object must not look like garbage.
+        if h.has(flags::TRACKED) {
+            collector::untrack(self.0);
+        }
+        if h.has(flags::WEAKLY_REFERENCED) {
+            weak::clear_on_death(self.0, fin);
+        }
         let kind = h.kind;
         let ty = h.type_.replace(std::ptr::null());
         // SAFETY: the count is zero and only the dead list held the
@@ -364,55 +548,67 @@ impl DeadObj {
     }
 }
 
-/// Drops the box at `p` as an `ObjBox<T>` for the `T` of `kind`. Returns
-/// the box's size, for the statistics.
+/// Drops the box at `p` as the box of `kind`'s payload. Returns the
+/// box's size, for the statistics.
 ///
 /// # Safety
 /// `p` must come from `Obj::alloc::<T>` with `T::KIND == kind`, have count
 /// zero and be unreachable.
 unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
-    use crate::object::payloads as pl;
     /// # Safety: as for `free_box`, with `T` the payload type of the box.
-    unsafe fn free<T>(p: NonNull<Header>) -> usize {
+    unsafe fn free<T: Payload>(p: NonNull<Header>) -> usize {
         // SAFETY: the caller guarantees `p` came from `Box::into_raw` of
-        // an `ObjBox<T>` and is no longer referenced.
-        drop(unsafe { Box::from_raw(p.as_ptr().cast::<ObjBox<T>>()) });
-        std::mem::size_of::<ObjBox<T>>()
-    }
-    // SAFETY (every arm): the caller guarantees `kind` names the payload.
-    unsafe {
-        match kind {
-            Kind::None => free::<pl::NoneValue>(p),
-            Kind::Bool => free::<pl::BoolValue>(p),
-            Kind::Int => free::<pl::IntValue>(p),
-            Kind::Float => free::<pl::FloatValue>(p),
-            Kind::Str => free::<pl::StrValue>(p),
-            Kind::Tuple => free::<pl::TupleValue>(p),
-            Kind::List => free::<pl::ListValue>(p),
-            Kind::Dict => free::<pl::DictValue>(p),
-            Kind::Type => free::<pl::TypeValue>(p),
-            Kind::Function => free::<pl::FunctionValue>(p),
-            Kind::BuiltinFunction => free::<pl::BuiltinFunctionValue>(p),
-            Kind::Module => free::<pl::ModuleValue>(p),
-            Kind::Instance => free::<pl::InstanceValue>(p),
-            Kind::Code => free::<pl::CodeValue>(p),
-            Kind::Cell => free::<pl::CellValue>(p),
-            Kind::Range => free::<pl::RangeValue>(p),
-            Kind::Iterator => free::<pl::IteratorValue>(p),
-            Kind::Exception => free::<pl::ExceptionValue>(p),
-            Kind::BoundMethod => free::<pl::BoundMethodValue>(p),
-            Kind::Slice => free::<pl::SliceValue>(p),
-            Kind::NotImplemented => free::<pl::NotImplementedValue>(p),
-            Kind::Ellipsis => free::<pl::EllipsisValue>(p),
-            Kind::Set => free::<pl::SetValue>(p),
-            Kind::Descr => free::<pl::DescrValue>(p),
-            Kind::Generator => free::<pl::GeneratorValue>(p),
-            Kind::Complex => free::<pl::ComplexValue>(p),
-            Kind::Bytes => free::<pl::BytesValue>(p),
-            Kind::ByteArray => free::<pl::ByteArrayValue>(p),
-            Kind::File => free::<pl::FileValue>(p),
-            Kind::MemoryView => free::<pl::MemoryViewValue>(p),
-            Kind::Random => free::<pl::RandomValue>(p),
+        // the box `alloc::<T>` made and is no longer referenced.
+        unsafe {
+            if T::GC {
+                drop(Box::from_raw(p.as_ptr().cast::<GcBox<T>>()));
+                collector::on_gc_free();
+            } else {
+                drop(Box::from_raw(p.as_ptr().cast::<ObjBox<T>>()));
+            }
         }
+        box_size::<T>()
     }
+    // SAFETY: the caller guarantees `kind` names the payload.
+    unsafe { with_payload!(kind, free, p) }
+}
+
+/// Calls `visit` on each reference the payload at `p` owns (not its type).
+///
+/// # Safety
+/// `p` must point at a live box (or one the collector holds unreachable).
+pub(super) unsafe fn traverse_payload(p: NonNull<Header>, visit: &mut dyn FnMut(&Obj)) -> Result<(), Busy> {
+    /// # Safety: as for `traverse_payload`, with `T` the box's payload.
+    unsafe fn go<T: Payload>(p: NonNull<Header>, visit: &mut dyn FnMut(&Obj)) -> Result<(), Busy> {
+        // SAFETY: the caller guarantees the box is alive and holds a `T`.
+        unsafe { payload_of::<T>(p) }.traverse(visit)
+    }
+    // SAFETY: a live header's kind names its payload (contract of `alloc`).
+    unsafe { with_payload!(p.as_ref().kind, go, p, visit) }
+}
+
+/// Breaks the references of the payload at `p` (CPython's `tp_clear`).
+///
+/// # Safety
+/// As for `traverse_payload`.
+pub(super) unsafe fn clear_payload(p: NonNull<Header>) {
+    /// # Safety: as for `clear_payload`, with `T` the box's payload.
+    unsafe fn go<T: Payload>(p: NonNull<Header>) {
+        // SAFETY: the caller guarantees the box is alive and holds a `T`.
+        unsafe { payload_of::<T>(p) }.clear()
+    }
+    // SAFETY: a live header's kind names its payload (contract of `alloc`).
+    unsafe { with_payload!(p.as_ref().kind, go, p) }
+}
+
+/// The `WeakTarget` of the weak reference object at `p`, if it is one.
+pub(super) fn weak_target_of<'a>(p: NonNull<Header>) -> Option<&'a WeakTarget> {
+    /// # Safety: `p` must be an allocated box holding a `T`, alive for `'a`.
+    unsafe fn go<'a, T: Payload>(p: NonNull<Header>) -> Option<&'a WeakTarget> {
+        // SAFETY: guaranteed by the caller.
+        unsafe { payload_of::<T>(p) }.weak_target()
+    }
+    // SAFETY: callers pass registered weak references or live objects,
+    // whose boxes are allocated; the kind names the payload.
+    unsafe { with_payload!(p.as_ref().kind, go, p) }
 }

@@ -1,8 +1,12 @@
 //! The heap's own tests: counting, freeing through the dead list,
-//! worklist freeing of long chains, finalization and resurrection. They
+//! worklist freeing of long chains, finalization and resurrection, and
+//! the cycle collector (cycles freed, finalizers in cycles, resurrection,
+//! long and deep structures walked without recursion). They
 //! are what `scripts/heap_check.sh` runs under valgrind and Miri.
 
 use super::{Finalizer, Heap, Kind, Obj, obj_flags};
+use super::WeakTarget;
+use crate::object::payloads::{TupleValue, WeakRefValue};
 use crate::object::dict::DictTable;
 use crate::object::payloads::{FloatValue, ListValue, TypeValue};
 use std::cell::{Cell, RefCell};
@@ -143,5 +147,190 @@ fn an_object_without_references_is_freed_at_once() {
     drop(f);
     assert!(!Heap::has_dead());
     assert_eq!(live(), before);
+    free_type(t);
+}
+
+fn push(l: &Obj, item: Obj) {
+    l.downcast::<ListValue>().expect("list").0.borrow_mut().push(item);
+}
+
+#[test]
+fn a_cycle_is_freed_by_a_collection() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    let b = list(&t, vec![a.clone()]);
+    push(&a, b.clone());
+    assert!(a.is_tracked() && b.is_tracked());
+    drop((a, b));
+    Heap::collect_dead(&mut Recorder::default());
+    assert_eq!(live(), before + 2, "counting alone cannot free a cycle");
+    assert_eq!(Heap::collect_cycles(2, &mut Recorder::default()), 2);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn what_is_referenced_from_outside_survives_a_collection() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    let b = list(&t, vec![a.clone()]);
+    push(&a, b.clone());
+    drop(b);
+    assert_eq!(Heap::collect_cycles(2, &mut Recorder::default()), 0);
+    assert_eq!(live(), before + 2);
+    assert_eq!(a.refcount(), 2, "counts are restored after the collection");
+    let inner = a.downcast::<ListValue>().unwrap().0.borrow()[0].clone();
+    assert_eq!(inner.downcast::<ListValue>().unwrap().0.borrow().len(), 1);
+    drop(inner);
+    drop(a);
+    assert_eq!(Heap::collect_cycles(2, &mut Recorder::default()), 2);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn finalizers_in_a_cycle_run_once_and_can_resurrect() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    push(&a, a.clone());
+    a.set_flag(obj_flags::FINALIZE);
+    drop(a);
+    let mut r = Recorder { resurrect: true, ..Default::default() };
+    assert_eq!(Heap::collect_cycles(2, &mut r), 0, "a resurrected object is not garbage");
+    assert_eq!(r.calls, 1);
+    assert_eq!(live(), before + 1);
+    drop(r.keep.take());
+    assert_eq!(Heap::collect_cycles(2, &mut r), 1);
+    assert_eq!(r.calls, 1, "PEP 442: never finalized twice");
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn a_long_cyclic_chain_is_collected_without_recursion() {
+    let t = a_type();
+    let before = live();
+    let n = if cfg!(miri) { 100 } else { 300_000 };
+    let first = list(&t, vec![]);
+    let mut head = first.clone();
+    for _ in 0..n {
+        head = list(&t, vec![head]);
+    }
+    push(&first, head);
+    drop(first);
+    assert_eq!(Heap::collect_cycles(2, &mut Recorder::default()), n + 1);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn atomic_tuples_are_untracked_by_a_collection() {
+    let t = a_type();
+    let f = Obj::new(FloatValue(1.0), &t);
+    let atomic = Obj::new(TupleValue(Box::new([f])), &t);
+    let holder = Obj::new(TupleValue(Box::new([list(&t, vec![])])), &t);
+    assert!(atomic.is_tracked() && holder.is_tracked());
+    Heap::collect_cycles(0, &mut Recorder::default());
+    assert!(!atomic.is_tracked());
+    assert!(holder.is_tracked());
+    drop((atomic, holder));
+    Heap::collect_dead(&mut Recorder::default());
+    free_type(t);
+}
+
+#[test]
+fn a_mutably_borrowed_container_makes_the_collection_give_up() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    push(&a, a.clone());
+    let keep = a.clone();
+    drop(a);
+    {
+        let _busy = keep.downcast::<ListValue>().unwrap().0.borrow_mut();
+        assert_eq!(Heap::collect_cycles(2, &mut Recorder::default()), 0);
+    }
+    drop(keep);
+    assert_eq!(Heap::collect_cycles(2, &mut Recorder::default()), 1);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+/// Records weak reference callbacks too.
+#[derive(Default)]
+struct WeakRecorder {
+    callbacks: usize,
+}
+
+impl Finalizer for WeakRecorder {
+    fn finalize(&mut self, _obj: &Obj) {}
+    fn weakref_callback(&mut self, weakref: &Obj, _callback: &Obj) {
+        let w = weakref.downcast::<WeakRefValue>().expect("a weak reference");
+        assert!(w.target.get().is_none(), "cleared before its callback");
+        self.callbacks += 1;
+    }
+}
+
+fn weakref_to(t: &Obj, referent: &Obj, callback: Option<Obj>) -> Obj {
+    let plain = callback.is_none();
+    let w = Obj::new(WeakRefValue { target: WeakTarget::new(callback), proxy: false, hash: Cell::new(-1) }, t);
+    referent.attach_weakref(&w, plain);
+    w
+}
+
+#[test]
+fn weak_references_are_cleared_when_the_referent_dies() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    let plain = weakref_to(&t, &a, None);
+    let with_cb = weakref_to(&t, &a, Some(list(&t, vec![])));
+    assert_eq!(a.weakrefs().len(), 2);
+    assert!(plain.downcast::<WeakRefValue>().unwrap().target.get().is_some_and(|o| o.is(&a)));
+    drop(a);
+    let mut r = WeakRecorder::default();
+    Heap::collect_dead(&mut r);
+    assert_eq!(r.callbacks, 1);
+    assert!(plain.downcast::<WeakRefValue>().unwrap().target.get().is_none());
+    drop((plain, with_cb));
+    Heap::collect_dead(&mut r);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn weak_references_to_garbage_are_cleared_by_the_collector() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![]);
+    push(&a, a.clone());
+    let outside = weakref_to(&t, &a, Some(list(&t, vec![])));
+    // A weak reference that is itself garbage gets no callback.
+    let inside = weakref_to(&t, &a, Some(list(&t, vec![])));
+    push(&a, inside);
+    drop(a);
+    let mut r = WeakRecorder::default();
+    assert_eq!(Heap::collect_cycles(2, &mut r), 3);
+    assert_eq!(r.callbacks, 1);
+    drop(outside);
+    Heap::collect_dead(&mut r);
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn a_weak_reference_that_dies_first_unregisters_itself() {
+    let t = a_type();
+    let a = list(&t, vec![]);
+    let w = weakref_to(&t, &a, None);
+    drop(w);
+    Heap::collect_dead(&mut WeakRecorder::default());
+    assert!(a.weakrefs().is_empty());
+    assert_eq!(a.flags() & obj_flags::WEAKLY_REFERENCED, 0);
+    drop(a);
+    Heap::collect_dead(&mut WeakRecorder::default());
     free_type(t);
 }

@@ -9,6 +9,7 @@
 pub mod dict;
 pub mod file;
 pub mod payloads;
+mod traverse;
 
 use crate::heap::Obj;
 

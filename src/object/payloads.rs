@@ -273,6 +273,16 @@ pub struct BytesValue {
     pub hash: Cell<i64>,
 }
 
+/// `weakref.ref`, `weakref.ProxyType` and `weakref.CallableProxyType`:
+/// the heap-managed target (referent and callback) and, for `ref`, the
+/// referent's hash once computed.
+pub struct WeakRefValue {
+    pub target: crate::heap::WeakTarget,
+    pub proxy: bool,
+    /// `-1` until computed.
+    pub hash: Cell<i64>,
+}
+
 /// `bytearray`: mutable bytes.
 pub struct ByteArrayValue(pub RefCell<Vec<u8>>);
 
@@ -320,35 +330,25 @@ macro_rules! payloads {
     };
 }
 
+// Leaf payloads: no references, so no `traverse`. Containers implement
+// `Payload` in `object::traverse`.
 payloads! {
     NoneValue => None,
     BoolValue => Bool,
     IntValue => Int,
     FloatValue => Float,
     StrValue => Str,
-    TupleValue => Tuple,
-    ListValue => List,
-    DictValue => Dict,
-    TypeValue => Type,
-    FunctionValue => Function,
-    BuiltinFunctionValue => BuiltinFunction,
-    ModuleValue => Module,
-    InstanceValue => Instance,
     CodeValue => Code,
-    CellValue => Cell,
     RangeValue => Range,
-    IteratorValue => Iterator,
-    ExceptionValue => Exception,
-    BoundMethodValue => BoundMethod,
-    SliceValue => Slice,
     NotImplementedValue => NotImplemented,
     EllipsisValue => Ellipsis,
-    SetValue => Set,
-    DescrValue => Descr,
-    GeneratorValue => Generator,
     ComplexValue => Complex,
     BytesValue => Bytes,
     ByteArrayValue => ByteArray,
+    // These hold references, but only to objects that cannot lead back to
+    // them (a file's name, a memoryview's bytes) or, for `Random`, only a
+    // subclass instance's `__dict__`; they are not tracked by the cycle
+    // collector, so a cycle through a `Random` subclass's dict leaks.
     FileValue => File,
     MemoryViewValue => MemoryView,
     RandomValue => Random,

@@ -45,8 +45,7 @@ impl Vm {
         let dict = match existing {
             Some(d) => d,
             None => {
-                let hint = obj.type_obj().downcast::<TypeValue>().map_or(0, |t| t.instance_dict_hint.get() as usize);
-                let d = self.new_dict_with_capacity(hint);
+                let d = self.new_instance_dict(obj);
                 *iv.dict.borrow_mut() = Some(d.clone());
                 d
             }
@@ -58,6 +57,9 @@ impl Vm {
             Some((k, _)) if k.key.is(name) => Some(cached),
             _ => self.find_str_index(&dv.0, name),
         };
+        // As `dict_set` does: a dict holding a container joins the
+        // collector's lists.
+        dict.track_for_contents(name, &value);
         let old = match index {
             Some(index) => dv.0.borrow_mut().replace_value(index, value),
             None => {

@@ -50,7 +50,7 @@ impl Vm {
                 let slot = &o.downcast::<InstanceValue>()?.dict;
                 let existing = slot.borrow().clone();
                 Some(existing.unwrap_or_else(|| {
-                    let d = self.new_dict();
+                    let d = self.new_instance_dict(o);
                     *slot.borrow_mut() = Some(d.clone());
                     d
                 }))
@@ -77,6 +77,17 @@ impl Vm {
             }
             _ => None,
         }
+    }
+
+    /// A new `__dict__` for an instance of a class statement's class:
+    /// made as large as its class's instances' dicts have grown, and not
+    /// counted by `gc.collect()` (CPython 3.11 keeps these values inline
+    /// in the instance).
+    pub(crate) fn new_instance_dict(&self, o: &Obj) -> Obj {
+        let hint = o.type_obj().downcast::<TypeValue>().map_or(0, |t| t.instance_dict_hint.get() as usize);
+        let d = self.new_dict_with_capacity(hint);
+        d.set_flag(crate::heap::obj_flags::UNCOUNTED);
+        d
     }
 
     /// The existing `__dict__`, without making one.
@@ -280,7 +291,8 @@ impl Vm {
         if self.type_flags_of(obj) & type_flags::CUSTOM_SETATTR != 0 {
             let key = self.intern("__setattr__");
             if let Some(sa) = self.lookup_type_attr(&obj.type_obj(), &key) {
-                if sa.kind() != Kind::BuiltinFunction {
+                // A builtin `__setattr__` is `object`'s, except on proxies.
+                if sa.kind() != Kind::BuiltinFunction || obj.kind() == Kind::WeakRef {
                     self.call_object(&sa, &[obj.clone(), name, value])?;
                     return Ok(());
                 }
@@ -293,7 +305,7 @@ impl Vm {
         if self.type_flags_of(obj) & type_flags::CUSTOM_SETATTR != 0 {
             let key = self.intern("__delattr__");
             if let Some(da) = self.lookup_type_attr(&obj.type_obj(), &key) {
-                if da.kind() != Kind::BuiltinFunction {
+                if da.kind() != Kind::BuiltinFunction || obj.kind() == Kind::WeakRef {
                     self.call_object(&da, &[obj.clone(), name.clone()])?;
                     return Ok(());
                 }
@@ -369,8 +381,7 @@ impl Vm {
                 let d = match existing {
                     Some(d) => d,
                     None => {
-                        let hint = tv.map_or(0, |t| t.instance_dict_hint.get() as usize);
-                        let d = self.new_dict_with_capacity(hint);
+                        let d = if obj.kind() == Kind::Instance { self.new_instance_dict(obj) } else { self.new_dict() };
                         *slot.borrow_mut() = Some(d.clone());
                         d
                     }

@@ -75,6 +75,7 @@ impl Vm {
     pub fn dict_set(&mut self, d: &Obj, key: Obj, value: Obj) -> PyResult<()> {
         let hash = self.hash(&key)?;
         let t = table(d);
+        d.track_for_contents(&key, &value);
         let old = match self.find_key(t, &key, hash)? {
             Some(i) => t.borrow_mut().replace_value(i, value),
             None => {

@@ -153,6 +153,10 @@ pub struct Vm {
     /// Set from outside (Ctrl-C) to raise `KeyboardInterrupt` in the
     /// running code (`interrupt.rs`).
     interrupt: Arc<AtomicBool>,
+    /// `gc.garbage`: where `gc.DEBUG_SAVEALL` keeps what it found.
+    pub(crate) gc_garbage: Obj,
+    /// `_weakref`'s types, once it is imported.
+    pub(crate) weakref_types: Option<modules::WeakrefTypes>,
 }
 
 impl Vm {
@@ -161,6 +165,10 @@ impl Vm {
         let singletons = Singletons::new(&types);
         let builtins = values::new_dict_with_type(&types.dict);
         let modules = values::new_dict_with_type(&types.dict);
+        let gc_garbage = Obj::new(
+            crate::object::payloads::ListValue(std::cell::RefCell::new(Vec::new()), std::cell::RefCell::new(None)),
+            &types.list,
+        );
         let mut vm = Vm {
             types,
             singletons,
@@ -177,6 +185,8 @@ impl Vm {
             type_cache: std::cell::RefCell::new(type_cache::TypeCache::new()),
             type_generation: std::cell::Cell::new(1),
             interrupt: Arc::new(AtomicBool::new(false)),
+            gc_garbage,
+            weakref_types: None,
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);
@@ -224,8 +234,8 @@ impl Default for Vm {
 
 /// Runs `__del__` for the heap, reporting (not raising) its exceptions, as
 /// CPython does ("Exception ignored in: ...").
-struct DelCaller<'a> {
-    vm: &'a mut Vm,
+pub(crate) struct DelCaller<'a> {
+    pub(crate) vm: &'a mut Vm,
 }
 
 impl Finalizer for DelCaller<'_> {
@@ -243,6 +253,22 @@ impl Finalizer for DelCaller<'_> {
             // CPython's PyErr_WriteUnraisable: the callable, then the full report.
             let text = vm.format_exception(&exc);
             eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(&del), text.trim_end());
+        }
+    }
+
+    /// Calls a weak reference's callback; its exception is reported, as
+    /// CPython reports it, not raised.
+    fn weakref_callback(&mut self, weakref: &Obj, callback: &Obj) {
+        let vm = &mut *self.vm;
+        if let Err(PyErr(exc)) = vm.call_object(callback, &[weakref.clone()]) {
+            let text = vm.format_exception_only(&exc);
+            eprintln!("Exception ignored in: {}\n{}", vm.repr_or_fallback(callback), text.trim_end());
+        }
+    }
+
+    fn keep_garbage(&mut self, obj: &Obj) {
+        if let Some(l) = self.vm.gc_garbage.downcast::<crate::object::payloads::ListValue>() {
+            l.0.borrow_mut().push(obj.clone());
         }
     }
 }

@@ -80,6 +80,7 @@ pub struct Exceptions {
     pub runtime_error: Obj,
     pub not_implemented_error: Obj,
     pub recursion_error: Obj,
+    pub reference_error: Obj,
     pub type_error: Obj,
     pub value_error: Obj,
     pub syntax_error: Obj,
@@ -143,8 +144,11 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
 
 /// Makes a type deriving from `bases` (the first base's layout if
 /// `instance_kind` is `None`).
+/// A builtin (static) type. Like CPython's static types, it is not
+/// tracked by the cycle collector: it lives as long as the interpreter.
 pub fn new_type(type_type: &Obj, name: &str, bases: &[Obj], instance_kind: Kind) -> Obj {
     let t = Obj::new(type_value(name, instance_kind), type_type);
+    t.untrack();
     set_bases(&t, bases);
     t
 }
@@ -169,6 +173,8 @@ impl Types {
         set_bases(&type_, &[object.clone()]);
         // `object()` instances have no `__dict__` (subclasses get one).
         object.downcast::<TypeValue>().expect("a type").flags.set(type_flags::NO_DICT);
+        type_.untrack();
+        object.untrack();
         let ty = |name: &str, kind: Kind| new_type(&type_, name, &[object.clone()], kind);
         let int = ty("int", Kind::Int);
         let bool_ = new_type(&type_, "bool", &[int.clone()], Kind::Bool);
@@ -285,6 +291,7 @@ impl Exceptions {
             unbound_local_error: sub("UnboundLocalError", &name_error),
             not_implemented_error: sub("NotImplementedError", &runtime_error),
             recursion_error: sub("RecursionError", &runtime_error),
+            reference_error: sub("ReferenceError", &exception),
             type_error: sub("TypeError", &exception),
             tab_error: sub("TabError", &indentation_error),
             syntax_error,
@@ -325,6 +332,7 @@ impl Exceptions {
             &self.runtime_error,
             &self.not_implemented_error,
             &self.recursion_error,
+            &self.reference_error,
             &self.type_error,
             &self.value_error,
             &self.syntax_error,
@@ -363,7 +371,12 @@ impl Singletons {
             false_: Obj::new(BoolValue(false), &t.bool_),
             not_implemented: Obj::new(NotImplementedValue, &t.not_implemented_type),
             ellipsis: Obj::new(EllipsisValue, &t.ellipsis_type),
-            empty_tuple: Obj::new(TupleValue(Box::new([])), &t.tuple),
+            empty_tuple: {
+                // CPython's empty tuple singleton is never tracked.
+                let e = Obj::new(TupleValue(Box::new([])), &t.tuple);
+                e.untrack();
+                e
+            },
             small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|i| Obj::new(IntValue::Small(i), &t.int)).collect(),
         }
     }

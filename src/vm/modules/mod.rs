@@ -1,13 +1,17 @@
-//! Native modules: `sys`, `math`, `time`, `random`, `os`. Each is made at
+//! Native modules: `sys`, `gc`, `_weakref`, `math`, `time`, `random`, `os`. Each is made at
 //! start-up and registered in `sys.modules` (only `sys`) or on first
 //! import (`Vm::native_module`).
 
+mod gc;
 mod math;
 mod os;
 mod random;
 mod sha512;
 mod sys;
 mod time;
+mod weakref;
+
+pub(crate) use weakref::WeakrefTypes;
 
 use super::Vm;
 use crate::heap::Obj;
@@ -59,6 +63,8 @@ impl Vm {
     pub(crate) fn native_module(&mut self, name: &str) -> PyResult<Option<Obj>> {
         Ok(match name {
             "math" => Some(math::make(self)),
+            "gc" => Some(gc::make(self)),
+            "_weakref" => Some(weakref::make(self)),
             "time" => Some(time::make(self)),
             "random" => Some(random::make(self)?),
             "os" => Some(os::make(self)),

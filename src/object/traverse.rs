@@ -1,0 +1,331 @@
+//! The container payloads' `Payload` impls: `traverse` and `clear`, the
+//! two hooks the cycle collector (`heap::collector`) needs.
+//!
+//! Contracts:
+//! - `traverse` visits every `Obj` the payload owns, each once per owned
+//!   count, and nothing else (the header's type is visited by the heap).
+//!   Visiting an `Obj` the payload does not own, or missing one, breaks
+//!   the collector's arithmetic. A `RefCell` that is mutably borrowed
+//!   makes it return `Err(Busy)` before visiting anything.
+//! - `clear` drops the references a cycle can run through: those in
+//!   `RefCell`s. Immutable fields cannot close a cycle without a mutable
+//!   link elsewhere, which is cleared. It runs only on unreachable
+//!   objects, with no borrow held, and drops what it takes after the
+//!   borrow ends (dropping only queues objects on the dead list).
+//!
+//! A new leaf kind needs none of this: one line in `payloads!`.
+
+use super::payloads::*;
+use crate::heap::{Busy, Kind, Obj, Payload};
+use std::cell::{Ref, RefCell};
+
+type Visit<'a> = &'a mut dyn FnMut(&Obj);
+
+fn read<T>(c: &RefCell<T>) -> Result<Ref<'_, T>, Busy> {
+    c.try_borrow().map_err(|_| Busy)
+}
+
+fn opt(o: &Option<Obj>, visit: Visit<'_>) {
+    if let Some(o) = o {
+        visit(o);
+    }
+}
+
+fn take<T: Default>(c: &RefCell<T>) {
+    if let Ok(mut b) = c.try_borrow_mut() {
+        let old = std::mem::take(&mut *b);
+        drop(b);
+        drop(old);
+    }
+}
+
+impl Payload for TupleValue {
+    const KIND: Kind = Kind::Tuple;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        self.0.iter().for_each(visit);
+        Ok(())
+    }
+}
+
+impl Payload for ListValue {
+    const KIND: Kind = Kind::List;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        let (items, dict) = (read(&self.0)?, read(&self.1)?);
+        items.iter().for_each(&mut *visit);
+        opt(&dict, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        take(&self.0);
+        take(&self.1);
+    }
+}
+
+fn traverse_table(t: &crate::object::dict::DictTable, visit: Visit<'_>) {
+    for (k, v) in t.iter() {
+        visit(&k.key);
+        visit(v);
+    }
+}
+
+fn clear_table(c: &RefCell<crate::object::dict::DictTable>) {
+    if let Ok(mut t) = c.try_borrow_mut() {
+        let old = t.clear();
+        drop(t);
+        drop(old);
+    }
+}
+
+impl Payload for DictValue {
+    const KIND: Kind = Kind::Dict;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        let (table, dict) = (read(&self.0)?, read(&self.1)?);
+        traverse_table(&table, &mut *visit);
+        opt(&dict, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        clear_table(&self.0);
+        take(&self.1);
+    }
+}
+
+impl Payload for TypeValue {
+    const KIND: Kind = Kind::Type;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        let (bases, mro, dict) = (read(&self.bases)?, read(&self.mro)?, read(&self.dict)?);
+        bases.iter().for_each(&mut *visit);
+        mro.iter().for_each(&mut *visit);
+        traverse_table(&dict, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        clear_table(&self.dict);
+        take(&self.mro);
+        take(&self.bases);
+    }
+}
+
+impl Payload for FunctionValue {
+    const KIND: Kind = Kind::Function;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        let (name, qualname) = (read(&self.name)?, read(&self.qualname)?);
+        let (defaults, kwdefaults, dict) = (read(&self.defaults)?, read(&self.kwdefaults)?, read(&self.dict)?);
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&name);
+        visit(&qualname);
+        opt(&defaults, visit);
+        opt(&kwdefaults, visit);
+        opt(&self.closure, visit);
+        opt(&dict, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        take(&self.defaults);
+        take(&self.kwdefaults);
+        take(&self.dict);
+    }
+}
+
+impl Payload for BuiltinFunctionValue {
+    const KIND: Kind = Kind::BuiltinFunction;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        opt(&self.bound, visit);
+        Ok(())
+    }
+}
+
+impl Payload for ModuleValue {
+    const KIND: Kind = Kind::Module;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        visit(&self.name);
+        visit(&self.dict);
+        Ok(())
+    }
+}
+
+impl Payload for InstanceValue {
+    const KIND: Kind = Kind::Instance;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        let (dict, slots) = (read(&self.dict)?, read(&self.slots)?);
+        opt(&dict, visit);
+        slots.iter().for_each(|s| opt(s, visit));
+        Ok(())
+    }
+    fn clear(&self) {
+        take(&self.dict);
+        if let Ok(mut s) = self.slots.try_borrow_mut() {
+            let old: Vec<Option<Obj>> = s.iter_mut().map(Option::take).collect();
+            drop(s);
+            drop(old);
+        }
+    }
+}
+
+impl Payload for CellValue {
+    const KIND: Kind = Kind::Cell;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        opt(&*read(&self.0)?, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        take(&self.0);
+    }
+}
+
+impl Payload for IteratorValue {
+    const KIND: Kind = Kind::Iterator;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        match self {
+            IteratorValue::Seq { seq, .. } | IteratorValue::Reversed { seq, .. } => visit(seq),
+            IteratorValue::Range { .. } | IteratorValue::BigRange { .. } => {}
+            IteratorValue::Table { source, .. } => visit(source),
+            IteratorValue::Map { func, iters } => {
+                visit(func);
+                iters.iter().for_each(visit);
+            }
+            IteratorValue::Filter { func, it } => {
+                visit(func);
+                visit(it);
+            }
+            IteratorValue::Zip { iters, .. } => iters.iter().for_each(visit),
+            IteratorValue::Enumerate { it, .. } => visit(it),
+            IteratorValue::CallIter { func, sentinel, .. } => {
+                visit(func);
+                visit(sentinel);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Payload for ExceptionValue {
+    const KIND: Kind = Kind::Exception;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        let (args, cause, context, dict) = (read(&self.args)?, read(&self.cause)?, read(&self.context)?, read(&self.dict)?);
+        visit(&args);
+        opt(&cause, visit);
+        opt(&context, visit);
+        opt(&dict, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        take(&self.cause);
+        take(&self.context);
+        take(&self.dict);
+    }
+}
+
+impl Payload for BoundMethodValue {
+    const KIND: Kind = Kind::BoundMethod;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        visit(&self.func);
+        visit(&self.self_);
+        Ok(())
+    }
+}
+
+impl Payload for SliceValue {
+    const KIND: Kind = Kind::Slice;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        visit(&self.start);
+        visit(&self.stop);
+        visit(&self.step);
+        Ok(())
+    }
+}
+
+impl Payload for SetValue {
+    const KIND: Kind = Kind::Set;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        for slot in read(&self.0)?.slots.iter().flatten() {
+            opt(&slot.1, visit);
+        }
+        Ok(())
+    }
+    fn clear(&self) {
+        if let Ok(mut t) = self.0.try_borrow_mut() {
+            // An empty table of CPython's minimum size (8 slots).
+            let old = std::mem::replace(&mut t.slots, vec![None; 8]);
+            (t.fill, t.used, t.finger) = (0, 0, 0);
+            drop(t);
+            drop(old);
+        }
+    }
+}
+
+impl Payload for DescrValue {
+    const KIND: Kind = Kind::Descr;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        match self {
+            DescrValue::Property { fget, fset, fdel, doc, name } => {
+                let name = read(name)?;
+                for o in [fget, fset, fdel, doc, &name] {
+                    opt(o, visit);
+                }
+            }
+            DescrValue::StaticMethod(f) | DescrValue::ClassMethod(f) => visit(f),
+            DescrValue::Super { type_, obj, obj_type } => {
+                visit(type_);
+                opt(obj, visit);
+                opt(obj_type, visit);
+            }
+            DescrValue::Slot { name, owner, .. } => {
+                visit(name);
+                visit(owner);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Payload for GeneratorValue {
+    const KIND: Kind = Kind::Generator;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        visit(&self.name);
+        visit(&self.qualname);
+        if let Some(f) = read(&self.frame)?.as_ref() {
+            f.locals.iter().for_each(|l| opt(l, visit));
+            f.stack.iter().for_each(&mut *visit);
+            f.cells.iter().for_each(&mut *visit);
+            visit(&f.globals);
+            f.handling.iter().for_each(visit);
+        }
+        Ok(())
+    }
+    fn clear(&self) {
+        take(&self.frame);
+    }
+}
+
+impl Payload for WeakRefValue {
+    const KIND: Kind = Kind::WeakRef;
+    const GC: bool = true;
+    fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
+        opt(&*read(self.target.callback_cell())?, visit);
+        Ok(())
+    }
+    fn clear(&self) {
+        take(self.target.callback_cell());
+    }
+    fn weak_target(&self) -> Option<&crate::heap::WeakTarget> {
+        Some(&self.target)
+    }
+}
