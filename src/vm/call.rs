@@ -94,16 +94,7 @@ impl Vm {
         if callable_below {
             self.stack.pop();
         }
-        Ok(Frame {
-            code,
-            pc: 0,
-            stack_base: self.stack.len(),
-            locals_base,
-            cells: Vec::new(),
-            globals: f.globals.clone(),
-            names: None,
-            handling: Vec::new(),
-        })
+        Ok(Frame::new(code, f.globals.clone(), None, locals_base, self.stack.len()))
     }
 
     /// A frame for calling the Python function `func`, arguments bound.
@@ -122,16 +113,7 @@ impl Vm {
             let locals_base = self.locals.len();
             self.locals.extend(args.iter().cloned().map(Some));
             self.locals.resize(locals_base + code.varnames.len(), None);
-            return Ok(Frame {
-                code,
-                pc: 0,
-                stack_base: self.stack.len(),
-                locals_base,
-                cells: Vec::new(),
-                globals: f.globals.clone(),
-                names: None,
-                handling: Vec::new(),
-            });
+            return Ok(Frame::new(code, f.globals.clone(), None, locals_base, self.stack.len()));
         }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();

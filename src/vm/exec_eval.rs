@@ -151,19 +151,7 @@ impl Vm {
         if !code.freevars.is_empty() {
             return Err(self.type_error("code object passed to exec() may not contain free variables"));
         }
-        let locals_base = self.locals.len();
-        self.locals.resize(locals_base + code.varnames.len(), None);
-        let frame = Frame {
-            locals_base,
-            cells: Vec::new(),
-            code,
-            pc: 0,
-            stack_base: self.stack.len(),
-            globals: globals.clone(),
-            names: Some(locals.clone()),
-            handling: Vec::new(),
-        };
-        self.run_frame(frame)
+        self.run_code_with_names(code, globals, locals)
     }
 
     /// The namespaces and source of an `exec`/`eval` call.

@@ -124,6 +124,13 @@ pub(crate) struct Frame {
     pub handling: Vec<Obj>,
 }
 
+impl Frame {
+    /// A frame about to start `code`: no cells, nothing being handled.
+    pub(crate) fn new(code: Rc<Code>, globals: Obj, names: Option<Obj>, locals_base: usize, stack_base: usize) -> Frame {
+        Frame { code, pc: 0, stack_base, locals_base, cells: Vec::new(), globals, names, handling: Vec::new() }
+    }
+}
+
 pub struct Vm {
     pub types: Types,
     pub singletons: Singletons,
@@ -196,18 +203,14 @@ impl Vm {
 
     /// Runs a module's code with `globals` as its namespace.
     pub fn run_module_code(&mut self, code: Rc<Code>, globals: &Obj) -> PyResult<Obj> {
+        self.run_code_with_names(code, globals, globals)
+    }
+
+    /// Runs module-level code (`LoadName`/`StoreName` in `names`).
+    pub(crate) fn run_code_with_names(&mut self, code: Rc<Code>, globals: &Obj, names: &Obj) -> PyResult<Obj> {
         let locals_base = self.locals.len();
         self.locals.resize(locals_base + code.varnames.len(), None);
-        let frame = Frame {
-            locals_base,
-            cells: Vec::new(),
-            code,
-            pc: 0,
-            stack_base: self.stack.len(),
-            globals: globals.clone(),
-            names: Some(globals.clone()),
-            handling: Vec::new(),
-        };
+        let frame = Frame::new(code, globals.clone(), Some(names.clone()), locals_base, self.stack.len());
         self.run_frame(frame)
     }
 
