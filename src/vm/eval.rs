@@ -378,7 +378,21 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     let r = match self.compare_fast(&a, &b, op) {
-                        Some(r) => r,
+                        Some(r) => {
+                            // A test of an `if`/`while`: jump on the Rust
+                            // bool, without making a bool object.
+                            match code.instructions[*pc] {
+                                Instr::PopJumpIfFalse(t) => {
+                                    *pc = if r { *pc + 1 } else { t as usize };
+                                    continue;
+                                }
+                                Instr::PopJumpIfTrue(t) => {
+                                    *pc = if r { t as usize } else { *pc + 1 };
+                                    continue;
+                                }
+                                _ => self.bool_obj(r),
+                            }
+                        }
                         None => self.compare(&a, &b, op)?,
                     };
                     self.stack.push(r);
@@ -453,8 +467,16 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = self.pop();
-                    let items = self.unpack(&seq, n as usize)?;
-                    self.stack.extend(items.into_iter().rev());
+                    match seq.downcast::<TupleValue>() {
+                        // The common `a, b = pair`: no intermediate vector.
+                        Some(t) if t.0.len() == n as usize && seq.has_type(&self.types.tuple) => {
+                            self.stack.extend(t.0.iter().rev().cloned())
+                        }
+                        _ => {
+                            let items = self.unpack(&seq, n as usize)?;
+                            self.stack.extend(items.into_iter().rev());
+                        }
+                    }
                 }
                 Instr::Jump(t) => {
                     // Every loop closes with a backward jump: where a

@@ -175,11 +175,19 @@ impl Vm {
 
     /// Both operands machine ints: the eval loop's comparison shortcut.
     #[inline(always)]
-    pub(crate) fn compare_fast(&self, a: &Obj, b: &Obj, op: CmpOp) -> Option<Obj> {
-        let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (self.exact_int(a), self.exact_int(b)) else {
-            return None;
-        };
-        Some(self.bool_obj(ordering_matches(x.cmp(y), op)))
+    pub(crate) fn compare_fast(&self, a: &Obj, b: &Obj, op: CmpOp) -> Option<bool> {
+        if let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (self.exact_int(a), self.exact_int(b)) {
+            return Some(ordering_matches(x.cmp(y), op));
+        }
+        let (x, y) = (self.exact_float(a)?, self.exact_float(b)?);
+        Some(match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        })
     }
 
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
