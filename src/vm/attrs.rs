@@ -372,6 +372,13 @@ impl Vm {
                 let n = self.str_lossy(&name);
                 return Err(self.attribute_error(format!("'{}' object attribute '{n}' is read-only", self.type_name(obj))));
             }
+            if value.is_some() && obj.kind() != Kind::Instance && self.special_attr(obj, &name).is_some() {
+                // A computed attribute of a builtin type (CPython's getset
+                // descriptors, such as `int.real`).
+                let n = self.str_lossy(&name);
+                let t = self.type_name(obj);
+                return Err(self.attribute_error(format!("attribute '{n}' of '{t}' objects is not writable")));
+            }
             return Err(self.no_attribute(obj, &name));
         };
         let existing = slot.borrow().clone();
