@@ -46,8 +46,8 @@ fn run(mut args: Vec<String>) -> u8 {
         heap = Some(flag.to_string());
         args.remove(0);
     }
-    // Nothing chosen means reference counting (see `heap::counting`).
-    let mut strategy = Strategy::Refcount;
+    // Nothing chosen means the heap's default (`Strategy::DEFAULT`).
+    let mut strategy = Strategy::DEFAULT;
     if let Some(name) = heap {
         match Strategy::from_name(&name) {
             Some(s) => {
