@@ -84,18 +84,12 @@ impl Vm {
     }
 
     /// True when `obj` is an instance of the type the entry was filled
-    /// for, and no class changed since.
+    /// for, and no class changed since (so the contract holds, and a fill
+    /// would find nothing new).
     #[inline(always)]
-    fn cache_applies(&self, obj: &Obj, code: &Code, i: usize) -> bool {
+    pub(crate) fn cache_applies(&self, obj: &Obj, code: &Code, i: usize) -> bool {
         let c = code.attr_cache[i].get();
         obj.kind() == Kind::Instance && c.type_addr == obj.type_addr() && c.generation == self.type_generation.get()
-    }
-
-    /// True when the entry applies to `obj` (so the contract holds and a
-    /// fill would find nothing new).
-    #[inline(always)]
-    pub(crate) fn attr_cache_current(&self, obj: &Obj, code: &Code, i: usize) -> bool {
-        self.cache_applies(obj, code, i)
     }
 
     /// After the generic path read or wrote `obj.name`: fills the cache

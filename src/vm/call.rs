@@ -74,13 +74,7 @@ impl Vm {
     pub(crate) fn make_frame_from_stack(&mut self, func: &Obj, base: usize, callable_below: bool) -> PyResult<Frame> {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = &f.code.downcast::<CodeValue>().expect("code").0;
-        let n = self.stack.len() - base;
-        let simple = code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-            && code.kwonlyargcount == 0
-            && code.cellvars.is_empty()
-            && f.closure.is_none()
-            && n == code.argcount as usize;
-        if !simple {
+        if !binds_positionally(f, code, self.stack.len() - base) {
             let args = self.stack.split_off(base);
             if callable_below {
                 self.stack.pop();
@@ -102,13 +96,7 @@ impl Vm {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = f.code.downcast::<CodeValue>().expect("code").0.clone();
         let argcount = code.argcount as usize;
-        if kwnames.is_empty()
-            && args.len() == argcount
-            && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-            && code.kwonlyargcount == 0
-            && code.cellvars.is_empty()
-            && f.closure.is_none()
-        {
+        if kwnames.is_empty() && binds_positionally(f, &code, args.len()) {
             // Exactly the declared positional parameters: nothing to bind.
             let locals_base = self.locals.len();
             self.locals.extend(args.iter().cloned().map(Some));
@@ -264,4 +252,17 @@ impl Vm {
         let s = if names.len() == 1 { "" } else { "s" };
         self.type_error(format!("{fname}() missing {} required {what} argument{s}: {list}", names.len()))
     }
+}
+
+/// True when `n` positional arguments fill exactly `code`'s parameters
+/// and nothing else needs binding (no defaults, `*args`, `**kwargs`,
+/// keyword-only parameters or cells): the arguments become the first
+/// locals as they are.
+#[inline(always)]
+fn binds_positionally(f: &FunctionValue, code: &crate::bytecode::Code, n: usize) -> bool {
+    n == code.argcount as usize
+        && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+        && code.cellvars.is_empty()
+        && f.closure.is_none()
 }

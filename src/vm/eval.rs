@@ -332,7 +332,7 @@ impl Vm {
                         Some(v) => v,
                         None => {
                             let v = self.get_attr(&obj, &code.names[i as usize])?;
-                            if !self.attr_cache_current(&obj, code, i as usize) {
+                            if !self.cache_applies(&obj, code, i as usize) {
                                 self.fill_attr_cache(&obj, code, i as usize)?;
                             }
                             v

@@ -658,13 +658,22 @@ impl Vm {
     /// decides.
     #[cold]
     fn subclass_dunders(&mut self, a: &Obj, b: &Obj, name: &str, reflected: &str) -> PyResult<Option<Obj>> {
+        self.try_reflected_pair(a, b, name, reflected, true)
+    }
+
+    /// `a.name(b)`, then `b.reflected(a)` (the other way round when `b`'s
+    /// type is a proper subclass of `a`'s), skipping methods that are
+    /// missing or return `NotImplemented`. With `python_only`, only
+    /// methods defined by class statements count.
+    fn try_reflected_pair(&mut self, a: &Obj, b: &Obj, name: &str, reflected: &str, python_only: bool) -> PyResult<Option<Obj>> {
         let ta = a.type_obj();
         let tb = b.type_obj();
         let right_first = !ta.is(&tb) && self.is_subtype(&tb, &ta);
         let tries: [(&Obj, &Obj, &str); 2] =
             if right_first { [(b, a, reflected), (a, b, name)] } else { [(a, b, name), (b, a, reflected)] };
         for (x, y, method) in tries {
-            if let Some(m) = self.python_class_attr(x, method) {
+            let m = if python_only { self.python_class_attr(x, method) } else { self.lookup_special(x, method) };
+            if let Some(m) = m {
                 let v = self.call_object(&m, &[x.clone(), y.clone()])?;
                 if !v.is(&self.singletons.not_implemented) {
                     return Ok(Some(v));
@@ -690,18 +699,8 @@ impl Vm {
             return Ok(r);
         }
         let (name, reflected, sym) = compare_dunders(op);
-        let ta = a.type_obj();
-        let tb = b.type_obj();
-        let right_first = !ta.is(&tb) && self.is_subtype(&tb, &ta);
-        let tries: [(&Obj, &Obj, &str); 2] =
-            if right_first { [(b, a, reflected), (a, b, name)] } else { [(a, b, name), (b, a, reflected)] };
-        for (x, y, method) in tries {
-            if let Some(m) = self.lookup_special(x, method) {
-                let v = self.call_object(&m, &[x.clone(), y.clone()])?;
-                if !v.is(&self.singletons.not_implemented) {
-                    return Ok(v);
-                }
-            }
+        if let Some(v) = self.try_reflected_pair(a, b, name, reflected, false)? {
+            return Ok(v);
         }
         match op {
             CmpOp::Eq => Ok(self.bool_obj(a.is(b))),
