@@ -249,8 +249,8 @@ pub enum GenState {
 pub struct SuspendedFrame {
     pub code: std::rc::Rc<crate::bytecode::Code>,
     pub pc: usize,
-    pub locals: Vec<Option<Obj>>,
-    pub stack: Vec<Obj>,
+    /// The frame's locals, then its values (see `vm::stack`).
+    pub slots: Vec<Option<Obj>>,
     pub cells: Vec<Obj>,
     pub globals: Obj,
     pub handling: Vec<Obj>,

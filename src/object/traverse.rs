@@ -302,8 +302,7 @@ impl Payload for GeneratorValue {
         visit(&self.name);
         visit(&self.qualname);
         if let Some(f) = read(&self.frame)?.as_ref() {
-            f.locals.iter().for_each(|l| opt(l, visit));
-            f.stack.iter().for_each(&mut *visit);
+            f.slots.iter().for_each(|l| opt(l, visit));
             f.cells.iter().for_each(&mut *visit);
             visit(&f.globals);
             f.handling.iter().for_each(visit);

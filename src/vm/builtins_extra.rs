@@ -546,7 +546,7 @@ fn builtin_dir(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             let code = f.code.clone();
             let base = f.locals_base;
             for (i, n) in code.varnames.iter().enumerate() {
-                if vm.locals.get(base + i).is_some_and(|l| l.is_some()) {
+                if vm.stack.slot(base + i).is_some() {
                     names.push(vm.new_str(n));
                 }
             }

@@ -67,28 +67,23 @@ impl Vm {
     }
 
     /// A frame for calling `func` with the arguments on the stack from
-    /// `base` up; with `callable_below`, the slot below them (the
-    /// callable) goes too. The common case, exactly the declared
-    /// positional arguments and no cells, moves the arguments straight
-    /// into the new frame's locals.
-    pub(crate) fn make_frame_from_stack(&mut self, func: &Obj, base: usize, callable_below: bool) -> PyResult<Frame> {
+    /// `args_start` up; the slots from `call_base` to `args_start` (the
+    /// callable, or a method's marker) go when the frame returns. The
+    /// common case, exactly the declared positional arguments and no
+    /// cells, leaves the arguments where they are: they are the first
+    /// locals of the new frame.
+    #[inline(always)]
+    pub(crate) fn make_frame_from_stack(&mut self, func: &Obj, call_base: usize, args_start: usize) -> PyResult<Frame> {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = &f.code.downcast::<CodeValue>().expect("code").0;
-        if !binds_positionally(f, code, self.stack.len() - base) {
-            let args = self.stack.split_off(base);
-            if callable_below {
-                self.stack.pop();
-            }
+        let nargs = self.stack.len() - args_start;
+        if !binds_positionally(f, code, nargs) {
+            let args = self.stack.split_off(args_start);
+            self.stack.truncate(call_base);
             return self.make_frame(func, &args, &[]);
         }
-        let code = code.clone();
-        let locals_base = self.locals.len();
-        self.locals.extend(self.stack.drain(base..).map(Some));
-        self.locals.resize(locals_base + code.varnames.len(), None);
-        if callable_below {
-            self.stack.pop();
-        }
-        Ok(Frame::new(code, f.globals.clone(), None, locals_base, self.stack.len()))
+        self.stack.push_unbound(code.varnames.len() - nargs);
+        Ok(Frame::new(code.clone(), f.globals.clone(), None, call_base, args_start))
     }
 
     /// A frame for calling the Python function `func`, arguments bound.
@@ -98,10 +93,10 @@ impl Vm {
         let argcount = code.argcount as usize;
         if kwnames.is_empty() && binds_positionally(f, &code, args.len()) {
             // Exactly the declared positional parameters: nothing to bind.
-            let locals_base = self.locals.len();
-            self.locals.extend(args.iter().cloned().map(Some));
-            self.locals.resize(locals_base + code.varnames.len(), None);
-            return Ok(Frame::new(code, f.globals.clone(), None, locals_base, self.stack.len()));
+            let locals_base = self.stack.len();
+            self.stack.extend(args.iter().cloned());
+            self.stack.push_unbound(code.varnames.len() - args.len());
+            return Ok(Frame::new(code, f.globals.clone(), None, locals_base, locals_base));
         }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();
@@ -214,18 +209,11 @@ impl Vm {
                 cells.extend(t.0.iter().cloned());
             }
         }
-        let locals_base = self.locals.len();
-        self.locals.extend(locals);
-        Ok(Frame {
-            code,
-            pc: 0,
-            stack_base: self.stack.len(),
-            locals_base,
-            cells,
-            globals: f.globals.clone(),
-            names: None,
-            handling: Vec::new(),
-        })
+        let locals_base = self.stack.len();
+        self.stack.extend_slots(locals);
+        let mut frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
+        frame.cells = cells;
+        Ok(frame)
     }
 
     #[cold]

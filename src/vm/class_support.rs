@@ -1032,7 +1032,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
     }
     let first = match code.cell_params.iter().find(|(_, local)| *local == 0) {
         Some(&(cell, _)) => frame.cells[cell as usize].downcast::<CellValue>().and_then(|c| c.0.borrow().clone()),
-        None => vm.locals.get(frame.locals_base).cloned().flatten(),
+        None => vm.stack.slot(frame.locals_base).clone(),
     };
     let Some(first) = first else { return Err(vm.err(&runtime_error, "super(): arg[0] deleted")) };
     let Some(i) = code.freevars.iter().position(|v| v == "__class__") else {

@@ -74,9 +74,10 @@ impl Vm {
     /// Pops the top frame, moving its locals and stack out.
     fn suspend_top_frame(&mut self) -> SuspendedFrame {
         let frame = self.frames.pop().expect("a frame");
+        let slots = self.stack.split_off_slots(frame.locals_base);
+        self.stack.truncate(frame.call_base);
         SuspendedFrame {
-            stack: self.stack.split_off(frame.stack_base),
-            locals: self.locals.split_off(frame.locals_base),
+            slots,
             code: frame.code,
             pc: frame.pc,
             cells: frame.cells,
@@ -117,8 +118,7 @@ impl Vm {
     #[inline]
     fn pop_frame(&mut self) {
         let frame = self.frames.pop().expect("a frame");
-        self.stack.truncate(frame.stack_base);
-        self.locals.truncate(frame.locals_base);
+        self.stack.truncate(frame.call_base);
     }
 
     #[inline(always)]
@@ -168,28 +168,34 @@ impl Vm {
         code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
         pc: &mut usize,
     ) -> PyResult<()> {
-        let base = self.stack.len() - n;
-        let (mut func, mut args_start, mut callable_below) =
-            if method { (self.stack[base - 2].clone(), base - 1, true) } else { (self.stack[base - 1].clone(), base, true) };
-        if !method {
-            if let Some(m) = func.downcast::<BoundMethodValue>() {
-                if m.func.kind() == Kind::Function {
-                    // `self` takes the method's slot: the call becomes one
-                    // of the function with n + 1 arguments, and no frame of
-                    // Rust recursion.
-                    let (f, self_) = (m.func.clone(), m.self_.clone());
-                    self.stack[base - 1] = self_;
-                    func = f;
-                    args_start = base - 1;
-                    callable_below = false;
-                }
+        // The layouts: `[f, a1..an]`; after `LoadMethod`, `[function,
+        // self, a1..an]` or `[None, f, a1..an]`.
+        let top = self.stack.len();
+        let mut args_start = top - n;
+        let call_base = if method { top - n - 2 } else { top - n - 1 };
+        let mut func = if method && self.stack[call_base].kind() != Kind::None {
+            args_start -= 1;
+            self.stack[call_base].clone()
+        } else {
+            self.stack[top - n - 1].clone()
+        };
+        if func.kind() == Kind::BoundMethod {
+            let m = func.downcast::<BoundMethodValue>().expect("a bound method");
+            if m.func.kind() == Kind::Function && args_start == top - n {
+                // The layout of a method call, `[function, self, a1..an]`,
+                // as CPython's PRECALL makes it: a call of the function
+                // with n + 1 arguments and no frame of Rust recursion.
+                let (f, self_) = (m.func.clone(), m.self_.clone());
+                self.stack[args_start - 1] = f.clone();
+                self.stack.insert(args_start, self_);
+                func = f;
             }
         }
         if func.kind() == Kind::Function {
             if self.frames.len() >= self.recursion_limit {
                 return Err(self.recursion_error());
             }
-            let frame = self.make_frame_from_stack(&func, args_start, callable_below)?;
+            let frame = self.make_frame_from_stack(&func, call_base, args_start)?;
             if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
                 let g = self.make_generator(&func, frame);
                 self.stack.push(g);
@@ -200,13 +206,14 @@ impl Vm {
             return Ok(());
         }
         let args = self.stack.split_off(args_start);
-        self.pop();
+        self.stack.truncate(call_base);
         let r = self.call(&func, &args, &[])?;
         self.stack.push(r);
         self.collect_dead();
         Ok(())
     }
 
+    #[inline(always)]
     fn run_instructions(
         &mut self,
         entry: usize,
@@ -250,7 +257,7 @@ impl Vm {
                     self.stack.insert(n - 2, v);
                 }
                 Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
-                Instr::LoadFast(i) => match &self.locals[self.frames[fi].locals_base + i as usize] {
+                Instr::LoadFast(i) => match self.stack.slot(self.frames[fi].locals_base + i as usize) {
                     Some(v) => {
                         let v = v.clone();
                         self.stack.push(v);
@@ -260,13 +267,13 @@ impl Vm {
                 Instr::StoreFast(i) => {
                     let v = self.pop();
                     let slot = self.frames[fi].locals_base + i as usize;
-                    let old = self.locals[slot].replace(v);
+                    let old = self.stack.slot_mut(slot).replace(v);
                     drop(old);
                     self.collect_dead();
                 }
                 Instr::DeleteFast(i) => {
                     let slot = self.frames[fi].locals_base + i as usize;
-                    if self.locals[slot].take().is_none() {
+                    if self.stack.slot_mut(slot).take().is_none() {
                         return Err(self.unbound_local(&code.varnames[i as usize]));
                     }
                     self.collect_dead();
@@ -545,14 +552,7 @@ impl Vm {
                         }
                     }
                 }
-                Instr::CallMethod(n) => {
-                    let slot = self.stack.len() - n as usize - 2;
-                    let is_method = self.stack[slot].kind() != Kind::None;
-                    if !is_method {
-                        self.stack.remove(slot);
-                    }
-                    self.call_on_stack(n as usize, is_method, fi_ref, code_rc, pc)?;
-                }
+                Instr::CallMethod(n) => self.call_on_stack(n as usize, true, fi_ref, code_rc, pc)?,
                 Instr::CallKw(n) => {
                     let kwnames = self.pop();
                     let args = self.stack.split_off(self.stack.len() - n as usize);

@@ -40,7 +40,7 @@ impl Vm {
         let cells = f.cells.clone();
         let d = self.new_dict();
         for (i, name) in code.varnames.iter().enumerate() {
-            if let Some(v) = self.locals.get(base + i).cloned().flatten() {
+            if let Some(v) = self.stack.slot(base + i).clone() {
                 let key = self.intern(name);
                 self.dict_set(&d, key, v)?;
             }

@@ -99,8 +99,8 @@ impl Vm {
     /// The generator object for a call of the generator function `func`,
     /// whose frame (arguments bound, not pushed) is `frame`.
     pub(crate) fn make_generator(&mut self, func: &Obj, frame: Frame) -> Obj {
-        let locals = self.locals.split_off(frame.locals_base);
-        let stack = self.stack.split_off(frame.stack_base);
+        let slots = self.stack.split_off_slots(frame.locals_base);
+        self.stack.truncate(frame.call_base);
         let (name, qualname) = match func.downcast::<FunctionValue>() {
             Some(f) => (f.name.borrow().clone(), f.qualname.borrow().clone()),
             None => (self.new_str(&frame.code.name), self.new_str(&frame.code.qualname)),
@@ -112,8 +112,7 @@ impl Vm {
                 frame: RefCell::new(Some(SuspendedFrame {
                     code: frame.code,
                     pc: frame.pc,
-                    locals,
-                    stack,
+                    slots,
                     cells: frame.cells,
                     globals: frame.globals,
                     handling: frame.handling,
@@ -161,23 +160,15 @@ impl Vm {
             return Ok(GenResult::Return(self.none()));
         };
         g.state.set(GenState::Running);
-        let locals_base = self.locals.len();
-        self.locals.extend(saved.locals);
-        let stack_base = self.stack.len();
-        self.stack.extend(saved.stack);
+        let locals_base = self.stack.len();
+        self.stack.extend_slots(saved.slots);
         if state == GenState::Suspended && throw.is_none() {
             self.stack.push(value);
         }
-        let frame = Frame {
-            code: saved.code,
-            pc: saved.pc,
-            stack_base,
-            locals_base,
-            cells: saved.cells,
-            globals: saved.globals,
-            names: None,
-            handling: saved.handling,
-        };
+        let mut frame = Frame::new(saved.code, saved.globals, None, locals_base, locals_base);
+        frame.pc = saved.pc;
+        frame.cells = saved.cells;
+        frame.handling = saved.handling;
         match self.run_frame_until(frame, throw) {
             Ok(Exit::Yield(v, saved)) => {
                 *g.frame.borrow_mut() = Some(saved);
@@ -241,7 +232,7 @@ impl Vm {
         let f = g.frame.borrow();
         let f = f.as_ref()?;
         match f.code.instructions.get(f.pc.checked_sub(1)?) {
-            Some(Instr::YieldValue(1)) => f.stack.last().cloned(),
+            Some(Instr::YieldValue(1)) => f.slots.last().cloned().flatten(),
             _ => None,
         }
     }
@@ -284,7 +275,7 @@ impl Vm {
                 {
                     let mut f = g.frame.borrow_mut();
                     let f = f.as_mut().expect("a suspended frame");
-                    f.stack.pop();
+                    f.slots.pop();
                     if let Some(Instr::Send(t)) = f.code.instructions.get(f.pc.wrapping_sub(2)) {
                         f.pc = *t as usize;
                     }

@@ -1,8 +1,8 @@
 //! The virtual machine: runs code objects on the object model.
 //!
 //! Model:
-//! - One value stack (`stack`) shared by all frames; a frame owns the
-//!   slice above its `stack_base`.
+//! - One stack of slots (`stack`, see `stack.rs`) shared by all frames:
+//!   a frame's fast locals, then its values above its `stack_base`.
 //! - Calls from Python to Python push a `Frame` and continue in the same
 //!   dispatch loop (`eval.rs`), so Python recursion never grows the Rust
 //!   stack. Calls from Rust into Python (a user `__eq__` called by a dict
@@ -87,6 +87,7 @@ mod ops;
 mod range_type;
 mod seq;
 mod slice_type;
+mod stack;
 mod str_methods;
 mod str_translate;
 mod table_iter;
@@ -110,11 +111,14 @@ use std::sync::atomic::AtomicBool;
 pub(crate) struct Frame {
     pub code: Rc<Code>,
     pub pc: usize,
-    /// Where this frame's part of `Vm::stack` starts.
-    pub stack_base: usize,
+    /// What a return truncates `Vm::stack` to: the caller's callable slot
+    /// (for calls made on the stack) or `locals_base`.
+    pub call_base: usize,
     /// Where this frame's fast locals (`code.varnames`) start in
-    /// `Vm::locals`.
+    /// `Vm::stack`.
     pub locals_base: usize,
+    /// Where this frame's values start: `locals_base` + the locals.
+    pub stack_base: usize,
     /// Cell objects: `code.cellvars`, then `code.freevars`.
     pub cells: Vec<Obj>,
     pub globals: Obj,
@@ -125,9 +129,12 @@ pub(crate) struct Frame {
 }
 
 impl Frame {
-    /// A frame about to start `code`: no cells, nothing being handled.
-    pub(crate) fn new(code: Rc<Code>, globals: Obj, names: Option<Obj>, locals_base: usize, stack_base: usize) -> Frame {
-        Frame { code, pc: 0, stack_base, locals_base, cells: Vec::new(), globals, names, handling: Vec::new() }
+    /// A frame about to start `code`, whose locals are on the stack from
+    /// `locals_base`: no cells, nothing being handled.
+    #[inline(always)]
+    pub(crate) fn new(code: Rc<Code>, globals: Obj, names: Option<Obj>, call_base: usize, locals_base: usize) -> Frame {
+        let stack_base = locals_base + code.varnames.len();
+        Frame { code, pc: 0, call_base, locals_base, stack_base, cells: Vec::new(), globals, names, handling: Vec::new() }
     }
 }
 
@@ -136,10 +143,9 @@ pub struct Vm {
     pub singletons: Singletons,
     pub builtins: Obj,
     pub(crate) frames: Vec<Frame>,
-    pub(crate) stack: Vec<Obj>,
-    /// The fast locals of all frames, each frame's after its caller's, so
-    /// that a call allocates nothing.
-    pub(crate) locals: Vec<Option<Obj>>,
+    /// Every frame's locals and values, each frame's above its caller's,
+    /// so that a call allocates nothing.
+    pub(crate) stack: stack::ValueStack,
     pub recursion_limit: usize,
     /// `sys.get_int_max_str_digits()`: the most digits int<->str
     /// conversions accept (0 = no limit).
@@ -181,8 +187,7 @@ impl Vm {
             singletons,
             builtins,
             frames: Vec::new(),
-            stack: Vec::with_capacity(1024),
-            locals: Vec::with_capacity(1024),
+            stack: stack::ValueStack::with_capacity(2048),
             recursion_limit: 1000,
             max_str_digits: crate::text::int_text::DEFAULT_MAX_STR_DIGITS,
             interned: HashMap::default(),
@@ -208,9 +213,9 @@ impl Vm {
 
     /// Runs module-level code (`LoadName`/`StoreName` in `names`).
     pub(crate) fn run_code_with_names(&mut self, code: Rc<Code>, globals: &Obj, names: &Obj) -> PyResult<Obj> {
-        let locals_base = self.locals.len();
-        self.locals.resize(locals_base + code.varnames.len(), None);
-        let frame = Frame::new(code, globals.clone(), Some(names.clone()), locals_base, self.stack.len());
+        let locals_base = self.stack.len();
+        self.stack.push_unbound(code.varnames.len());
+        let frame = Frame::new(code, globals.clone(), Some(names.clone()), locals_base, locals_base);
         self.run_frame(frame)
     }
 
