@@ -75,6 +75,11 @@ fn describe(code: &Code, instr: &Instr) -> String {
         | Instr::DeleteAttr(i)
         | Instr::ImportName(i)
         | Instr::ImportFrom(i) => name(i),
+        Instr::LoadFastLoadFast(a, b) | Instr::StoreFastLoadFast(a, b) => format!("{}, {}", var(a.into()), var(b.into())),
+        Instr::LoadFastLoadConst(a, c) => {
+            format!("{}, {}", var(a.into()), code.consts.get(c as usize).map(const_text).unwrap_or_default())
+        }
+        Instr::LoadFastLoadAttr(a, i) => format!("{}, {}", var(a.into()), name(i.into())),
         Instr::FormatValue(f) => {
             let conv = ["", "!s", "!r", "!a"][(f & super::format_flags::CONVERSION_MASK) as usize];
             let spec = if f & super::format_flags::HAS_SPEC != 0 { ":spec" } else { "" };

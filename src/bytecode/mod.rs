@@ -252,6 +252,19 @@ pub enum Instr {
     /// `[subject, cls, kwnames] -> [attributes tuple or None]`: a class
     /// pattern with n positional sub-patterns.
     MatchClass(u32),
+    // Superinstructions, written by `compiler::superinstructions` over a
+    // pair of instructions. Each stands in for itself and the instruction
+    // after it, which stays in place (a jump to it still runs it) and is
+    // skipped. When the pair loads two operands and an int or float
+    // operation follows, the loads and the operation run as one.
+    /// `[] -> [local a, local b]` (`LoadFast a; LoadFast b`)
+    LoadFastLoadFast(u16, u16),
+    /// `[] -> [local a, consts[c]]` (`LoadFast a; LoadConst c`)
+    LoadFastLoadConst(u16, u16),
+    /// `[] -> [(local a).names[i]]` (`LoadFast a; LoadAttr i`)
+    LoadFastLoadAttr(u16, u16),
+    /// `[x] -> [local b]`, local a = x (`StoreFast a; LoadFast b`)
+    StoreFastLoadFast(u16, u16),
 }
 
 /// Bits of `Instr::FormatValue`'s operand.

@@ -185,6 +185,7 @@ impl Compiler<'_> {
         let mut unit = self.units.pop().expect("a unit");
         unit.code.global_cache = vec![Default::default(); unit.code.names.len()];
         unit.code.attr_cache = vec![Default::default(); unit.code.names.len()];
+        super::superinstructions::fuse(&mut unit.code.instructions);
         Rc::new(unit.code)
     }
 
@@ -1406,5 +1407,8 @@ fn stack_effect(i: &Instr) -> i32 {
         UnpackEx(n) => (n & 0xff) as i32 + (n >> 8) as i32,
         WithExceptStart | GetLen | MatchSequence | MatchMapping | MatchKeys => 1,
         MatchClass(_) => -2,
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
+        LoadFastLoadAttr(..) => 1,
+        StoreFastLoadFast(..) => 0,
     }
 }

@@ -141,17 +141,19 @@ impl Vm {
         let mut fi = self.frames.len() - 1;
         let mut code = self.frames[fi].code.clone();
         let mut pc = self.frames[fi].pc;
-        let result = self.run_instructions(entry, &mut fi, &mut code, &mut pc);
+        let mut locals_base = self.frames[fi].locals_base;
+        let result = self.run_instructions(entry, &mut fi, &mut code, &mut pc, &mut locals_base);
         self.frames[fi].pc = pc;
         result
     }
 
     /// Makes the frame just pushed the running one.
     #[inline(always)]
-    fn enter_top_frame(&mut self, fi: &mut usize, code_rc: &mut std::rc::Rc<crate::bytecode::Code>, pc: &mut usize) {
+    fn enter_top_frame(&mut self, fi: &mut usize, code_rc: &mut std::rc::Rc<crate::bytecode::Code>, pc: &mut usize, lb: &mut usize) {
         self.frames[*fi].pc = *pc;
         *fi = self.frames.len() - 1;
         *code_rc = self.frames[*fi].code.clone();
+        *lb = self.frames[*fi].locals_base;
         *pc = 0;
     }
 
@@ -167,6 +169,7 @@ impl Vm {
         fi_ref: &mut usize,
         code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
         pc: &mut usize,
+        lb: &mut usize,
     ) -> PyResult<()> {
         // The layouts: `[f, a1..an]`; after `LoadMethod`, `[function,
         // self, a1..an]` or `[None, f, a1..an]`.
@@ -202,7 +205,7 @@ impl Vm {
                 return Ok(());
             }
             self.frames.push(frame);
-            self.enter_top_frame(fi_ref, code_rc, pc);
+            self.enter_top_frame(fi_ref, code_rc, pc, lb);
             return Ok(());
         }
         let args = self.stack.split_off(args_start);
@@ -213,6 +216,55 @@ impl Vm {
         Ok(())
     }
 
+    /// `obj.names[i]` for `LoadAttr`: the instance-attribute cache, else
+    /// the full lookup (which refills the cache).
+    #[inline(always)]
+    fn load_attr_instr(&mut self, obj: &Obj, code: &crate::bytecode::Code, i: usize) -> PyResult<Obj> {
+        if let Some(v) = self.load_attr_cached(obj, code, i) {
+            return Ok(v);
+        }
+        let v = self.get_attr(obj, &code.names[i])?;
+        if !self.cache_applies(obj, code, i) {
+            self.fill_attr_cache(obj, code, i)?;
+        }
+        Ok(v)
+    }
+
+    /// The end of a fused load pair; `pc` is the instruction after it.
+    /// When that is an int or float operator, it runs now on `x` and `y`
+    /// (and a comparison's conditional jump with it); otherwise both are
+    /// pushed and the operator runs as usual.
+    #[inline(always)]
+    fn push_or_fuse(&mut self, x: Obj, y: Obj, code: &crate::bytecode::Code, pc: &mut usize) {
+        let next = *pc;
+        match code.instructions.get(next) {
+            Some(&Instr::Binary(op)) | Some(&Instr::Inplace(op)) => {
+                if let Some(r) = self.binary_fast(&x, &y, op) {
+                    self.stack.push(r);
+                    *pc = next + 1;
+                    return;
+                }
+            }
+            Some(&Instr::Compare(op)) => {
+                if let Some(r) = self.compare_fast(&x, &y, op) {
+                    match code.instructions.get(next + 1) {
+                        Some(&Instr::PopJumpIfFalse(t)) => *pc = if r { next + 2 } else { t as usize },
+                        Some(&Instr::PopJumpIfTrue(t)) => *pc = if r { t as usize } else { next + 2 },
+                        _ => {
+                            let b = self.bool_obj(r);
+                            self.stack.push(b);
+                            *pc = next + 1;
+                        }
+                    }
+                    return;
+                }
+            }
+            _ => {}
+        }
+        self.stack.push(x);
+        self.stack.push(y);
+    }
+
     #[inline(always)]
     fn run_instructions(
         &mut self,
@@ -220,6 +272,7 @@ impl Vm {
         fi_ref: &mut usize,
         code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
         pc: &mut usize,
+        lb: &mut usize,
     ) -> PyResult<Flow> {
         loop {
             let fi = *fi_ref;
@@ -257,23 +310,60 @@ impl Vm {
                     self.stack.insert(n - 2, v);
                 }
                 Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
-                Instr::LoadFast(i) => match self.stack.slot(self.frames[fi].locals_base + i as usize) {
+                Instr::LoadFast(i) => match self.stack.slot(*lb + i as usize) {
                     Some(v) => {
                         let v = v.clone();
                         self.stack.push(v);
                     }
                     None => return Err(self.unbound_local(&code.varnames[i as usize])),
                 },
+                Instr::LoadFastLoadFast(a, b) => {
+                    let Some(x) = self.stack.slot(*lb + a as usize) else {
+                        return Err(self.unbound_local(&code.varnames[a as usize]));
+                    };
+                    *pc += 1;
+                    let Some(y) = self.stack.slot(*lb + b as usize) else {
+                        return Err(self.unbound_local(&code.varnames[b as usize]));
+                    };
+                    self.push_or_fuse(x.clone(), y.clone(), code, pc);
+                }
+                Instr::LoadFastLoadConst(a, c) => {
+                    let Some(x) = self.stack.slot(*lb + a as usize) else {
+                        return Err(self.unbound_local(&code.varnames[a as usize]));
+                    };
+                    *pc += 1;
+                    self.push_or_fuse(x.clone(), code.consts[c as usize].clone(), code, pc);
+                }
+                Instr::LoadFastLoadAttr(a, i) => {
+                    let Some(obj) = self.stack.slot(*lb + a as usize).clone() else {
+                        return Err(self.unbound_local(&code.varnames[a as usize]));
+                    };
+                    *pc += 1;
+                    let v = self.load_attr_instr(&obj, code, i as usize)?;
+                    self.stack.push(v);
+                }
+                Instr::StoreFastLoadFast(a, b) => {
+                    let v = self.pop();
+                    let old = self.stack.slot_mut(*lb + a as usize).replace(v);
+                    drop(old);
+                    self.collect_dead();
+                    *pc += 1;
+                    match self.stack.slot(*lb + b as usize) {
+                        Some(v) => {
+                            let v = v.clone();
+                            self.stack.push(v);
+                        }
+                        None => return Err(self.unbound_local(&code.varnames[b as usize])),
+                    }
+                }
                 Instr::StoreFast(i) => {
                     let v = self.pop();
-                    let slot = self.frames[fi].locals_base + i as usize;
-                    let old = self.stack.slot_mut(slot).replace(v);
+                    let old = self.stack.slot_mut(*lb + i as usize).replace(v);
                     drop(old);
                     self.collect_dead();
                 }
                 Instr::DeleteFast(i) => {
-                    let slot = self.frames[fi].locals_base + i as usize;
-                    if self.stack.slot_mut(slot).take().is_none() {
+                    if self.stack.slot_mut(*lb + i as usize).take().is_none() {
                         return Err(self.unbound_local(&code.varnames[i as usize]));
                     }
                     self.collect_dead();
@@ -335,16 +425,7 @@ impl Vm {
                 }
                 Instr::LoadAttr(i) => {
                     let obj = self.pop();
-                    let v = match self.load_attr_cached(&obj, code, i as usize) {
-                        Some(v) => v,
-                        None => {
-                            let v = self.get_attr(&obj, &code.names[i as usize])?;
-                            if !self.cache_applies(&obj, code, i as usize) {
-                                self.fill_attr_cache(&obj, code, i as usize)?;
-                            }
-                            v
-                        }
-                    };
+                    let v = self.load_attr_instr(&obj, code, i as usize)?;
                     self.stack.push(v);
                 }
                 Instr::StoreAttr(i) => {
@@ -373,7 +454,11 @@ impl Vm {
                 Instr::Inplace(op) => {
                     let b = self.pop();
                     let a = self.pop();
-                    let r = self.inplace_op(&a, &b, op)?;
+                    // Exact ints and floats have no in-place methods.
+                    let r = match self.binary_fast(&a, &b, op) {
+                        Some(r) => r,
+                        None => self.inplace_op(&a, &b, op)?,
+                    };
                     self.stack.push(r);
                 }
                 Instr::Unary(op) => {
@@ -536,7 +621,7 @@ impl Vm {
                         }
                     }
                 }
-                Instr::Call(n) => self.call_on_stack(n as usize, false, fi_ref, code_rc, pc)?,
+                Instr::Call(n) => self.call_on_stack(n as usize, false, fi_ref, code_rc, pc, lb)?,
                 Instr::LoadMethod(i) => {
                     let obj = self.pop();
                     match self.method_for_call(&obj, &code.names[i as usize]) {
@@ -552,7 +637,7 @@ impl Vm {
                         }
                     }
                 }
-                Instr::CallMethod(n) => self.call_on_stack(n as usize, true, fi_ref, code_rc, pc)?,
+                Instr::CallMethod(n) => self.call_on_stack(n as usize, true, fi_ref, code_rc, pc, lb)?,
                 Instr::CallKw(n) => {
                     let kwnames = self.pop();
                     let args = self.stack.split_off(self.stack.len() - n as usize);
@@ -576,6 +661,7 @@ impl Vm {
                     *fi_ref = fi - 1;
                     *code_rc = self.frames[fi - 1].code.clone();
                     *pc = self.frames[fi - 1].pc;
+                    *lb = self.frames[fi - 1].locals_base;
                     self.stack.push(v);
                 }
                 Instr::Raise(n) => return Err(self.raise(fi, n)),
@@ -647,7 +733,7 @@ impl Vm {
                             continue;
                         }
                         self.frames.push(frame);
-                        self.enter_top_frame(fi_ref, code_rc, pc);
+                        self.enter_top_frame(fi_ref, code_rc, pc, lb);
                         continue;
                     }
                     let r = self.call(&func, &args, &names)?;

@@ -1,0 +1,106 @@
+//! Superinstructions: the last pass over a finished code object.
+//!
+//! A common pair of instructions (`LoadFast x; LoadConst 1`, say) becomes
+//! one dispatch: the first instruction of the pair is replaced by a fused
+//! one that does both and skips the second. The second stays where it
+//! was, unchanged, as CPython 3.11's superinstructions do, so the
+//! instruction count, jump targets, line table and exception table all
+//! stay valid: a jump to the second instruction simply runs it alone.
+//!
+//! Invariant: a fused instruction means exactly "run the pair"; the VM
+//! may also run the pair's following operation (an int or float operator
+//! that cannot call Python code) in the same step, which changes nothing
+//! observable.
+
+use crate::bytecode::Instr;
+
+/// Rewrites the first instruction of each fusable pair, left to right.
+/// Pairs that start with a load go first: they may also absorb the
+/// operation after them, which saves the most. A `StoreFast` then fuses
+/// with a `LoadFast` after it that no pair has taken.
+pub(super) fn fuse(code: &mut [Instr]) {
+    let mut pc = 0;
+    while pc + 1 < code.len() {
+        match fused(code[pc], code[pc + 1]) {
+            Some(f) if matches!(code[pc], Instr::LoadFast(_)) => {
+                code[pc] = f;
+                pc += 2;
+            }
+            _ => pc += 1,
+        }
+    }
+    for pc in 0..code.len().saturating_sub(1) {
+        if let (Instr::StoreFast(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
+            code[pc] = f;
+        }
+    }
+}
+
+/// The superinstruction for the pair `(a, b)`, when there is one and its
+/// operands fit.
+fn fused(a: Instr, b: Instr) -> Option<Instr> {
+    let pair = |x: u32, y: u32| Some((u16::try_from(x).ok()?, u16::try_from(y).ok()?));
+    Some(match (a, b) {
+        (Instr::LoadFast(x), Instr::LoadFast(y)) => {
+            let (x, y) = pair(x, y)?;
+            Instr::LoadFastLoadFast(x, y)
+        }
+        (Instr::LoadFast(x), Instr::LoadConst(c)) => {
+            let (x, c) = pair(x, c)?;
+            Instr::LoadFastLoadConst(x, c)
+        }
+        (Instr::LoadFast(x), Instr::LoadAttr(i)) => {
+            let (x, i) = pair(x, i)?;
+            Instr::LoadFastLoadAttr(x, i)
+        }
+        (Instr::StoreFast(x), Instr::LoadFast(y)) => {
+            let (x, y) = pair(x, y)?;
+            Instr::StoreFastLoadFast(x, y)
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::BinOp;
+
+    #[test]
+    fn pairs_fuse_and_second_halves_stay() {
+        let mut code = vec![
+            Instr::LoadFast(0),
+            Instr::LoadConst(1),
+            Instr::Binary(BinOp::Add),
+            Instr::StoreFast(2),
+            Instr::LoadFast(2),
+            Instr::LoadFast(3),
+            Instr::StoreFast(4),
+            Instr::LoadFast(4),
+            Instr::Return,
+        ];
+        fuse(&mut code);
+        assert_eq!(
+            code,
+            vec![
+                Instr::LoadFastLoadConst(0, 1),
+                Instr::LoadConst(1),
+                Instr::Binary(BinOp::Add),
+                // The load pair wins; the store stays alone.
+                Instr::StoreFast(2),
+                Instr::LoadFastLoadFast(2, 3),
+                Instr::LoadFast(3),
+                Instr::StoreFastLoadFast(4, 4),
+                Instr::LoadFast(4),
+                Instr::Return,
+            ]
+        );
+    }
+
+    #[test]
+    fn operands_too_wide_do_not_fuse() {
+        let mut code = vec![Instr::LoadFast(70_000), Instr::LoadConst(1)];
+        fuse(&mut code);
+        assert_eq!(code, vec![Instr::LoadFast(70_000), Instr::LoadConst(1)]);
+    }
+}
