@@ -87,6 +87,7 @@ mod ops;
 mod range_type;
 mod seq;
 mod slice_type;
+mod str_fast;
 mod str_methods;
 mod str_translate;
 mod table_iter;
