@@ -215,6 +215,10 @@ impl Vm {
     }
 
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        // Two exact strs: no numeric checks apply, and neither can override `+`.
+        if op == BinOp::Add && a.has_type(&self.types.str_) && b.has_type(&self.types.str_) {
+            return Ok(self.str_concat(a, b));
+        }
         if self.is_numeric_subclass(a) || self.is_numeric_subclass(b) {
             let (name, rname, _) = dunder(op);
             if let Some(r) = self.subclass_dunders(a, b, name, rname)? {
@@ -467,17 +471,20 @@ impl Vm {
         Ok(self.new_float(r))
     }
 
+    /// `a + b` for two strs.
+    fn str_concat(&self, a: &Obj, b: &Obj) -> Obj {
+        let (x, y) = (a.downcast::<StrValue>().expect("str"), b.downcast::<StrValue>().expect("str"));
+        // Sized once: a clone of `x` would have no room for `y`.
+        let mut t = crate::text::Wtf8Buf::with_capacity(x.text.as_bytes().len() + y.text.as_bytes().len());
+        t.push_wtf8(&x.text);
+        t.push_wtf8(&y.text);
+        self.new_str_wtf8(t)
+    }
+
     /// `str + str`, `list * n` and the other sequence operators.
     fn sequence_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Option<Obj>> {
         match (a.kind(), b.kind(), op) {
-            (Kind::Str, Kind::Str, BinOp::Add) => {
-                let (x, y) = (a.downcast::<StrValue>().expect("str"), b.downcast::<StrValue>().expect("str"));
-                // Sized once: a clone of `x` would have no room for `y`.
-                let mut t = crate::text::Wtf8Buf::with_capacity(x.text.as_bytes().len() + y.text.as_bytes().len());
-                t.push_wtf8(&x.text);
-                t.push_wtf8(&y.text);
-                Ok(Some(self.new_str_wtf8(t)))
-            }
+            (Kind::Str, Kind::Str, BinOp::Add) => Ok(Some(self.str_concat(a, b))),
             (Kind::List, Kind::List, BinOp::Add) => {
                 let mut items = a.downcast::<ListValue>().expect("list").0.borrow().clone();
                 items.extend(b.downcast::<ListValue>().expect("list").0.borrow().iter().cloned());
