@@ -37,6 +37,35 @@ impl Wtf8Buf {
         Wtf8Buf { bytes: s.as_bytes().to_vec() }
     }
 
+    pub fn with_capacity(bytes: usize) -> Self {
+        Wtf8Buf { bytes: Vec::with_capacity(bytes) }
+    }
+
+    /// A copy of a run of another string's bytes. The caller cuts at code
+    /// point boundaries (both ends at a byte that is not a continuation
+    /// byte, or at the end), so the invariant carries over.
+    pub fn from_wtf8_slice(bytes: &[u8]) -> Self {
+        debug_assert!(bytes.first().is_none_or(|&b| b & 0xC0 != 0x80));
+        Wtf8Buf { bytes: bytes.to_vec() }
+    }
+
+    /// Bytes that are all ASCII (for the ASCII fast paths of str methods).
+    pub fn from_ascii(bytes: Vec<u8>) -> Self {
+        debug_assert!(bytes.is_ascii());
+        Wtf8Buf { bytes }
+    }
+
+    /// Whether every code point is ASCII, so bytes and code points agree.
+    pub fn is_ascii(&self) -> bool {
+        self.bytes.is_ascii()
+    }
+
+    /// Appends raw WTF-8 bytes cut at code point boundaries (see
+    /// `from_wtf8_slice`).
+    pub fn push_wtf8_bytes(&mut self, bytes: &[u8]) {
+        self.bytes.extend_from_slice(bytes);
+    }
+
     pub fn push_str(&mut self, s: &str) {
         self.bytes.extend_from_slice(s.as_bytes());
     }
@@ -69,6 +98,10 @@ impl Wtf8Buf {
 
     /// Appends any code point up to U+10FFFF, surrogates included.
     pub fn push_code_point(&mut self, cp: u32) {
+        if cp < 0x80 {
+            self.bytes.push(cp as u8);
+            return;
+        }
         match char::from_u32(cp) {
             Some(c) => self.push_char(c),
             None => {
@@ -139,5 +172,11 @@ impl Iterator for CodePoints<'_> {
         let cp = b[i + 1..i + len].iter().fold(init, |acc, &c| (acc << 6) | (c as u32 & 0x3F));
         self.pos += len;
         Some(cp)
+    }
+
+    /// Counting needs no decoding: each code point has exactly one byte
+    /// that is not a continuation byte (`10xxxxxx`), surrogates included.
+    fn count(self) -> usize {
+        self.bytes[self.pos..].iter().filter(|&&b| b & 0xC0 != 0x80).count()
     }
 }

@@ -316,6 +316,18 @@ fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // `str(x)` of an exact str or machine int, the common cases, without
+    // argument parsing or a `__str__` lookup (exact types cannot override
+    // it). `a.args[0]` is the class; a subclass's result is reboxed by the
+    // caller as before.
+    if let ([_, x], []) = (a.args, a.kwnames) {
+        if x.has_type(&vm.types.str_) {
+            return Ok(x.clone());
+        }
+        if let (Some(IntValue::Small(i)), true) = (x.downcast::<IntValue>(), x.has_type(&vm.types.int)) {
+            return Ok(vm.new_str(&i.to_string()));
+        }
+    }
     let params = super::args::Params { names: &["object", "encoding", "errors"], posonly: 0, required: 0 };
     let rest = CallArgs { args: &a.args[1..], kwnames: a.kwnames };
     let args = super::args::clinic_args(vm, "str", &rest, &params)?;

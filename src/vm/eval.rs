@@ -505,14 +505,19 @@ impl Vm {
                 Instr::Subscr => {
                     let key = self.pop();
                     let obj = self.pop();
-                    let r = self.get_item(&obj, &key)?;
+                    let r = match self.subscr_fast(&obj, &key) {
+                        Some(r) => r,
+                        None => self.get_item(&obj, &key)?,
+                    };
                     self.stack.push(r);
                 }
                 Instr::StoreSubscr => {
                     let key = self.pop();
                     let obj = self.pop();
                     let v = self.pop();
-                    self.set_item(&obj, key, v)?;
+                    if let Err(v) = self.store_subscr_fast(&obj, &key, v) {
+                        self.set_item(&obj, key, v)?;
+                    }
                     self.collect_dead();
                 }
                 Instr::DeleteSubscr => {
@@ -564,10 +569,13 @@ impl Vm {
                         Some(t) if t.0.len() == n as usize && seq.has_type(&self.types.tuple) => {
                             self.stack.extend(t.0.iter().rev().cloned())
                         }
-                        _ => {
-                            let items = self.unpack(&seq, n as usize)?;
-                            self.stack.extend(items.into_iter().rev());
-                        }
+                        _ => match self.exact_list_of_len(&seq, n as usize) {
+                            Some(l) => self.stack.extend(l.0.borrow().iter().rev().cloned()),
+                            None => {
+                                let items = self.unpack(&seq, n as usize)?;
+                                self.stack.extend(items.into_iter().rev());
+                            }
+                        },
                     }
                 }
                 Instr::Jump(t) => {

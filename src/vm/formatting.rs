@@ -716,7 +716,8 @@ impl Vm {
 
 /// Text from code points.
 pub(crate) fn from_cps(cps: &[u32]) -> Wtf8Buf {
-    let mut t = Wtf8Buf::new();
+    // At least one byte per code point; ASCII text needs no regrowth.
+    let mut t = Wtf8Buf::with_capacity(cps.len());
     for &c in cps {
         t.push_code_point(c);
     }

@@ -88,6 +88,7 @@ mod range_type;
 mod seq;
 mod slice_type;
 mod stack;
+mod str_fast;
 mod str_methods;
 mod str_translate;
 mod table_iter;

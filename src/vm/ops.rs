@@ -125,9 +125,23 @@ impl Vm {
             BinOp::Mul => x.checked_mul(*y)?,
             BinOp::Mod if *y > 0 && *x >= 0 => x % y,
             BinOp::FloorDiv if *y > 0 && *x >= 0 => x / y,
+            // Signs differ: Python rounds toward minus infinity, as
+            // `small_int_op` does (`MIN // -1` overflows: not here).
+            BinOp::Mod if *y != 0 && x.checked_rem(*y).is_some() => Integer::mod_floor(x, y),
+            BinOp::FloorDiv if *y != 0 && x.checked_div(*y).is_some() => Integer::div_floor(x, y),
             BinOp::And => x & y,
             BinOp::Or => x | y,
             BinOp::Xor => x ^ y,
+            // Negative counts raise: left to `small_int_op`.
+            BinOp::RShift if *y >= 0 => {
+                if *y >= 64 {
+                    if *x < 0 { -1 } else { 0 }
+                } else {
+                    x >> y
+                }
+            }
+            BinOp::LShift if *y >= 0 && *y < 63 && x.unsigned_abs().leading_zeros() as i64 > y + 1 => x << y,
+            BinOp::Pow if *y >= 0 && *y <= u32::MAX as i64 => x.checked_pow(*y as u32)?,
             _ => return None,
         };
         Some(self.new_int(r))
@@ -168,6 +182,16 @@ impl Vm {
             BinOp::Sub => x - y,
             BinOp::Mul => x * y,
             BinOp::TrueDiv if y != 0.0 => x / y,
+            // A positive finite base to a finite power is `float_op`'s
+            // plain `powf`; zero and negative bases (errors, complex
+            // results) and overflow are left to it.
+            BinOp::Pow if x > 0.0 && x.is_finite() && y.is_finite() => {
+                let r = x.powf(y);
+                if !r.is_finite() {
+                    return None;
+                }
+                r
+            }
             _ => return None,
         };
         Some(self.new_float(r))
@@ -191,6 +215,10 @@ impl Vm {
     }
 
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
+        // Two exact strs: no numeric checks apply, and neither can override `+`.
+        if op == BinOp::Add && a.has_type(&self.types.str_) && b.has_type(&self.types.str_) {
+            return Ok(self.str_concat(a, b));
+        }
         if self.is_numeric_subclass(a) || self.is_numeric_subclass(b) {
             let (name, rname, _) = dunder(op);
             if let Some(r) = self.subclass_dunders(a, b, name, rname)? {
@@ -443,15 +471,20 @@ impl Vm {
         Ok(self.new_float(r))
     }
 
+    /// `a + b` for two strs.
+    fn str_concat(&self, a: &Obj, b: &Obj) -> Obj {
+        let (x, y) = (a.downcast::<StrValue>().expect("str"), b.downcast::<StrValue>().expect("str"));
+        // Sized once: a clone of `x` would have no room for `y`.
+        let mut t = crate::text::Wtf8Buf::with_capacity(x.text.as_bytes().len() + y.text.as_bytes().len());
+        t.push_wtf8(&x.text);
+        t.push_wtf8(&y.text);
+        self.new_str_wtf8(t)
+    }
+
     /// `str + str`, `list * n` and the other sequence operators.
     fn sequence_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Option<Obj>> {
         match (a.kind(), b.kind(), op) {
-            (Kind::Str, Kind::Str, BinOp::Add) => {
-                let (x, y) = (a.downcast::<StrValue>().expect("str"), b.downcast::<StrValue>().expect("str"));
-                let mut t = x.text.clone();
-                t.push_wtf8(&y.text);
-                Ok(Some(self.new_str_wtf8(t)))
-            }
+            (Kind::Str, Kind::Str, BinOp::Add) => Ok(Some(self.str_concat(a, b))),
             (Kind::List, Kind::List, BinOp::Add) => {
                 let mut items = a.downcast::<ListValue>().expect("list").0.borrow().clone();
                 items.extend(b.downcast::<ListValue>().expect("list").0.borrow().iter().cloned());

@@ -161,6 +161,62 @@ impl Vm {
         Ok(out)
     }
 
+    /// An exact list of exactly `n` items, for the eval loop's unpacking
+    /// shortcut (`for p, v, m in bodies` over lists): its items can be
+    /// pushed in place, with no iterator and no intermediate vector.
+    #[inline]
+    pub(crate) fn exact_list_of_len<'a>(&self, seq: &'a Obj, n: usize) -> Option<&'a ListValue> {
+        let l = seq.downcast::<ListValue>().filter(|_| seq.has_type(&self.types.list))?;
+        (l.0.borrow().len() == n).then_some(l)
+    }
+
+    /// A subscript of an exact list or tuple by an exact machine int in
+    /// range, without `get_item`'s dispatch. Exact types only: a subclass
+    /// may override `__getitem__` or `__index__`. `None` (take the general
+    /// path, which also raises the IndexError) otherwise.
+    #[inline]
+    pub(crate) fn subscr_fast(&self, obj: &Obj, key: &Obj) -> Option<Obj> {
+        let i = self.exact_small_int(key)?;
+        if obj.has_type(&self.types.list) {
+            let items = obj.downcast::<ListValue>()?.0.borrow();
+            Some(items[in_range(i, items.len())?].clone())
+        } else if obj.has_type(&self.types.tuple) {
+            let items = &obj.downcast::<TupleValue>()?.0;
+            Some(items[in_range(i, items.len())?].clone())
+        } else {
+            None
+        }
+    }
+
+    /// `l[i] = v` for an exact list and an exact machine int in range; the
+    /// value comes back as `Err` when the general `set_item` must run.
+    #[inline]
+    pub(crate) fn store_subscr_fast(&self, obj: &Obj, key: &Obj, value: Obj) -> Result<(), Obj> {
+        let (Some(i), true) = (self.exact_small_int(key), obj.has_type(&self.types.list)) else {
+            return Err(value);
+        };
+        let Some(l) = obj.downcast::<ListValue>() else { return Err(value) };
+        let old = {
+            let mut items = l.0.borrow_mut();
+            let Some(j) = in_range(i, items.len()) else {
+                drop(items);
+                return Err(value);
+            };
+            std::mem::replace(&mut items[j], value)
+        };
+        // Released after the borrow, as in `set_item`.
+        drop(old);
+        Ok(())
+    }
+
+    #[inline(always)]
+    fn exact_small_int(&self, o: &Obj) -> Option<i64> {
+        match o.downcast::<IntValue>() {
+            Some(IntValue::Small(i)) if o.has_type(&self.types.int) => Some(*i),
+            _ => None,
+        }
+    }
+
     pub(crate) fn unpack(&mut self, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
         self.check_unpackable(seq)?;
         let items = self.iterate_to_vec(seq)?;
@@ -472,4 +528,12 @@ pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> usize {
     } else {
         0
     }
+}
+
+/// A Python index into a sequence of `len` items made non-negative, when
+/// in range.
+#[inline(always)]
+fn in_range(i: i64, len: usize) -> Option<usize> {
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (0..len as i64).contains(&j).then_some(j as usize)
 }

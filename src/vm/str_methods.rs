@@ -216,6 +216,9 @@ fn maxsplit_arg(vm: &mut Vm, o: Option<&Obj>) -> PyResult<usize> {
 }
 
 fn str_split(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if let Some(r) = super::str_fast::split(vm, &a) {
+        return Ok(r);
+    }
     let p = parse(vm, &a, "split", &["sep", "maxsplit"], 0)?;
     let sep = sep_arg(vm, p.slots[0])?;
     let mut max = maxsplit_arg(vm, p.slots[1])?;
@@ -309,6 +312,9 @@ fn str_rsplit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn str_join(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if let Some(r) = super::str_fast::join(vm, &a) {
+        return r;
+    }
     let p = parse(vm, &a, "join", &["iterable"], 1)?;
     let iterable = p.slots[0].expect("required");
     let items = match vm.get_iter(iterable) {
@@ -333,6 +339,9 @@ fn str_join(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn strip_common(vm: &mut Vm, a: CallArgs<'_>, name: &str, left: bool, right: bool) -> PyResult<Obj> {
+    if let Some(r) = super::str_fast::strip(vm, &a, left, right) {
+        return Ok(r);
+    }
     let p = parse(vm, &a, name, &["chars"], 0)?;
     let chars = match none_or(p.slots[0]) {
         Some(o) => Some(str_arg(vm, o, |_| format!("{name} arg must be None or str"))?),
@@ -585,10 +594,16 @@ fn case_method(vm: &mut Vm, a: CallArgs<'_>, name: &str, f: fn(&[u32]) -> Vec<u3
 }
 
 fn str_upper(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if let Some(r) = super::str_fast::ascii_case(vm, &a, true) {
+        return Ok(r);
+    }
     case_method(vm, a, "upper", |t| map_chars(t, |_, c, out| push_upper(c, out)))
 }
 
 fn str_lower(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if let Some(r) = super::str_fast::ascii_case(vm, &a, false) {
+        return Ok(r);
+    }
     case_method(vm, a, "lower", |t| map_chars(t, |i, c, out| push_lower(t, i, c, out)))
 }
 
