@@ -208,9 +208,37 @@ impl Vm {
             self.enter_top_frame(fi_ref, code_rc, pc, lb);
             return Ok(());
         }
-        let args = self.stack.split_off(args_start);
-        self.stack.truncate(call_base);
-        let r = self.call(&func, &args, &[])?;
+        // Up to three arguments travel in an array on the Rust stack rather
+        // than a new vector: most calls of builtins and their methods.
+        let r = match self.stack.len() - args_start {
+            0 => {
+                self.stack.truncate(call_base);
+                self.call(&func, &[], &[])
+            }
+            1 => {
+                let a = self.pop();
+                self.stack.truncate(call_base);
+                self.call(&func, &[a], &[])
+            }
+            2 => {
+                let b = self.pop();
+                let a = self.pop();
+                self.stack.truncate(call_base);
+                self.call(&func, &[a, b], &[])
+            }
+            3 => {
+                let c = self.pop();
+                let b = self.pop();
+                let a = self.pop();
+                self.stack.truncate(call_base);
+                self.call(&func, &[a, b, c], &[])
+            }
+            _ => {
+                let args = self.stack.split_off(args_start);
+                self.stack.truncate(call_base);
+                self.call(&func, &args, &[])
+            }
+        }?;
         self.stack.push(r);
         self.collect_dead();
         Ok(())
