@@ -383,9 +383,41 @@ impl Vm {
         all.extend_from_slice(args);
         let r = self.call(&init, &all, kwnames)?;
         if r.kind() != Kind::None {
-            return Err(self.type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+            return Err(self.init_returned_value(&r));
         }
         Ok(obj)
+    }
+
+    /// For a call of `cls` that `type.__call__` completes by running a
+    /// Python `__init__` on a plain instance (the metaclass is `type`, and
+    /// `__new__` is `object.__new__`): a new instance and that function,
+    /// for the dispatch loop to run as a frame. `None` for every other
+    /// class, which goes through `type_call`.
+    pub(crate) fn instance_for_python_init(&mut self, cls: &Obj) -> PyResult<Option<(Obj, Obj)>> {
+        if !cls.has_type(&self.types.type_) || cls.downcast::<TypeValue>().is_none_or(|t| t.instance_kind != Kind::Instance) {
+            return Ok(None);
+        }
+        let init_name = self.intern("__init__");
+        let is_plain_function = |f: &Obj| {
+            f.downcast::<FunctionValue>().and_then(|f| f.code.downcast::<CodeValue>().map(|c| c.0.flags))
+                .is_some_and(|flags| flags & crate::bytecode::flags::GENERATOR == 0)
+        };
+        let Some(init) = self.lookup_type_attr(cls, &init_name).filter(is_plain_function) else {
+            return Ok(None);
+        };
+        let new_name = self.intern("__new__");
+        let object = self.types.object.clone();
+        match (self.lookup_type_attr(cls, &new_name), self.lookup_type_attr(&object, &new_name)) {
+            (Some(new), Some(object_new)) if new.is(&object_new) => {}
+            _ => return Ok(None),
+        }
+        Ok(Some((self.new_instance(cls, &[])?, init)))
+    }
+
+    /// The error of an `__init__` that returned something other than None.
+    #[cold]
+    pub(crate) fn init_returned_value(&self, v: &Obj) -> crate::object::PyErr {
+        self.type_error(format!("__init__() should return None, not '{}'", self.type_name(v)))
     }
 
     /// `object.__new__(cls)`.

@@ -194,6 +194,19 @@ impl Vm {
                 func = f;
             }
         }
+        if func.kind() == Kind::Type && self.frames.len() < self.recursion_limit {
+            if let Some((instance, init)) = self.instance_for_python_init(&func)? {
+                // `[cls, a1..an]` becomes the method call `[__init__,
+                // instance, a1..an]`, whose return gives the instance back.
+                self.stack[args_start - 1] = init.clone();
+                self.stack.insert(args_start, instance.clone());
+                let mut frame = self.make_frame_from_stack(&init, call_base, args_start)?;
+                frame.instance = Some(instance);
+                self.frames.push(frame);
+                self.enter_top_frame(fi_ref, code_rc, pc, lb);
+                return Ok(());
+            }
+        }
         if func.kind() == Kind::Function {
             if self.frames.len() >= self.recursion_limit {
                 return Err(self.recursion_error());
@@ -692,13 +705,18 @@ impl Vm {
                     if fi == entry {
                         return Ok(Flow::Return(v));
                     }
+                    let instance = self.frames[fi].instance.take();
                     self.pop_frame();
                     self.collect_dead();
                     *fi_ref = fi - 1;
                     *code_rc = self.frames[fi - 1].code.clone();
                     *pc = self.frames[fi - 1].pc;
                     *lb = self.frames[fi - 1].locals_base;
-                    self.stack.push(v);
+                    match instance {
+                        None => self.stack.push(v),
+                        Some(obj) if v.kind() == Kind::None => self.stack.push(obj),
+                        Some(_) => return Err(self.init_returned_value(&v)),
+                    }
                 }
                 Instr::Raise(n) => return Err(self.raise(fi, n)),
                 Instr::PushExcInfo => {

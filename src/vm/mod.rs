@@ -127,6 +127,10 @@ pub(crate) struct Frame {
     pub names: Option<Obj>,
     /// The exception being handled by an `except` block in this frame.
     pub handling: Vec<Obj>,
+    /// For the `__init__` frame of a class call made in the dispatch loop:
+    /// the new instance, which the call gives back once `__init__`
+    /// returns None.
+    pub instance: Option<Obj>,
 }
 
 impl Frame {
@@ -135,7 +139,18 @@ impl Frame {
     #[inline(always)]
     pub(crate) fn new(code: Rc<Code>, globals: Obj, names: Option<Obj>, call_base: usize, locals_base: usize) -> Frame {
         let stack_base = locals_base + code.varnames.len();
-        Frame { code, pc: 0, call_base, locals_base, stack_base, cells: Vec::new(), globals, names, handling: Vec::new() }
+        Frame {
+            code,
+            pc: 0,
+            call_base,
+            locals_base,
+            stack_base,
+            cells: Vec::new(),
+            globals,
+            names,
+            handling: Vec::new(),
+            instance: None,
+        }
     }
 }
 
