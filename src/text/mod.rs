@@ -137,6 +137,14 @@ impl Wtf8Buf {
         CodePoints { bytes: &self.bytes, pos: 0 }
     }
 
+    /// The code point starting at byte `pos` and the byte length of its
+    /// encoding; `None` at the end.
+    pub fn code_point_at(&self, pos: usize) -> Option<(u32, usize)> {
+        let mut it = CodePoints { bytes: &self.bytes, pos };
+        let cp = it.next()?;
+        Some((cp, it.pos - pos))
+    }
+
     /// The text with each surrogate replaced by U+FFFD.
     pub fn to_string_lossy(&self) -> String {
         self.code_points().map(|cp| char::from_u32(cp).unwrap_or('\u{FFFD}')).collect()

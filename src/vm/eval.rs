@@ -7,7 +7,7 @@
 //! which finds the innermost handler of the current frame or pops frames
 //! until one has one, or returns the error past the entry frame.
 
-use super::{Frame, Vm};
+use super::{Frame, FrameExit, Vm};
 use crate::bytecode::Instr;
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
@@ -72,7 +72,7 @@ impl Vm {
     }
 
     /// Pops the top frame, moving its locals and stack out.
-    fn suspend_top_frame(&mut self) -> SuspendedFrame {
+    pub(crate) fn suspend_top_frame(&mut self) -> SuspendedFrame {
         let frame = self.frames.pop().expect("a frame");
         let slots = self.stack.split_off_slots(frame.locals_base);
         self.stack.truncate(frame.call_base);
@@ -89,7 +89,7 @@ impl Vm {
     /// Routes an error to the innermost handler at or above `entry`, or
     /// pops every frame down to `entry` and gives the error back.
     #[cold]
-    fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
+    fn unwind(&mut self, mut err: PyErr, entry: usize) -> Result<(), PyErr> {
         self.set_implicit_context(&err);
         let mut first = true;
         loop {
@@ -106,6 +106,10 @@ impl Vm {
                 self.stack.truncate(depth);
                 self.stack.push(err.0);
                 return Ok(());
+            }
+            if let FrameExit::Generator(g) = &self.frames.last().expect("a frame").exit {
+                let g = g.clone();
+                err = self.inline_generator_raised(&g, err);
             }
             self.pop_frame();
             if self.frames.len() == entry {
@@ -201,7 +205,7 @@ impl Vm {
                 self.stack[args_start - 1] = init.clone();
                 self.stack.insert(args_start, instance.clone());
                 let mut frame = self.make_frame_from_stack(&init, call_base, args_start)?;
-                frame.instance = Some(instance);
+                frame.exit = FrameExit::Instance(instance);
                 self.frames.push(frame);
                 self.enter_top_frame(fi_ref, code_rc, pc, lb);
                 return Ok(());
@@ -662,6 +666,14 @@ impl Vm {
                 }
                 Instr::ForIter(t) => {
                     let it = self.top().clone();
+                    if it.kind() == Kind::Generator && self.frames.len() < self.recursion_limit {
+                        if let Some(frame) = self.resume_inline_generator(&it) {
+                            self.frames.push(frame);
+                            self.enter_top_frame(fi_ref, code_rc, pc, lb);
+                            *pc = self.frames[*fi_ref].pc;
+                            continue;
+                        }
+                    }
                     match self.next(&it)? {
                         Some(v) => self.stack.push(v),
                         None => {
@@ -705,17 +717,26 @@ impl Vm {
                     if fi == entry {
                         return Ok(Flow::Return(v));
                     }
-                    let instance = self.frames[fi].instance.take();
+                    let exit = std::mem::replace(&mut self.frames[fi].exit, FrameExit::Value);
                     self.pop_frame();
                     self.collect_dead();
                     *fi_ref = fi - 1;
                     *code_rc = self.frames[fi - 1].code.clone();
                     *pc = self.frames[fi - 1].pc;
                     *lb = self.frames[fi - 1].locals_base;
-                    match instance {
-                        None => self.stack.push(v),
-                        Some(obj) if v.kind() == Kind::None => self.stack.push(obj),
-                        Some(_) => return Err(self.init_returned_value(&v)),
+                    match exit {
+                        FrameExit::Value => self.stack.push(v),
+                        FrameExit::Instance(obj) if v.kind() == Kind::None => self.stack.push(obj),
+                        FrameExit::Instance(_) => return Err(self.init_returned_value(&v)),
+                        FrameExit::Generator(g) => {
+                            // The generator is exhausted: its `ForIter`
+                            // leaves the loop, dropping the iterator.
+                            self.close_inline_generator(&g);
+                            if let Instr::ForIter(t) = self.frames[fi - 1].code.instructions[*pc - 1] {
+                                self.pop();
+                                *pc = t as usize;
+                            }
+                        }
                     }
                 }
                 Instr::Raise(n) => return Err(self.raise(fi, n)),
@@ -756,7 +777,19 @@ impl Vm {
                 }
                 Instr::FormatValue(flags) => self.exec_format_value(flags)?,
                 Instr::BuildString(n) => self.exec_build_string(n),
-                Instr::YieldValue(_) => return Ok(Flow::Yield(self.pop())),
+                Instr::YieldValue(_) => {
+                    let v = self.pop();
+                    let FrameExit::Generator(g) = &self.frames[fi].exit else { return Ok(Flow::Yield(v)) };
+                    // Resumed by the caller's `ForIter`: back to it with v.
+                    let g = g.clone();
+                    self.frames[fi].pc = *pc;
+                    self.suspend_inline_generator(&g);
+                    *fi_ref = fi - 1;
+                    *code_rc = self.frames[fi - 1].code.clone();
+                    *pc = self.frames[fi - 1].pc;
+                    *lb = self.frames[fi - 1].locals_base;
+                    self.stack.push(v);
+                }
                 Instr::GetYieldFromIter => {
                     let v = self.pop();
                     let it = if v.kind() == Kind::Generator { v } else { self.get_iter(&v)? };

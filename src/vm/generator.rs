@@ -10,7 +10,7 @@
 //! goes through the `Send` instruction in the frame, while `throw` and
 //! `close` are passed to the delegate directly from Rust (`gen_throw`).
 
-use super::{Frame, Vm};
+use super::{Frame, FrameExit, Vm};
 use super::eval::Exit;
 use crate::bytecode::Instr;
 use crate::heap::{Kind, Obj, obj_flags};
@@ -156,19 +156,10 @@ impl Vm {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.recursion_error());
         }
-        let Some(saved) = g.frame.borrow_mut().take() else {
+        let sent = if throw.is_none() { Some(value) } else { None };
+        let Some(frame) = self.running_frame(g, sent) else {
             return Ok(GenResult::Return(self.none()));
         };
-        g.state.set(GenState::Running);
-        let locals_base = self.stack.len();
-        self.stack.extend_slots(saved.slots);
-        if state == GenState::Suspended && throw.is_none() {
-            self.stack.push(value);
-        }
-        let mut frame = Frame::new(saved.code, saved.globals, None, locals_base, locals_base);
-        frame.pc = saved.pc;
-        frame.cells = saved.cells;
-        frame.handling = saved.handling;
         match self.run_frame_until(frame, throw) {
             Ok(Exit::Yield(v, saved)) => {
                 *g.frame.borrow_mut() = Some(saved);
@@ -179,14 +170,76 @@ impl Vm {
                 g.state.set(GenState::Closed);
                 Ok(GenResult::Return(v))
             }
-            Err(e) => {
-                g.state.set(GenState::Closed);
-                let stop = self.types.exceptions.stop_iteration.clone();
-                if self.isinstance(&e.0, &stop) {
-                    return Err(self.chained_runtime_error("generator raised StopIteration", e));
-                }
-                Err(e)
-            }
+            Err(e) => Err(self.generator_raised(g, e)),
+        }
+    }
+
+    /// The generator's suspended frame, moved back onto the stack and
+    /// marked running; `sent` is pushed as the value of the `yield` it
+    /// stopped at (not for a frame that has not started). `None` when
+    /// the generator has no frame left.
+    fn running_frame(&mut self, g: &GeneratorValue, sent: Option<Obj>) -> Option<Frame> {
+        let started = g.state.get() == GenState::Suspended;
+        let saved = g.frame.borrow_mut().take()?;
+        g.state.set(GenState::Running);
+        let locals_base = self.stack.len();
+        self.stack.extend_slots(saved.slots);
+        if let Some(v) = sent.filter(|_| started) {
+            self.stack.push(v);
+        }
+        let mut frame = Frame::new(saved.code, saved.globals, None, locals_base, locals_base);
+        frame.pc = saved.pc;
+        frame.cells = saved.cells;
+        frame.handling = saved.handling;
+        Some(frame)
+    }
+
+    /// An exception left the generator's frame: the generator is closed,
+    /// and a StopIteration becomes a RuntimeError (PEP 479).
+    fn generator_raised(&self, g: &GeneratorValue, e: PyErr) -> PyErr {
+        g.state.set(GenState::Closed);
+        let stop = self.types.exceptions.stop_iteration.clone();
+        if self.isinstance(&e.0, &stop) {
+            return self.chained_runtime_error("generator raised StopIteration", e);
+        }
+        e
+    }
+
+    /// For `ForIter` on a generator: its frame, to run in the dispatch
+    /// loop until it yields to the loop again, when the generator can be
+    /// resumed (created or suspended, not running or closed).
+    pub(crate) fn resume_inline_generator(&mut self, genr: &Obj) -> Option<Frame> {
+        let g = genr.downcast::<GeneratorValue>()?;
+        if !matches!(g.state.get(), GenState::Created | GenState::Suspended) {
+            return None;
+        }
+        let none = self.none();
+        let mut frame = self.running_frame(g, Some(none))?;
+        frame.exit = FrameExit::Generator(genr.clone());
+        Some(frame)
+    }
+
+    /// The top frame, a generator resumed by `ForIter`, yielded: its state
+    /// goes back into the generator.
+    pub(crate) fn suspend_inline_generator(&mut self, genr: &Obj) {
+        let saved = self.suspend_top_frame();
+        let g = genr.downcast::<GeneratorValue>().expect("a generator");
+        *g.frame.borrow_mut() = Some(saved);
+        g.state.set(GenState::Suspended);
+    }
+
+    /// A generator resumed by `ForIter` returned.
+    pub(crate) fn close_inline_generator(&mut self, genr: &Obj) {
+        if let Some(g) = genr.downcast::<GeneratorValue>() {
+            g.state.set(GenState::Closed);
+        }
+    }
+
+    /// An exception leaves the frame of a generator resumed by `ForIter`.
+    pub(crate) fn inline_generator_raised(&mut self, genr: &Obj, e: PyErr) -> PyErr {
+        match genr.downcast::<GeneratorValue>() {
+            Some(g) => self.generator_raised(g, e),
+            None => e,
         }
     }
 

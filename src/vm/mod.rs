@@ -127,10 +127,22 @@ pub(crate) struct Frame {
     pub names: Option<Obj>,
     /// The exception being handled by an `except` block in this frame.
     pub handling: Vec<Obj>,
-    /// For the `__init__` frame of a class call made in the dispatch loop:
-    /// the new instance, which the call gives back once `__init__`
-    /// returns None.
-    pub instance: Option<Obj>,
+    /// What the frame's end gives its caller.
+    pub exit: FrameExit,
+}
+
+/// What a frame's end gives its caller. Frames the dispatch loop enters
+/// on its own, without a Rust call, say here what the Rust call did.
+pub(crate) enum FrameExit {
+    /// The returned value: a function call.
+    Value,
+    /// The `__init__` frame of a class call: the new instance, once
+    /// `__init__` returns None.
+    Instance(Obj),
+    /// A generator resumed by `ForIter`: a `yield` suspends the frame back
+    /// into the generator and gives the loop the value; a return (or an
+    /// exception) closes the generator, and the loop ends.
+    Generator(Obj),
 }
 
 impl Frame {
@@ -149,7 +161,7 @@ impl Frame {
             globals,
             names,
             handling: Vec::new(),
-            instance: None,
+            exit: FrameExit::Value,
         }
     }
 }

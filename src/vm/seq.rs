@@ -108,12 +108,15 @@ impl Vm {
                         Kind::List => seq.downcast::<ListValue>().and_then(|l| l.0.borrow().get(i).cloned()),
                         Kind::Tuple => seq.downcast::<TupleValue>().and_then(|t| t.0.get(i).cloned()),
                         Kind::Str => {
+                            // A str iterator's index is a byte offset: strs
+                            // are immutable, and stepping by code point
+                            // index would rescan the text every time.
                             let s = seq.downcast::<StrValue>().expect("str");
-                            s.text.code_points().nth(i).map(|cp| {
-                                let mut t = crate::text::Wtf8Buf::new();
-                                t.push_code_point(cp);
-                                self.new_str_wtf8(t)
-                            })
+                            let Some((cp, len)) = s.text.code_point_at(i) else { return Ok(None) };
+                            let mut t = crate::text::Wtf8Buf::new();
+                            t.push_code_point(cp);
+                            index.set(i + len);
+                            return Ok(Some(self.new_str_wtf8(t)));
                         }
                         Kind::Bytes | Kind::ByteArray | Kind::MemoryView => {
                             self.byte_at(seq, i).map(|b| self.new_int(i64::from(b)))
