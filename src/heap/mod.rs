@@ -161,15 +161,21 @@ impl Heap {
         collector::collect_if_due(fin);
     }
 
-    fn drain_dead(fin: &mut dyn Finalizer) {
+    /// Returns whether anything was on the dead list.
+    fn drain_dead(fin: &mut dyn Finalizer) -> bool {
+        let mut any = false;
         loop {
             let next = DEAD.with(|d| d.borrow_mut().pop());
             match next {
-                Some(dead) => dead.release(fin),
+                Some(dead) => {
+                    any = true;
+                    dead.release(fin);
+                }
                 None => break,
             }
         }
         DEAD_PENDING.with(|p| p.set(false));
+        any
     }
 
     /// `gc.collect(generation)`: a collection now, whatever the counts.

@@ -131,9 +131,14 @@ impl DictTable {
         removed
     }
 
-    pub fn clear(&mut self) -> Vec<(DictKey, Obj)> {
-        self.version += 1;
-        self.map.drain(..).collect()
+    /// Empties the table, giving back its storage. The old entries are
+    /// returned whole (not copied out), for the caller to drop once no
+    /// borrow is held.
+    pub fn clear(&mut self) -> DictTable {
+        let version = self.version + 1;
+        let old = std::mem::take(self);
+        self.version = version;
+        old
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&DictKey, &Obj)> {
