@@ -17,6 +17,7 @@ fn a_type() -> Obj {
         qualname: RefCell::new(None),
         nslots: Cell::new(0),
         instance_dict_hint: Cell::new(0),
+        call_plan: Cell::new(Default::default()),
         bases: RefCell::new(Vec::new()),
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(DictTable::new()),

@@ -74,6 +74,21 @@ pub struct TypeValue {
     /// instances' dicts are made that large at once (CPython shares the
     /// keys of instance dicts for the same reason).
     pub instance_dict_hint: Cell<u32>,
+    /// What calling the class does, worked out once per type generation
+    /// (see `vm::class_support::type_call`).
+    pub call_plan: Cell<CallPlan>,
+}
+
+/// The outcome of looking up `__new__` and `__init__` on a class whose
+/// `__new__` is `object.__new__`. Valid while `generation` is the VM's
+/// type generation, which any change to any class's namespace, bases or
+/// MRO bumps; `generation` 0 (the VM starts at 1) means none yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CallPlan {
+    pub generation: u64,
+    /// Where `__init__` is: an index into the class's MRO and one into
+    /// that class's table. `None` when it is `object.__init__`.
+    pub init: Option<(u32, u32)>,
 }
 
 /// Bits of `TypeValue::flags`.

@@ -66,6 +66,27 @@ impl Vm {
         }
     }
 
+    /// `func(self_, *args)` for a Python function (an `__init__`, say).
+    /// When the arguments bind positionally they go straight into the new
+    /// frame's locals, so nothing gathers them into a vector first.
+    pub(crate) fn call_function_with_self(&mut self, func: &Obj, self_: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        let f = func.downcast::<FunctionValue>().expect("a function");
+        let code = &f.code.downcast::<CodeValue>().expect("code").0;
+        if !kwnames.is_empty() || code.flags & flags::GENERATOR != 0 || !binds_positionally(f, code, args.len() + 1) {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(self_.clone());
+            all.extend_from_slice(args);
+            return self.call(func, &all, kwnames);
+        }
+        let code = code.clone();
+        let locals_base = self.locals.len();
+        self.locals.push(Some(self_.clone()));
+        self.locals.extend(args.iter().cloned().map(Some));
+        self.locals.resize(locals_base + code.varnames.len(), None);
+        let frame = Frame::new(code, f.globals.clone(), None, locals_base, self.stack.len());
+        self.run_frame(frame)
+    }
+
     /// A frame for calling `func` with the arguments on the stack from
     /// `base` up; with `callable_below`, the slot below them (the
     /// callable) goes too. The common case, exactly the declared

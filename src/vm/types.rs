@@ -138,6 +138,7 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
         qualname: RefCell::new(None),
         nslots: Cell::new(0),
         instance_dict_hint: Cell::new(0),
+        call_plan: Cell::new(Default::default()),
         flags: Cell::new(0),
     }
 }
