@@ -122,6 +122,15 @@ pub(super) fn on_gc_alloc(p: NonNull<Header>, kind: Kind) {
     });
 }
 
+/// A container just made was marked `UNCOUNTED`: take back the count
+/// its allocation added (no collection can have run in between: they run
+/// only at the VM's safe points).
+pub(super) fn on_gc_uncounted() {
+    if collector_on() {
+        GC.with(|g| g.counts[0].set(g.counts[0].get().saturating_sub(1)));
+    }
+}
+
 /// A container's box was freed.
 pub(super) fn on_gc_free() {
     if collector_on() {
