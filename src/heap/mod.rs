@@ -40,6 +40,7 @@ mod alloc;
 mod collector;
 mod gc_list;
 mod obj;
+mod obj_array;
 mod stats;
 mod weak;
 #[cfg(test)]
@@ -49,6 +50,7 @@ pub use alloc::Allocator;
 pub use obj::flags as obj_flags;
 pub use collector::{DEBUG_SAVEALL, GENERATIONS, GcControl, GenStats};
 pub use obj::{Busy, Header, Kind, Obj, Payload};
+pub use obj_array::ObjArray;
 pub use stats::HeapStats;
 pub use weak::WeakTarget;
 

@@ -43,7 +43,9 @@ pub struct StrValue {
     pub hash: Cell<i64>,
 }
 
-pub struct TupleValue(pub Box<[Obj]>);
+/// `tuple`: its items, the first two inline in the object's own box
+/// (see `heap::ObjArray`).
+pub struct TupleValue(pub crate::heap::ObjArray);
 
 /// `list`; the second field is the `__dict__` of a subclass's instance
 /// (always `None` for plain lists).

@@ -430,8 +430,8 @@ impl Vm {
                     self.collect_dead();
                 }
                 Instr::BuildTuple(n) => {
-                    let items = self.stack.split_off(self.stack.len() - n as usize);
-                    let t = self.new_tuple(items);
+                    let items = crate::heap::ObjArray::from_vec_tail(&mut self.stack, n as usize);
+                    let t = self.new_tuple_array(items);
                     self.stack.push(t);
                 }
                 Instr::BuildList(n) => {

@@ -374,7 +374,7 @@ impl Singletons {
             ellipsis: Obj::new(EllipsisValue, &t.ellipsis_type),
             empty_tuple: {
                 // CPython's empty tuple singleton is never tracked.
-                let e = Obj::new(TupleValue(Box::new([])), &t.tuple);
+                let e = Obj::new(TupleValue(Vec::new().into()), &t.tuple);
                 e.untrack();
                 e
             },
