@@ -74,7 +74,8 @@ const SMALL: usize = 8;
 
 enum Store {
     Small(Vec<(DictKey, Obj)>),
-    Map(Map),
+    /// Boxed, so that every dict object (most of them small) is smaller.
+    Map(Box<Map>),
 }
 
 impl Default for Store {
@@ -82,6 +83,9 @@ impl Default for Store {
         Store::Small(Vec::new())
     }
 }
+
+/// Kept small: every dict object, and every class, holds one.
+const _: () = assert!(std::mem::size_of::<DictTable>() <= 32);
 
 #[derive(Default)]
 pub struct DictTable {
@@ -100,7 +104,7 @@ impl DictTable {
         let store = if n <= SMALL {
             Store::Small(Vec::with_capacity(n))
         } else {
-            Store::Map(Map::with_capacity_and_hasher(n, Default::default()))
+            Store::Map(Box::new(Map::with_capacity_and_hasher(n, Default::default())))
         };
         DictTable { store, version: 0 }
     }
@@ -159,7 +163,7 @@ impl DictTable {
                 let mut m = Map::with_capacity_and_hasher(v.len() * 2, Default::default());
                 m.extend(v.drain(..));
                 m.insert(DictKey { hash, key }, value);
-                self.store = Store::Map(m);
+                self.store = Store::Map(Box::new(m));
             }
             Store::Map(m) => {
                 m.insert(DictKey { hash, key }, value);

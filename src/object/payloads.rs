@@ -146,8 +146,13 @@ pub struct ModuleValue {
 pub struct InstanceValue {
     pub dict: RefCell<Option<Obj>>,
     /// Values of `__slots__` members (empty for classes without slots).
-    pub slots: RefCell<Box<[Option<Obj>]>>,
+    /// The array's length is fixed; each member has its own cell, which
+    /// keeps the field 16 bytes, so a plain instance fits in 64.
+    pub slots: Box<[RefCell<Option<Obj>>]>,
 }
+
+/// A plain instance's box (header, collector links, payload) is 64 bytes.
+const _: () = assert!(std::mem::size_of::<InstanceValue>() <= 32);
 
 /// The builtin descriptor types and `super` (one layout, one kind).
 pub enum DescrValue {

@@ -163,8 +163,8 @@ impl Vm {
             Kind::Instance => {
                 let n = tv.nslots.get();
                 // An empty boxed slice allocates nothing; skip building one.
-                let slots = if n == 0 { Box::default() } else { vec![None; n].into_boxed_slice() };
-                Obj::new(InstanceValue { dict: RefCell::new(None), slots: RefCell::new(slots) }, cls)
+                let slots = if n == 0 { Box::default() } else { (0..n).map(|_| RefCell::new(None)).collect() };
+                Obj::new(InstanceValue { dict: RefCell::new(None), slots }, cls)
             }
             Kind::Exception => {
                 let e = self.new_exception(cls, args.to_vec());
