@@ -82,12 +82,16 @@ pub struct TypeValue {
 }
 
 /// The outcome of looking up `__new__` and `__init__` on a class whose
-/// `__new__` is `object.__new__`. Valid while `generation` is the VM's
-/// type generation, which any change to any class's namespace, bases or
-/// MRO bumps; `generation` 0 (the VM starts at 1) means none yet.
+/// `__new__` is `object.__new__` or a builtin function. Valid while
+/// `generation` is the VM's type generation, which any change to any
+/// class's namespace, bases or MRO bumps; `generation` 0 (the VM starts
+/// at 1) means none yet.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CallPlan {
     pub generation: u64,
+    /// Where the builtin `__new__` is (as for `init`); `None` when it is
+    /// `object.__new__`.
+    pub new: Option<(u32, u32)>,
     /// Where `__init__` is: an index into the class's MRO and one into
     /// that class's table. `None` when it is `object.__init__`.
     pub init: Option<(u32, u32)>,

@@ -2,9 +2,9 @@
 //! `__init__`), and `object.__new__`.
 //!
 //! Calling a class is one of the commonest calls, and most classes use
-//! `object.__new__` and a Python `__init__`. Finding that out means two
-//! MRO searches plus two of `object`'s own table; a class remembers the
-//! outcome in its `CallPlan`, valid until any class changes (the type
+//! `object.__new__` (or a builtin's own, as `super` does) and a Python
+//! `__init__`. Finding that out means two MRO searches plus two of
+//! `object`'s own table; a class remembers the outcome in its `CallPlan`, valid until any class changes (the type
 //! generation moves on), so later calls go straight to making the
 //! instance and running `__init__`. Every step that can be observed
 //! (errors, the `isinstance` check on what `__new__` made, the `None`
@@ -39,9 +39,12 @@ impl Vm {
         if cls.is(&self.types.type_) && args.len() == 1 && kwnames.is_empty() {
             return Ok(args[0].type_obj());
         }
-        if let Some(init) = self.planned_init(cls, args) {
-            // `__new__` is `object.__new__`: the same steps as below.
-            let obj = self.new_instance(cls, args)?;
+        if let Some((new, init)) = self.planned(cls, args) {
+            // The same steps as below, with the lookups done.
+            let obj = match new {
+                None => self.new_instance(cls, args)?,
+                Some(new) => self.call_builtin_new(&new, cls, args, kwnames)?,
+            };
             return match init {
                 Some(init) if self.isinstance(&obj, cls) => self.run_init(obj, &init, args, kwnames),
                 _ => Ok(obj),
@@ -62,25 +65,27 @@ impl Vm {
             (Some(a), Some(b)) => a.is(b),
             _ => init.is_none(),
         };
-        if is_object_new {
-            self.remember_plan(cls, &init_name, is_object_init);
-        }
+        let generation = self.type_generation.get();
         let obj = if is_object_new {
+            self.remember_plan(cls, generation, None, &init_name, is_object_init);
             if !args.is_empty() && is_object_init {
                 return Err(self.type_error(format!("{}() takes no arguments", type_name_of(cls))));
             }
             self.new_instance(cls, args)?
         } else {
-            let new = self.descr_get(new.expect("checked"), None, cls)?;
-            let builtin_new = new.kind() == Kind::BuiltinFunction;
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(cls.clone());
-            all.extend_from_slice(args);
-            let obj = self.call(&new, &all, kwnames)?;
-            if builtin_new && cls.downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::HEAP_TYPE != 0) {
-                self.rebox(obj, cls)
+            let found = new.expect("checked");
+            let new = self.descr_get(found.clone(), None, cls)?;
+            if new.kind() == Kind::BuiltinFunction {
+                if new.is(&found) {
+                    // A builtin `__new__` used as found: it can be planned.
+                    self.remember_plan(cls, generation, Some(&new_name), &init_name, is_object_init);
+                }
+                self.call_builtin_new(&new, cls, args, kwnames)?
             } else {
-                obj
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(cls.clone());
+                all.extend_from_slice(args);
+                self.call(&new, &all, kwnames)?
             }
         };
         if !self.isinstance(&obj, cls) {
@@ -94,48 +99,86 @@ impl Vm {
     }
 
     /// `cls`'s remembered plan, if it is current and applies to these
-    /// arguments: `Some(None)` to make the instance and stop, `Some(init)`
-    /// to run `init` on it too. `None`: take the full path (no plan, a
-    /// changed class, or arguments that `object.__init__` rejects, whose
-    /// error the full path reports).
+    /// arguments: the builtin `__new__` to call (`None`: `object.__new__`)
+    /// and the `__init__` to run (`None`: `object.__init__`, nothing to
+    /// run). `None`: take the full path (no plan, a changed class, or
+    /// arguments that `object.__init__` rejects, whose error the full path
+    /// reports).
     #[inline]
-    fn planned_init(&self, cls: &Obj, args: &[Obj]) -> Option<Option<Obj>> {
+    fn planned(&self, cls: &Obj, args: &[Obj]) -> Option<(Option<Obj>, Option<Obj>)> {
         let tv = cls.downcast::<TypeValue>()?;
         let plan = tv.call_plan.get();
         if plan.generation != self.type_generation.get() {
             return None;
         }
-        match plan.init {
-            None => args.is_empty().then_some(None),
-            Some((m, i)) => {
-                let mro = tv.mro.borrow();
-                let owner = mro.get(m as usize)?.downcast::<TypeValue>()?;
-                let init = owner.dict.borrow().entry(i as usize).map(|(_, v)| v.clone())?;
-                Some(Some(init))
-            }
+        if plan.new.is_none() && plan.init.is_none() && !args.is_empty() {
+            return None;
         }
+        let at = |(m, i): (u32, u32)| -> Option<Obj> {
+            let mro = tv.mro.borrow();
+            let owner = mro.get(m as usize)?.downcast::<TypeValue>()?;
+            let v = owner.dict.borrow().entry(i as usize).map(|(_, v)| v.clone());
+            v
+        };
+        let new = match plan.new {
+            Some(loc) => Some(at(loc)?),
+            None => None,
+        };
+        let init = match plan.init {
+            Some(loc) => Some(at(loc)?),
+            None => None,
+        };
+        Some((new, init))
     }
 
-    /// Records, for a class whose `__new__` is `object.__new__`, where its
-    /// `__init__` is (nothing when it is `object.__init__`).
-    fn remember_plan(&self, cls: &Obj, init_name: &Obj, is_object_init: bool) {
+    /// Where `name` is found along `tv`'s MRO: the class's index in the
+    /// MRO and the entry's index in that class's table.
+    fn locate(&self, tv: &TypeValue, name: &Obj) -> Option<(u32, u32)> {
+        let mro = tv.mro.borrow();
+        mro.iter().enumerate().find_map(|(m, t)| {
+            let i = self.find_str_index(&t.downcast::<TypeValue>()?.dict, name)?;
+            Some((u32::try_from(m).ok()?, u32::try_from(i).ok()?))
+        })
+    }
+
+    /// Records how calling `cls` goes, as found at type generation
+    /// `generation`: its builtin `__new__` (looked up by `new_name`;
+    /// `None`: `object.__new__`) and its `__init__` (nothing when it is
+    /// `object.__init__`).
+    fn remember_plan(&self, cls: &Obj, generation: u64, new_name: Option<&Obj>, init_name: &Obj, is_object_init: bool) {
         let Some(tv) = cls.downcast::<TypeValue>() else { return };
+        let new = match new_name {
+            // Not in the MRO's tables (a class without an MRO yet):
+            // nothing to remember.
+            Some(name) => match self.locate(tv, name) {
+                Some(at) => Some(at),
+                None => return,
+            },
+            None => None,
+        };
         let init = if is_object_init {
             None
         } else {
-            let mro = tv.mro.borrow();
-            let found = mro.iter().enumerate().find_map(|(m, t)| {
-                let i = self.find_str_index(&t.downcast::<TypeValue>()?.dict, init_name)?;
-                Some((u32::try_from(m).ok()?, u32::try_from(i).ok()?))
-            });
-            match found {
+            match self.locate(tv, init_name) {
                 Some(at) => Some(at),
-                // Not in the MRO's tables (a class without an MRO yet):
-                // nothing to remember.
                 None => return,
             }
         };
-        tv.call_plan.set(CallPlan { generation: self.type_generation.get(), init });
+        tv.call_plan.set(CallPlan { generation, new, init });
+    }
+
+    /// Calls a builtin `__new__` as `new(cls, *args)`; a class statement's
+    /// class gets the result reboxed as its own instance.
+    fn call_builtin_new(&mut self, new: &Obj, cls: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(cls.clone());
+        all.extend_from_slice(args);
+        let obj = self.call(new, &all, kwnames)?;
+        if cls.downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::HEAP_TYPE != 0) {
+            Ok(self.rebox(obj, cls))
+        } else {
+            Ok(obj)
+        }
     }
 
     /// Calls `init(obj, *args)` and checks that it returned `None`.
