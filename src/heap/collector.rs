@@ -10,8 +10,8 @@
 //!    inside the set (found by each payload's `traverse`, plus the header's
 //!    type pointer) from the objects' counts, in place; whatever is left
 //!    with a count is referenced from outside and is a root; everything
-//!    the roots reach is alive; the counts are then restored by adding
-//!    the same references back. The rest is unreachable.
+//!    the roots reach is alive; the counts are then restored from a saved
+//!    copy. The rest is unreachable.
 //! 2. Survivors move up a generation (tuples, and at full collections
 //!    dicts, holding only untrackable values are untracked first).
 //! 3. `weak::clear_for_collection`: weak references to unreachable
@@ -19,16 +19,17 @@
 //! 4. `finalize_garbage`: `__del__` runs once per object (PEP 442),
 //!    through the VM's `Finalizer`.
 //! 5. `handle_resurrected`: step 1 again on the unreachable set; what a
-//!    finalizer made reachable again survives.
+//!    finalizer made reachable again survives. Skipped when no finalizer
+//!    or callback ran and nothing was freed since step 1: nothing changed.
 //! 6. `delete_garbage`: the rest is cleared (`Payload::clear` breaks its
 //!    references), which frees it through the ordinary dead list.
 //!
 //! Invariants:
 //! - Collections start only from `Heap` entry points that the VM calls at
 //!   safe points, with the dead list drained; never from `Obj::new`.
-//! - Steps 1 and 5 run no Python code and touch no `Obj` counts except
-//!   through their paired subtract/restore walks, so the counts are exact
-//!   again before any code runs. If a payload is mutably borrowed (Rust
+//! - Steps 1 and 5 run no Python code and change `Obj` counts only
+//!   between saving and restoring them, so the counts are exact again
+//!   before any code runs. If a payload is mutably borrowed (Rust
 //!   code in the middle of changing it), the collection gives up: all
 //!   objects are treated as reachable.
 //! - Unreachable objects stay in intrusive lists while finalizers run, so
@@ -121,6 +122,15 @@ pub(super) fn on_gc_alloc(p: NonNull<Header>, kind: Kind) {
     });
 }
 
+/// A container just made was marked `UNCOUNTED`: take back the count
+/// its allocation added (no collection can have run in between: they run
+/// only at the VM's safe points).
+pub(super) fn on_gc_uncounted() {
+    if collector_on() {
+        GC.with(|g| g.counts[0].set(g.counts[0].get().saturating_sub(1)));
+    }
+}
+
 /// A container's box was freed.
 pub(super) fn on_gc_free() {
     if collector_on() {
@@ -152,7 +162,10 @@ pub(super) fn may_be_tracked(h: &Header) -> bool {
 }
 
 /// Calls `f` on every reference `p` owns: its type, then its payload's.
-fn for_each_ref(p: NonNull<Header>, f: &mut dyn FnMut(NonNull<Header>)) -> Result<(), Busy> {
+/// Generic, so that each edge costs one dynamic call (the payload's
+/// `traverse` calling its visitor), not two.
+#[inline(always)]
+fn for_each_ref<F: FnMut(NonNull<Header>)>(p: NonNull<Header>, mut f: F) -> Result<(), Busy> {
     if let Some(t) = NonNull::new(header(p).type_ptr() as *mut Header) {
         f(t);
     }
@@ -173,16 +186,25 @@ pub(super) fn nodes(list: &GcList) -> Vec<NonNull<Header>> {
 
 /// Steps 1 and 5: moves the objects of `set` that nothing outside `set`
 /// reaches to `unreachable`, keeping their order. On `Busy` nothing moves.
+///
+/// The counts are saved first and put back at the end (CPython copies
+/// them to a separate `gc_refs` field instead), so the restore is exact
+/// and costs no second walk of every object's references.
 fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
     let members = nodes(set);
-    for &p in &members {
-        header(p).set(flags::COLLECTING);
-    }
+    let saved: Vec<u32> = members
+        .iter()
+        .map(|&p| {
+            let h = header(p);
+            h.set(flags::COLLECTING);
+            h.refcnt.get()
+        })
+        .collect();
     // Subtract the references from inside the set. A busy payload visits
-    // nothing here and in the restore below, so the two stay paired.
+    // nothing; the collection then gives up below.
     let mut busy = false;
     for &p in &members {
-        let r = for_each_ref(p, &mut |r| {
+        let r = for_each_ref(p, |r| {
             let h = header(r);
             if h.has(flags::COLLECTING) {
                 h.refcnt.set(h.refcnt.get().wrapping_sub(1));
@@ -201,7 +223,7 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
             }
         }
         while let Some(p) = stack.pop() {
-            let _ = for_each_ref(p, &mut |r| {
+            let _ = for_each_ref(p, |r| {
                 let h = header(r);
                 if h.has(flags::COLLECTING) && !h.has(flags::REACHABLE) {
                     h.set(flags::REACHABLE);
@@ -210,16 +232,9 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
             });
         }
     }
-    for &p in &members {
-        let _ = for_each_ref(p, &mut |r| {
-            let h = header(r);
-            if h.has(flags::COLLECTING) {
-                h.refcnt.set(h.refcnt.get().wrapping_add(1));
-            }
-        });
-    }
-    for &p in &members {
+    for (&p, &count) in members.iter().zip(&saved) {
         let h = header(p);
+        h.refcnt.set(count);
         if !busy && !h.has(flags::REACHABLE) {
             // SAFETY: `p` is in `set`; it goes to `unreachable`.
             unsafe {
@@ -249,7 +264,9 @@ fn untrack_atomic(list: &GcList, kind: Kind) {
 }
 
 /// Step 4: runs each unreachable object's finalizer once (PEP 442).
-fn finalize_garbage(unreachable: &GcList, fin: &mut dyn Finalizer) {
+/// Returns whether any finalizer ran.
+fn finalize_garbage(unreachable: &GcList, fin: &mut dyn Finalizer) -> bool {
+    let mut ran = false;
     let seen = GcList::new();
     while let Some(p) = unreachable.first() {
         // SAFETY: `p` is in `unreachable`; it moves to `seen` first, so
@@ -265,9 +282,11 @@ fn finalize_garbage(unreachable: &GcList, fin: &mut dyn Finalizer) {
             let obj = unsafe { Obj::from_borrowed_raw(p) };
             fin.finalize(&obj);
             drop(obj);
+            ran = true;
         }
     }
     seen.append_to(unreachable);
+    ran
 }
 
 /// Step 6: breaks the references of the garbage (or saves it for
@@ -326,12 +345,20 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
             g.long_lived_pending.set(0);
             g.long_lived_total.set(young.len());
         }
-        let mut found = super::weak::clear_for_collection(&unreachable, fin);
-        finalize_garbage(&unreachable, fin);
-        super::Heap::drain_dead(fin);
+        let (mut found, called_back) = super::weak::clear_for_collection(&unreachable, fin);
+        let finalized = finalize_garbage(&unreachable, fin);
+        let freed_meanwhile = super::Heap::drain_dead(fin);
         let garbage = GcList::new();
-        // On `Busy` nothing moved: all of it is treated as resurrected.
-        let _ = deduce_unreachable(&unreachable, &garbage);
+        if called_back || finalized || freed_meanwhile {
+            // Code ran: it may have made some of the set reachable again.
+            // On `Busy` nothing moved: all of it is treated as resurrected.
+            let _ = deduce_unreachable(&unreachable, &garbage);
+        } else {
+            // No code ran and no count changed since step 1, so step 5
+            // would find every object unreachable again (their references
+            // all come from inside the set): skip its walks.
+            unreachable.append_to(&garbage);
+        }
         unreachable.append_to(old);
         found += nodes(&garbage).iter().filter(|&&p| !header(p).has(flags::UNCOUNTED)).count();
         delete_garbage(&garbage, old, g.debug.get() & DEBUG_SAVEALL != 0, fin);

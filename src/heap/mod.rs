@@ -40,6 +40,7 @@ mod alloc;
 mod collector;
 mod gc_list;
 mod obj;
+mod obj_array;
 mod stats;
 mod weak;
 #[cfg(test)]
@@ -49,6 +50,7 @@ pub use alloc::Allocator;
 pub use obj::flags as obj_flags;
 pub use collector::{DEBUG_SAVEALL, GENERATIONS, GcControl, GenStats};
 pub use obj::{Busy, Header, Kind, Obj, Payload};
+pub use obj_array::ObjArray;
 pub use stats::HeapStats;
 pub use weak::WeakTarget;
 
@@ -161,15 +163,21 @@ impl Heap {
         collector::collect_if_due(fin);
     }
 
-    fn drain_dead(fin: &mut dyn Finalizer) {
+    /// Returns whether anything was on the dead list.
+    fn drain_dead(fin: &mut dyn Finalizer) -> bool {
+        let mut any = false;
         loop {
             let next = DEAD.with(|d| d.borrow_mut().pop());
             match next {
-                Some(dead) => dead.release(fin),
+                Some(dead) => {
+                    any = true;
+                    dead.release(fin);
+                }
                 None => break,
             }
         }
         DEAD_PENDING.with(|p| p.set(false));
+        any
     }
 
     /// `gc.collect(generation)`: a collection now, whatever the counts.

@@ -152,8 +152,9 @@ pub mod flags {
     pub(crate) const COLLECTING: u8 = 16;
     /// Found reachable (only during a collection).
     pub(crate) const REACHABLE: u8 = 32;
-    /// Not counted in `gc.collect()`'s result: an instance's attribute
-    /// dict, which CPython 3.11 keeps inline in the instance.
+    /// Not counted in `gc.collect()`'s result nor in the collector's
+    /// allocation count: an instance's attribute dict, which CPython 3.11
+    /// keeps inline in the instance (set with `Obj::set_uncounted`).
     pub const UNCOUNTED: u8 = 64;
     /// Weak references to the object exist (see `heap::weak`).
     pub const WEAKLY_REFERENCED: u8 = 128;
@@ -409,6 +410,20 @@ impl Obj {
         self.header().flags.get()
     }
 
+    /// Marks a just-made instance attribute dict `UNCOUNTED`: CPython
+    /// 3.11 keeps those values inline in the instance, so such a dict
+    /// counts neither in `gc.collect()`'s result nor in the allocation
+    /// count that triggers collections (`gc.get_count()`).
+    pub fn set_uncounted(&self) {
+        let h = self.header();
+        if !h.has(flags::UNCOUNTED) {
+            h.set(flags::UNCOUNTED);
+            if h.has(flags::GC) {
+                collector::on_gc_uncounted();
+            }
+        }
+    }
+
     pub fn set_flag(&self, flag: u8) {
         let h = self.header();
         h.flags.set(h.flags.get() | flag);
@@ -561,8 +576,11 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
         // the box `alloc::<T>` made and is no longer referenced.
         unsafe {
             if T::GC {
+                let uncounted = p.as_ref().has(flags::UNCOUNTED);
                 drop(Box::from_raw(p.as_ptr().cast::<GcBox<T>>()));
-                collector::on_gc_free();
+                if !uncounted {
+                    collector::on_gc_free();
+                }
             } else {
                 drop(Box::from_raw(p.as_ptr().cast::<ObjBox<T>>()));
             }

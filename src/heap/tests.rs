@@ -17,6 +17,7 @@ fn a_type() -> Obj {
         qualname: RefCell::new(None),
         nslots: Cell::new(0),
         instance_dict_hint: Cell::new(0),
+        call_plan: Cell::new(Default::default()),
         bases: RefCell::new(Vec::new()),
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(DictTable::new()),
@@ -230,8 +231,8 @@ fn a_long_cyclic_chain_is_collected_without_recursion() {
 fn atomic_tuples_are_untracked_by_a_collection() {
     let t = a_type();
     let f = Obj::new(FloatValue(1.0), &t);
-    let atomic = Obj::new(TupleValue(Box::new([f])), &t);
-    let holder = Obj::new(TupleValue(Box::new([list(&t, vec![])])), &t);
+    let atomic = Obj::new(TupleValue(vec![f].into()), &t);
+    let holder = Obj::new(TupleValue(vec![list(&t, vec![])].into()), &t);
     assert!(atomic.is_tracked() && holder.is_tracked());
     Heap::collect_cycles(0, &mut Recorder::default());
     assert!(!atomic.is_tracked());
@@ -332,5 +333,46 @@ fn a_weak_reference_that_dies_first_unregisters_itself() {
     assert_eq!(a.flags() & obj_flags::WEAKLY_REFERENCED, 0);
     drop(a);
     Heap::collect_dead(&mut WeakRecorder::default());
+    free_type(t);
+}
+
+#[test]
+fn obj_arrays_hold_and_release_their_items_inline_or_boxed() {
+    use super::ObjArray;
+    let t = a_type();
+    let before = live();
+    for n in 0..5 {
+        let items: Vec<Obj> = (0..n).map(|_| list(&t, vec![])).collect();
+        let a = ObjArray::from_vec(items.clone());
+        let mut stack = vec![list(&t, vec![])];
+        stack.extend(items.iter().cloned());
+        let b = ObjArray::from_popped(n, || stack.pop().expect("an item"));
+        assert_eq!(stack.len(), 1);
+        let c = ObjArray::from_slice(&a);
+        let d = c.clone();
+        for arr in [&a, &b, &c, &d] {
+            assert_eq!(arr.len(), n);
+            assert!(arr.iter().zip(&items).all(|(x, y)| x.is(y)));
+        }
+        for o in &items {
+            assert_eq!(o.refcount(), 5);
+        }
+        drop((a, b, c, d, stack));
+        for o in &items {
+            assert_eq!(o.refcount(), 1);
+        }
+        drop(items);
+        Heap::collect_dead(&mut Recorder::default());
+        assert_eq!(live(), before);
+    }
+    // A tuple payload keeps its items alive until it is freed.
+    let x = list(&t, vec![]);
+    let tup = Obj::new(TupleValue(ObjArray::from_vec(vec![x.clone(), x.clone()])), &t);
+    assert_eq!(x.refcount(), 3);
+    drop(tup);
+    Heap::collect_dead(&mut Recorder::default());
+    assert_eq!(x.refcount(), 1);
+    drop(x);
+    Heap::collect_dead(&mut Recorder::default());
     free_type(t);
 }

@@ -160,8 +160,9 @@ pub(super) fn clear_on_death(p: NonNull<Header>, fin: &mut dyn Finalizer) {
 /// The collector's `handle_weakrefs`: clears every weak reference to an
 /// object of `unreachable`, then calls the callbacks of those that are not
 /// garbage themselves. Returns how many weak references the callbacks
-/// left with no other reference (CPython counts them as collected).
-pub(super) fn clear_for_collection(unreachable: &GcList, fin: &mut dyn Finalizer) -> usize {
+/// left with no other reference (CPython counts them as collected), and
+/// whether any callback was called.
+pub(super) fn clear_for_collection(unreachable: &GcList, fin: &mut dyn Finalizer) -> (usize, bool) {
     let members = super::collector::nodes(unreachable);
     for &p in &members {
         // SAFETY: nodes of a list are allocated.
@@ -187,11 +188,12 @@ pub(super) fn clear_for_collection(unreachable: &GcList, fin: &mut dyn Finalizer
         unsafe { p.as_ref() }.unset(flags::COLLECTING);
     }
     let mut freed = 0;
+    let called = !calls.is_empty();
     for (w, cb) in calls {
         fin.weakref_callback(&w, &cb);
         if w.refcount() == 1 {
             freed += 1;
         }
     }
-    freed
+    (freed, called)
 }

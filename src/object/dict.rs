@@ -1,4 +1,5 @@
-//! The table behind `dict`: insertion-ordered, on `indexmap`.
+//! The table behind `dict`: insertion-ordered; a plain vector while small,
+//! then an `indexmap`.
 //!
 //! Python's key equality may run Python code (`__eq__`), which may raise
 //! or even mutate the dict being searched. So the table never compares
@@ -64,9 +65,31 @@ fn table_hash(hash: i64) -> u64 {
     h.finish()
 }
 
+/// Up to this many entries a table is a plain vector searched from the
+/// start (comparing stored hashes first), as most dicts are small: an
+/// instance's attributes, keyword arguments, little literals. That saves
+/// the hash index's allocation and upkeep; past it, the entries move into
+/// an `IndexMap`.
+const SMALL: usize = 8;
+
+enum Store {
+    Small(Vec<(DictKey, Obj)>),
+    /// Boxed, so that every dict object (most of them small) is smaller.
+    Map(Box<Map>),
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::Small(Vec::new())
+    }
+}
+
+/// Kept small: every dict object, and every class, holds one.
+const _: () = assert!(std::mem::size_of::<DictTable>() <= 32);
+
 #[derive(Default)]
 pub struct DictTable {
-    map: Map,
+    store: Store,
     /// Bumped by every change of the set of keys.
     pub version: u64,
 }
@@ -78,21 +101,32 @@ impl DictTable {
 
     /// An empty table with room for `n` entries.
     pub fn with_capacity(n: usize) -> Self {
-        DictTable { map: Map::with_capacity_and_hasher(n, Default::default()), version: 0 }
+        let store = if n <= SMALL {
+            Store::Small(Vec::with_capacity(n))
+        } else {
+            Store::Map(Box::new(Map::with_capacity_and_hasher(n, Default::default())))
+        };
+        DictTable { store, version: 0 }
     }
 
     pub fn len(&self) -> usize {
-        self.map.len()
+        match &self.store {
+            Store::Small(v) => v.len(),
+            Store::Map(m) => m.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len() == 0
     }
 
     /// The index of the entry whose key `is_match` accepts among those
     /// with this hash. `is_match` must not run Python code.
     pub fn find(&self, hash: i64, mut is_match: impl FnMut(&Obj) -> bool) -> Option<usize> {
-        self.map.raw_entry_v1().index_from_hash(table_hash(hash), |k| k.hash == hash && is_match(&k.key))
+        match &self.store {
+            Store::Small(v) => v.iter().position(|(k, _)| k.hash == hash && is_match(&k.key)),
+            Store::Map(m) => m.raw_entry_v1().index_from_hash(table_hash(hash), |k| k.hash == hash && is_match(&k.key)),
+        }
     }
 
     /// The keys of all entries with this hash (cloned, so the caller can
@@ -100,43 +134,102 @@ impl DictTable {
     /// particular order.
     pub fn candidates(&self, hash: i64) -> Vec<Obj> {
         let mut found = Vec::new();
-        let _ = self.map.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
-            if k.hash == hash {
-                found.push(k.key.clone());
+        match &self.store {
+            Store::Small(v) => found.extend(v.iter().filter(|(k, _)| k.hash == hash).map(|(k, _)| k.key.clone())),
+            Store::Map(m) => {
+                let _ = m.raw_entry_v1().index_from_hash(table_hash(hash), |k| {
+                    if k.hash == hash {
+                        found.push(k.key.clone());
+                    }
+                    false
+                });
             }
-            false
-        });
+        }
         found
     }
 
     pub fn entry(&self, index: usize) -> Option<(&DictKey, &Obj)> {
-        self.map.get_index(index)
+        match &self.store {
+            Store::Small(v) => v.get(index).map(|(k, v)| (k, v)),
+            Store::Map(m) => m.get_index(index),
+        }
     }
 
     /// Appends a key known to be absent.
     pub fn insert_new(&mut self, hash: i64, key: Obj, value: Obj) {
-        self.map.insert(DictKey { hash, key }, value);
+        match &mut self.store {
+            Store::Small(v) if v.len() < SMALL => v.push((DictKey { hash, key }, value)),
+            Store::Small(v) => {
+                let mut m = Map::with_capacity_and_hasher(v.len() * 2, Default::default());
+                m.extend(v.drain(..));
+                m.insert(DictKey { hash, key }, value);
+                self.store = Store::Map(Box::new(m));
+            }
+            Store::Map(m) => {
+                m.insert(DictKey { hash, key }, value);
+            }
+        }
         self.version += 1;
     }
 
     /// Replaces the value at `index`; returns the old one.
     pub fn replace_value(&mut self, index: usize, value: Obj) -> Option<Obj> {
-        self.map.get_index_mut(index).map(|(_, v)| std::mem::replace(v, value))
+        let slot = match &mut self.store {
+            Store::Small(v) => v.get_mut(index).map(|(_, v)| v),
+            Store::Map(m) => m.get_index_mut(index).map(|(_, v)| v),
+        };
+        slot.map(|v| std::mem::replace(v, value))
     }
 
     /// Removes the entry at `index`, keeping the order of the others.
     pub fn remove_index(&mut self, index: usize) -> Option<(DictKey, Obj)> {
-        let removed = self.map.shift_remove_index(index);
+        let removed = match &mut self.store {
+            Store::Small(v) => (index < v.len()).then(|| v.remove(index)),
+            Store::Map(m) => m.shift_remove_index(index),
+        };
         self.version += 1;
         removed
     }
 
-    pub fn clear(&mut self) -> Vec<(DictKey, Obj)> {
-        self.version += 1;
-        self.map.drain(..).collect()
+    /// Empties the table, giving back its storage. The old entries are
+    /// returned whole (not copied out), for the caller to drop once no
+    /// borrow is held.
+    pub fn clear(&mut self) -> DictTable {
+        let version = self.version + 1;
+        let old = std::mem::take(self);
+        self.version = version;
+        old
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&DictKey, &Obj)> {
-        self.map.iter()
+    pub fn iter(&self) -> Iter<'_> {
+        match &self.store {
+            Store::Small(v) => Iter::Small(v.iter()),
+            Store::Map(m) => Iter::Map(m.iter()),
+        }
+    }
+}
+
+/// The entries of a table, in order.
+pub enum Iter<'a> {
+    Small(std::slice::Iter<'a, (DictKey, Obj)>),
+    Map(indexmap::map::Iter<'a, DictKey, Obj>),
+}
+
+impl<'a> Iterator for Iter<'a> {
+    type Item = (&'a DictKey, &'a Obj);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Iter::Small(i) => i.next().map(|(k, v)| (k, v)),
+            Iter::Map(i) => i.next(),
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            Iter::Small(i) => i.size_hint(),
+            Iter::Map(i) => i.size_hint(),
+        }
     }
 }

@@ -43,7 +43,9 @@ pub struct StrValue {
     pub hash: Cell<i64>,
 }
 
-pub struct TupleValue(pub Box<[Obj]>);
+/// `tuple`: its items, the first two inline in the object's own box
+/// (see `heap::ObjArray`).
+pub struct TupleValue(pub crate::heap::ObjArray);
 
 /// `list`; the second field is the `__dict__` of a subclass's instance
 /// (always `None` for plain lists).
@@ -74,6 +76,25 @@ pub struct TypeValue {
     /// instances' dicts are made that large at once (CPython shares the
     /// keys of instance dicts for the same reason).
     pub instance_dict_hint: Cell<u32>,
+    /// What calling the class does, worked out once per type generation
+    /// (see `vm::class_support::type_call`).
+    pub call_plan: Cell<CallPlan>,
+}
+
+/// The outcome of looking up `__new__` and `__init__` on a class whose
+/// `__new__` is `object.__new__` or a builtin function. Valid while
+/// `generation` is the VM's type generation, which any change to any
+/// class's namespace, bases or MRO bumps; `generation` 0 (the VM starts
+/// at 1) means none yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CallPlan {
+    pub generation: u64,
+    /// Where the builtin `__new__` is (as for `init`); `None` when it is
+    /// `object.__new__`.
+    pub new: Option<(u32, u32)>,
+    /// Where `__init__` is: an index into the class's MRO and one into
+    /// that class's table. `None` when it is `object.__init__`.
+    pub init: Option<(u32, u32)>,
 }
 
 /// Bits of `TypeValue::flags`.
@@ -129,8 +150,13 @@ pub struct ModuleValue {
 pub struct InstanceValue {
     pub dict: RefCell<Option<Obj>>,
     /// Values of `__slots__` members (empty for classes without slots).
-    pub slots: RefCell<Box<[Option<Obj>]>>,
+    /// The array's length is fixed; each member has its own cell, which
+    /// keeps the field 16 bytes, so a plain instance fits in 64.
+    pub slots: Box<[RefCell<Option<Obj>>]>,
 }
+
+/// A plain instance's box (header, collector links, payload) is 64 bytes.
+const _: () = assert!(std::mem::size_of::<InstanceValue>() <= 32);
 
 /// The builtin descriptor types and `super` (one layout, one kind).
 pub enum DescrValue {

@@ -156,17 +156,22 @@ impl Payload for InstanceValue {
     const KIND: Kind = Kind::Instance;
     const GC: bool = true;
     fn traverse(&self, visit: Visit<'_>) -> Result<(), Busy> {
-        let (dict, slots) = (read(&self.dict)?, read(&self.slots)?);
+        let dict = read(&self.dict)?;
+        // Busy is found out before anything is visited (the contract);
+        // visiting runs no code, so no member becomes busy meanwhile.
+        if self.slots.iter().any(|s| s.try_borrow().is_err()) {
+            return Err(Busy);
+        }
         opt(&dict, visit);
-        slots.iter().for_each(|s| opt(s, visit));
+        for s in self.slots.iter() {
+            opt(&*read(s)?, visit);
+        }
         Ok(())
     }
     fn clear(&self) {
         take(&self.dict);
-        if let Ok(mut s) = self.slots.try_borrow_mut() {
-            let old: Vec<Option<Obj>> = s.iter_mut().map(Option::take).collect();
-            drop(s);
-            drop(old);
+        for s in self.slots.iter() {
+            take(s);
         }
     }
 }

@@ -86,7 +86,7 @@ impl Vm {
     pub(crate) fn new_instance_dict(&self, o: &Obj) -> Obj {
         let hint = o.type_obj().downcast::<TypeValue>().map_or(0, |t| t.instance_dict_hint.get() as usize);
         let d = self.new_dict_with_capacity(hint);
-        d.set_flag(crate::heap::obj_flags::UNCOUNTED);
+        d.set_uncounted();
         d
     }
 

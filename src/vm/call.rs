@@ -66,6 +66,27 @@ impl Vm {
         }
     }
 
+    /// `func(self_, *args)` for a Python function (an `__init__`, say).
+    /// When the arguments bind positionally they go straight into the new
+    /// frame's locals, so nothing gathers them into a vector first.
+    pub(crate) fn call_function_with_self(&mut self, func: &Obj, self_: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        let f = func.downcast::<FunctionValue>().expect("a function");
+        let code = &f.code.downcast::<CodeValue>().expect("code").0;
+        if !kwnames.is_empty() || code.flags & flags::GENERATOR != 0 || !binds_positionally(f, code, args.len() + 1) {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(self_.clone());
+            all.extend_from_slice(args);
+            return self.call(func, &all, kwnames);
+        }
+        let code = code.clone();
+        let locals_base = self.stack.len();
+        self.stack.push(self_.clone());
+        self.stack.extend(args.iter().cloned());
+        self.stack.push_unbound(code.varnames.len() - args.len() - 1);
+        let frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
+        self.run_frame(frame)
+    }
+
     /// A frame for calling `func` with the arguments on the stack from
     /// `args_start` up; the slots from `call_base` to `args_start` (the
     /// callable, or a method's marker) go when the frame returns. The

@@ -1,6 +1,6 @@
 //! Classes: the `class` statement (`__build_class__`, metaclasses,
 //! `__classcell__`, `__set_name__`, `__init_subclass__`, `__slots__`),
-//! instantiation (`__new__`/`__init__`), `object`'s own methods, `super`,
+//! `object`'s own methods, `super`,
 //! and the builtins `property`, `staticmethod`, `classmethod`,
 //! `issubclass`, `getattr`, `setattr`, `hasattr`, `delattr`.
 
@@ -84,7 +84,7 @@ fn exact_args<'a>(vm: &Vm, name: &str, a: &CallArgs<'a>, min: usize, max: usize)
     Ok(a.args)
 }
 
-fn type_name_of(t: &Obj) -> String {
+pub(super) fn type_name_of(t: &Obj) -> String {
     t.downcast::<TypeValue>().map(|t| t.name.borrow().clone()).unwrap_or_default()
 }
 
@@ -134,6 +134,7 @@ impl Vm {
                 qualname: RefCell::new(None),
                 nslots: Cell::new(0),
                 instance_dict_hint: Cell::new(0),
+                call_plan: Cell::new(Default::default()),
                 flags: Cell::new(type_flags::HEAP_TYPE),
             },
             meta,
@@ -315,134 +316,6 @@ impl Vm {
             }
             out.push(head);
         }
-    }
-
-    /// `cls(*args)`: the metaclass's `__call__` if it has its own, else
-    /// `__new__` then `__init__` (`type.__call__`).
-    pub(crate) fn call_type(&mut self, cls: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
-        let meta = cls.type_obj();
-        if !meta.is(&self.types.type_) {
-            let key = self.intern("__call__");
-            if let Some(c) = self.lookup_type_attr(&meta, &key).filter(|c| c.kind() != Kind::BuiltinFunction) {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(cls.clone());
-                all.extend_from_slice(args);
-                return self.call(&c, &all, kwnames);
-            }
-        }
-        self.type_call(cls, args, kwnames)
-    }
-
-    /// `type.__call__(cls, *args)`.
-    pub(crate) fn type_call(&mut self, cls: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
-        if cls.is(&self.types.type_) && args.len() == 1 && kwnames.is_empty() {
-            return Ok(args[0].type_obj());
-        }
-        let new_name = self.intern("__new__");
-        let init_name = self.intern("__init__");
-        let object = self.types.object.clone();
-        let object_new = self.table_get_str(&object.downcast::<TypeValue>().expect("type").dict, &new_name);
-        let object_init = self.table_get_str(&object.downcast::<TypeValue>().expect("type").dict, &init_name);
-        let new = self.lookup_type_attr(cls, &new_name);
-        let init = self.lookup_type_attr(cls, &init_name);
-        let is_object_new = match (&new, &object_new) {
-            (Some(a), Some(b)) => a.is(b),
-            _ => new.is_none(),
-        };
-        let is_object_init = match (&init, &object_init) {
-            (Some(a), Some(b)) => a.is(b),
-            _ => init.is_none(),
-        };
-        let obj = if is_object_new {
-            if !args.is_empty() && is_object_init {
-                return Err(self.type_error(format!("{}() takes no arguments", type_name_of(cls))));
-            }
-            self.new_instance(cls, args)?
-        } else {
-            let new = self.descr_get(new.expect("checked"), None, cls)?;
-            let builtin_new = new.kind() == Kind::BuiltinFunction;
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(cls.clone());
-            all.extend_from_slice(args);
-            let obj = self.call(&new, &all, kwnames)?;
-            if builtin_new && cls.downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::HEAP_TYPE != 0) {
-                self.rebox(obj, cls)
-            } else {
-                obj
-            }
-        };
-        if !self.isinstance(&obj, cls) {
-            return Ok(obj);
-        }
-        if is_object_init {
-            return Ok(obj);
-        }
-        let init = self.lookup_type_attr(&obj.type_obj(), &init_name).expect("found above");
-        let mut all = Vec::with_capacity(args.len() + 1);
-        all.push(obj.clone());
-        all.extend_from_slice(args);
-        let r = self.call(&init, &all, kwnames)?;
-        if r.kind() != Kind::None {
-            return Err(self.init_returned_value(&r));
-        }
-        Ok(obj)
-    }
-
-    /// For a call of `cls` that `type.__call__` completes by running a
-    /// Python `__init__` on a plain instance (the metaclass is `type`, and
-    /// `__new__` is `object.__new__`): a new instance and that function,
-    /// for the dispatch loop to run as a frame. `None` for every other
-    /// class, which goes through `type_call`.
-    pub(crate) fn instance_for_python_init(&mut self, cls: &Obj) -> PyResult<Option<(Obj, Obj)>> {
-        if !cls.has_type(&self.types.type_) || cls.downcast::<TypeValue>().is_none_or(|t| t.instance_kind != Kind::Instance) {
-            return Ok(None);
-        }
-        let init_name = self.intern("__init__");
-        let is_plain_function = |f: &Obj| {
-            f.downcast::<FunctionValue>().and_then(|f| f.code.downcast::<CodeValue>().map(|c| c.0.flags))
-                .is_some_and(|flags| flags & crate::bytecode::flags::GENERATOR == 0)
-        };
-        let Some(init) = self.lookup_type_attr(cls, &init_name).filter(is_plain_function) else {
-            return Ok(None);
-        };
-        let new_name = self.intern("__new__");
-        let object = self.types.object.clone();
-        match (self.lookup_type_attr(cls, &new_name), self.lookup_type_attr(&object, &new_name)) {
-            (Some(new), Some(object_new)) if new.is(&object_new) => {}
-            _ => return Ok(None),
-        }
-        Ok(Some((self.new_instance(cls, &[])?, init)))
-    }
-
-    /// The error of an `__init__` that returned something other than None.
-    #[cold]
-    pub(crate) fn init_returned_value(&self, v: &Obj) -> crate::object::PyErr {
-        self.type_error(format!("__init__() should return None, not '{}'", self.type_name(v)))
-    }
-
-    /// `object.__new__(cls)`.
-    pub(crate) fn new_instance(&mut self, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
-        let Some(tv) = cls.downcast::<TypeValue>() else {
-            return Err(self.type_error(format!("object.__new__(X): X is not a type object ({})", self.type_name(cls))));
-        };
-        let obj = match tv.instance_kind {
-            Kind::Instance => Obj::new(
-                InstanceValue { dict: RefCell::new(None), slots: RefCell::new(vec![None; tv.nslots.get()].into_boxed_slice()) },
-                cls,
-            ),
-            Kind::Exception => {
-                let e = self.new_exception(cls, args.to_vec());
-                return Ok(e);
-            }
-            _ => {
-                let name = tv.name.borrow().clone();
-                return Err(self.type_error(format!("object.__new__({name}) is not safe, use {name}.__new__()")));
-            }
-        };
-        if tv.flags.get() & type_flags::HAS_DEL != 0 {
-            obj.set_flag(crate::heap::obj_flags::FINALIZE);
-        }
-        Ok(obj)
     }
 
     /// The metaclass of a class statement: the most derived of `meta` and

@@ -51,7 +51,7 @@ impl Vm {
                 }
                 DescrValue::Slot { name, index, .. } => {
                     let Some(o) = obj else { return Ok(found.clone()) };
-                    let v = o.downcast::<InstanceValue>().and_then(|i| i.slots.borrow().get(*index).cloned().flatten());
+                    let v = o.downcast::<InstanceValue>().and_then(|i| i.slots.get(*index).and_then(|s| s.borrow().clone()));
                     match v {
                         Some(v) => Ok(v),
                         None => {
@@ -89,15 +89,15 @@ impl Vm {
                 }
                 DescrValue::Slot { name, index, .. } => {
                     let Some(inst) = obj.downcast::<InstanceValue>() else { return Ok(false) };
-                    let mut slots = inst.slots.borrow_mut();
-                    let Some(cell) = slots.get_mut(*index) else { return Ok(false) };
+                    let Some(slot) = inst.slots.get(*index) else { return Ok(false) };
+                    let mut cell = slot.borrow_mut();
                     if value.is_none() && cell.is_none() {
-                        drop(slots);
+                        drop(cell);
                         let name = name.clone();
                         return Err(self.no_attribute(obj, &name));
                     }
-                    let old = std::mem::replace(cell, value.clone());
-                    drop(slots);
+                    let old = std::mem::replace(&mut *cell, value.clone());
+                    drop(cell);
                     drop(old);
                     Ok(true)
                 }

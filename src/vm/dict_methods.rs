@@ -138,7 +138,7 @@ fn make_view(vm: &mut Vm, d: Obj, name: &str) -> PyResult<Obj> {
     let ns = vm.new_dict();
     let k = vm.intern(VIEW_KEY);
     vm.dict_set(&ns, k, d)?;
-    Ok(Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: RefCell::new(Box::new([])) }, &t))
+    Ok(Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: Box::new([]) }, &t))
 }
 
 fn dict_keys(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

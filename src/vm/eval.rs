@@ -572,8 +572,13 @@ impl Vm {
                     self.collect_dead();
                 }
                 Instr::BuildTuple(n) => {
-                    let items = self.stack.split_off(self.stack.len() - n as usize);
-                    let t = self.new_tuple(items);
+                    let n = n as usize;
+                    let items = if n > crate::heap::ObjArray::INLINE {
+                        crate::heap::ObjArray::from_vec(self.stack.split_off(self.stack.len() - n))
+                    } else {
+                        crate::heap::ObjArray::from_popped(n, || self.pop())
+                    };
+                    let t = self.new_tuple_array(items);
                     self.stack.push(t);
                 }
                 Instr::BuildList(n) => {

@@ -20,8 +20,8 @@
 //! (the builtins module), `values.rs` (making and reading values),
 //! `types.rs` (the builtin types), `formatting.rs` (`format()`, f-strings,
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
-//! `class_support.rs` (class creation, instantiation, `super`,
-//! `property`...), `descriptors.rs` (the descriptor protocol),
+//! `class_support.rs` (class creation, `super`, `property`...),
+//! `instantiate.rs` (calling a class: `__new__`, `__init__`), `descriptors.rs` (the descriptor protocol),
 //! `generator.rs` (generator objects), `display.rs` (echoing values at
 //! the interactive prompt: `sys.displayhook`), `site.rs` (`exit`, `quit`), `interrupt.rs`
 //! (Ctrl-C: `KeyboardInterrupt` in running code),
@@ -65,6 +65,7 @@ mod modules;
 mod import;
 mod interrupt;
 mod int_methods;
+mod instantiate;
 mod call;
 mod class_support;
 mod descriptors;

@@ -28,7 +28,7 @@ pub(crate) fn install(vm: &mut Vm) {
         let k = vm.intern("name");
         let v = vm.new_str(name);
         let _ = vm.dict_set(&ns, k, v);
-        let obj = Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: RefCell::new(Box::new([])) }, &quitter);
+        let obj = Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: Box::new([]) }, &quitter);
         let key = vm.intern(name);
         let b = vm.builtins.clone();
         let _ = vm.dict_set(&b, key, obj);

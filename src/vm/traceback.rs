@@ -55,7 +55,7 @@ impl Vm {
             let t = &ns.downcast::<DictValue>().expect("dict").0;
             self.table_set_str(t, key, v);
         }
-        Ok(Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: RefCell::new(Box::new([])) }, type_))
+        Ok(Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: Box::new([]) }, type_))
     }
 
     /// `exc.__traceback__`: a chain of traceback objects, or None.

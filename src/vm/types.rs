@@ -138,6 +138,7 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
         qualname: RefCell::new(None),
         nslots: Cell::new(0),
         instance_dict_hint: Cell::new(0),
+        call_plan: Cell::new(Default::default()),
         flags: Cell::new(0),
     }
 }
@@ -373,7 +374,7 @@ impl Singletons {
             ellipsis: Obj::new(EllipsisValue, &t.ellipsis_type),
             empty_tuple: {
                 // CPython's empty tuple singleton is never tracked.
-                let e = Obj::new(TupleValue(Box::new([])), &t.tuple);
+                let e = Obj::new(TupleValue(Vec::new().into()), &t.tuple);
                 e.untrack();
                 e
             },

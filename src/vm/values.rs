@@ -107,11 +107,19 @@ impl Vm {
         o
     }
 
+    /// A tuple of `items` (the empty one is the shared singleton).
+    pub fn new_tuple_array(&self, items: crate::heap::ObjArray) -> Obj {
+        if items.is_empty() {
+            return self.singletons.empty_tuple.clone();
+        }
+        Obj::new(TupleValue(items), &self.types.tuple)
+    }
+
     pub fn new_tuple(&self, items: Vec<Obj>) -> Obj {
         if items.is_empty() {
             return self.singletons.empty_tuple.clone();
         }
-        Obj::new(TupleValue(items.into_boxed_slice()), &self.types.tuple)
+        Obj::new(TupleValue(items.into()), &self.types.tuple)
     }
 
     pub fn new_list(&self, items: Vec<Obj>) -> Obj {

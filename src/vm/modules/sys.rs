@@ -54,7 +54,7 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
         let k = vm.intern("_fd");
         let v = vm.new_int(fd);
         let _ = vm.dict_set(&ns, k, v);
-        let stream = Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: RefCell::new(Box::new([])) }, &t);
+        let stream = Obj::new(InstanceValue { dict: RefCell::new(Some(ns)), slots: Box::new([]) }, &t);
         vm.module_set(&m, name, stream.clone());
         vm.module_set(&m, &format!("__{name}__"), stream);
     }
