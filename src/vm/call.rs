@@ -72,7 +72,7 @@ impl Vm {
     pub(crate) fn call_function_with_self(&mut self, func: &Obj, self_: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = &f.code.downcast::<CodeValue>().expect("code").0;
-        if !kwnames.is_empty() || code.flags & flags::GENERATOR != 0 || !binds_positionally(f, code, args.len() + 1) {
+        if !kwnames.is_empty() || code.flags & flags::GENERATOR != 0 || !binds_positionally(code, args.len() + 1) {
             let mut all = Vec::with_capacity(args.len() + 1);
             all.push(self_.clone());
             all.extend_from_slice(args);
@@ -83,7 +83,8 @@ impl Vm {
         self.stack.push(self_.clone());
         self.stack.extend(args.iter().cloned());
         self.stack.push_unbound(code.varnames.len() - args.len() - 1);
-        let frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
+        let mut frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
+        frame.cells = closure_cells(f);
         self.run_frame(frame)
     }
 
@@ -98,13 +99,17 @@ impl Vm {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = &f.code.downcast::<CodeValue>().expect("code").0;
         let nargs = self.stack.len() - args_start;
-        if !binds_positionally(f, code, nargs) {
+        if !binds_positionally(code, nargs) {
             let args = self.stack.split_off(args_start);
             self.stack.truncate(call_base);
             return self.make_frame(func, &args, &[]);
         }
         self.stack.push_unbound(code.varnames.len() - nargs);
-        Ok(Frame::new(code.clone(), f.globals.clone(), None, call_base, args_start))
+        let mut frame = Frame::new(code.clone(), f.globals.clone(), None, call_base, args_start);
+        if f.closure.is_some() {
+            frame.cells = closure_cells(f);
+        }
+        Ok(frame)
     }
 
     /// A frame for calling the Python function `func`, arguments bound.
@@ -112,19 +117,22 @@ impl Vm {
         let f = func.downcast::<FunctionValue>().expect("a function");
         let code = f.code.downcast::<CodeValue>().expect("code").0.clone();
         let argcount = code.argcount as usize;
-        if kwnames.is_empty() && binds_positionally(f, &code, args.len()) {
+        if kwnames.is_empty() && binds_positionally(&code, args.len()) {
             // Exactly the declared positional parameters: nothing to bind.
             let locals_base = self.stack.len();
             self.stack.extend(args.iter().cloned());
             self.stack.push_unbound(code.varnames.len() - args.len());
-            return Ok(Frame::new(code, f.globals.clone(), None, locals_base, locals_base));
+            let mut frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
+            frame.cells = closure_cells(f);
+            return Ok(frame);
         }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();
         let kwonly = code.kwonlyargcount as usize;
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-        let fname = self.str_lossy(&f.qualname.borrow());
+        // Only errors need the name: made when one is raised.
+        let fname = |vm: &Vm| vm.str_lossy(&f.qualname.borrow());
 
         // Positional arguments.
         for (i, a) in args[..npos_given.min(argcount)].iter().enumerate() {
@@ -136,7 +144,7 @@ impl Vm {
             locals[slot] = Some(self.new_tuple(extra));
             slot += 1;
         } else if npos_given > argcount {
-            return Err(self.too_many_positional(&fname, argcount, npos_given, f));
+            return Err(self.too_many_positional(&fname(self), argcount, npos_given, f));
         }
         let kwargs = if has_varkw {
             let d = self.new_dict();
@@ -154,7 +162,7 @@ impl Vm {
                 Some(p) => {
                     let i = p + code.posonlyargcount as usize;
                     if locals[i].is_some() {
-                        return Err(self.type_error(format!("{fname}() got multiple values for argument '{n}'")));
+                        return Err(self.type_error(format!("{}() got multiple values for argument '{n}'", fname(self))));
                     }
                     locals[i] = Some(value.clone());
                 }
@@ -166,11 +174,12 @@ impl Vm {
                             kwnames.iter().map(|k| self.str_lossy(k)).filter(|k| posonly.contains(k)).collect();
                         if !misplaced.is_empty() {
                             return Err(self.type_error(format!(
-                                "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                fname(self),
                                 misplaced.join(", ")
                             )));
                         }
-                        return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+                        return Err(self.type_error(format!("{}() got an unexpected keyword argument '{n}'", fname(self))));
                     }
                 },
             }
@@ -195,7 +204,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&fname, "positional", &missing));
+            return Err(self.missing_arguments(&fname(self), "positional", &missing));
         }
         let kwdefaults = f.kwdefaults.borrow().clone();
         let mut missing = Vec::new();
@@ -212,7 +221,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_arguments(&fname, "keyword-only", &missing));
+            return Err(self.missing_arguments(&fname(self), "keyword-only", &missing));
         }
 
         // Cells: new ones for cell variables (filled from parameters that
@@ -265,13 +274,21 @@ impl Vm {
 
 /// True when `n` positional arguments fill exactly `code`'s parameters
 /// and nothing else needs binding (no defaults, `*args`, `**kwargs`,
-/// keyword-only parameters or cells): the arguments become the first
-/// locals as they are.
+/// keyword-only parameters or cell variables): the arguments become the
+/// first locals as they are (free variables come from the closure).
 #[inline(always)]
-fn binds_positionally(f: &FunctionValue, code: &crate::bytecode::Code, n: usize) -> bool {
+fn binds_positionally(code: &crate::bytecode::Code, n: usize) -> bool {
     n == code.argcount as usize
         && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
         && code.kwonlyargcount == 0
         && code.cellvars.is_empty()
-        && f.closure.is_none()
+}
+
+/// The cells of a frame of `f` when its code has no cell variables of its
+/// own: the closure's (its free variables), or none.
+fn closure_cells(f: &FunctionValue) -> Vec<Obj> {
+    match f.closure.as_ref().and_then(|c| c.downcast::<TupleValue>()) {
+        Some(t) => t.0.to_vec(),
+        None => Vec::new(),
+    }
 }
