@@ -165,17 +165,19 @@ impl Vm {
     pub(crate) fn super_get_attr(&mut self, s: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
         let Some(DescrValue::Super { type_, obj, obj_type }) = s.downcast::<DescrValue>() else { return Ok(None) };
         let (Some(obj), Some(start)) = (obj.clone(), obj_type.clone()) else { return Ok(None) };
-        if self.str_lossy(name) == "__class__" {
+        if name.downcast::<StrValue>().is_some_and(|n| n.text.as_bytes() == b"__class__") {
             return Ok(None);
         }
-        let mro = start.downcast::<TypeValue>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
-        let Some(pos) = mro.iter().position(|t| t.is(type_)) else { return Ok(None) };
-        for t in &mro[pos + 1..] {
-            let found = t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, name));
-            if let Some(f) = found {
-                let inst = if obj.is(&start) { None } else { Some(&obj) };
-                return self.descr_get(f, inst, &start).map(Some);
-            }
+        // The first class after `type_` in the MRO of `start` that has it.
+        let found = {
+            let Some(tv) = start.downcast::<TypeValue>() else { return Ok(None) };
+            let mro = tv.mro.borrow();
+            let Some(pos) = mro.iter().position(|t| t.is(type_)) else { return Ok(None) };
+            mro[pos + 1..].iter().find_map(|t| t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, name)))
+        };
+        if let Some(f) = found {
+            let inst = if obj.is(&start) { None } else { Some(&obj) };
+            return self.descr_get(f, inst, &start).map(Some);
         }
         Ok(None)
     }
