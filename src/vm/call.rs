@@ -83,8 +83,7 @@ impl Vm {
         self.stack.push(self_.clone());
         self.stack.extend(args.iter().cloned());
         self.stack.push_unbound(code.varnames.len() - args.len() - 1);
-        let mut frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
-        frame.cells = closure_cells(f);
+        let frame = Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, closure_cells(f));
         self.run_frame(frame)
     }
 
@@ -105,11 +104,8 @@ impl Vm {
             return self.make_frame(func, &args, &[]);
         }
         self.stack.push_unbound(code.varnames.len() - nargs);
-        let mut frame = Frame::new(code.clone(), f.globals.clone(), None, call_base, args_start);
-        if f.closure.is_some() {
-            frame.cells = closure_cells(f);
-        }
-        Ok(frame)
+        let cells = if f.closure.is_some() { closure_cells(f) } else { Vec::new() };
+        Ok(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, cells))
     }
 
     /// A frame for calling the Python function `func`, arguments bound.
@@ -122,9 +118,7 @@ impl Vm {
             let locals_base = self.stack.len();
             self.stack.extend(args.iter().cloned());
             self.stack.push_unbound(code.varnames.len() - args.len());
-            let mut frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
-            frame.cells = closure_cells(f);
-            return Ok(frame);
+            return Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, closure_cells(f)));
         }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();

@@ -77,6 +77,7 @@ mod errors;
 mod exception_groups;
 mod exceptions;
 mod eval;
+mod eval_steps;
 mod exec_eval;
 mod formatting;
 mod function_attrs;
@@ -151,6 +152,19 @@ impl Frame {
     /// `locals_base`: no cells, nothing being handled.
     #[inline(always)]
     pub(crate) fn new(code: Rc<Code>, globals: Obj, names: Option<Obj>, call_base: usize, locals_base: usize) -> Frame {
+        Frame::with_cells(code, globals, names, call_base, locals_base, Vec::new())
+    }
+
+    /// As `new`, with its cells (cell variables, then free variables).
+    #[inline(always)]
+    pub(crate) fn with_cells(
+        code: Rc<Code>,
+        globals: Obj,
+        names: Option<Obj>,
+        call_base: usize,
+        locals_base: usize,
+        cells: Vec<Obj>,
+    ) -> Frame {
         let stack_base = locals_base + code.varnames.len();
         Frame {
             code,
@@ -158,7 +172,7 @@ impl Frame {
             call_base,
             locals_base,
             stack_base,
-            cells: Vec::new(),
+            cells,
             globals,
             names,
             handling: Vec::new(),

@@ -1,0 +1,174 @@
+//! The larger steps of the dispatch loop, inlined into it: switching to
+//! a new frame, the call protocol on the stack, attribute loads through
+//! the inline caches, and the operators fused into load pairs.
+//!
+//! They live apart from `eval.rs` so that the loop there reads as
+//! dispatch only; `#[inline(always)]` keeps them in the loop's body, where
+//! the frame index, code and program counter stay in registers.
+
+use super::{FrameExit, Vm};
+use crate::bytecode::Instr;
+use crate::heap::{Kind, Obj};
+use crate::object::payloads::*;
+use crate::object::PyResult;
+
+impl Vm {
+    /// Makes the frame just pushed the running one.
+    #[inline(always)]
+    pub(super) fn enter_top_frame(&mut self, fi: &mut usize, code_rc: &mut std::rc::Rc<crate::bytecode::Code>, pc: &mut usize, lb: &mut usize) {
+        self.frames[*fi].pc = *pc;
+        *fi = self.frames.len() - 1;
+        *code_rc = self.frames[*fi].code.clone();
+        *lb = self.frames[*fi].locals_base;
+        *pc = 0;
+    }
+
+    /// The call at the top of the stack: `[f, a1..an]`, or with `method`
+    /// `[function, self, a1..an]` (after `LoadMethod`). A Python function
+    /// gets a frame that becomes the running one; anything else is called
+    /// from Rust and its result pushed.
+    #[inline(always)]
+    pub(super) fn call_on_stack(
+        &mut self,
+        n: usize,
+        method: bool,
+        fi_ref: &mut usize,
+        code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
+        pc: &mut usize,
+        lb: &mut usize,
+    ) -> PyResult<()> {
+        // The layouts: `[f, a1..an]`; after `LoadMethod`, `[function,
+        // self, a1..an]` or `[None, f, a1..an]`.
+        let top = self.stack.len();
+        let mut args_start = top - n;
+        let call_base = if method { top - n - 2 } else { top - n - 1 };
+        let mut func = if method && self.stack[call_base].kind() != Kind::None {
+            args_start -= 1;
+            self.stack[call_base].clone()
+        } else {
+            self.stack[top - n - 1].clone()
+        };
+        if func.kind() == Kind::BoundMethod {
+            let m = func.downcast::<BoundMethodValue>().expect("a bound method");
+            if m.func.kind() == Kind::Function && args_start == top - n {
+                // The layout of a method call, `[function, self, a1..an]`,
+                // as CPython's PRECALL makes it: a call of the function
+                // with n + 1 arguments and no frame of Rust recursion.
+                let (f, self_) = (m.func.clone(), m.self_.clone());
+                self.stack[args_start - 1] = f.clone();
+                self.stack.insert(args_start, self_);
+                func = f;
+            }
+        }
+        if func.kind() == Kind::Type && self.frames.len() < self.recursion_limit {
+            if let Some((instance, init)) = self.instance_for_python_init(&func)? {
+                // `[cls, a1..an]` becomes the method call `[__init__,
+                // instance, a1..an]`, whose return gives the instance back.
+                self.stack[args_start - 1] = init.clone();
+                self.stack.insert(args_start, instance.clone());
+                let mut frame = self.make_frame_from_stack(&init, call_base, args_start)?;
+                frame.exit = FrameExit::Instance(instance);
+                self.frames.push(frame);
+                self.enter_top_frame(fi_ref, code_rc, pc, lb);
+                return Ok(());
+            }
+        }
+        if func.kind() == Kind::Function {
+            if self.frames.len() >= self.recursion_limit {
+                return Err(self.recursion_error());
+            }
+            let frame = self.make_frame_from_stack(&func, call_base, args_start)?;
+            if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
+                let g = self.make_generator(&func, frame);
+                self.stack.push(g);
+                return Ok(());
+            }
+            self.frames.push(frame);
+            self.enter_top_frame(fi_ref, code_rc, pc, lb);
+            return Ok(());
+        }
+        // Up to three arguments travel in an array on the Rust stack rather
+        // than a new vector: most calls of builtins and their methods.
+        let r = match self.stack.len() - args_start {
+            0 => {
+                self.stack.truncate(call_base);
+                self.call(&func, &[], &[])
+            }
+            1 => {
+                let a = self.pop();
+                self.stack.truncate(call_base);
+                self.call(&func, &[a], &[])
+            }
+            2 => {
+                let b = self.pop();
+                let a = self.pop();
+                self.stack.truncate(call_base);
+                self.call(&func, &[a, b], &[])
+            }
+            3 => {
+                let c = self.pop();
+                let b = self.pop();
+                let a = self.pop();
+                self.stack.truncate(call_base);
+                self.call(&func, &[a, b, c], &[])
+            }
+            _ => {
+                let args = self.stack.split_off(args_start);
+                self.stack.truncate(call_base);
+                self.call(&func, &args, &[])
+            }
+        }?;
+        self.stack.push(r);
+        self.collect_dead();
+        Ok(())
+    }
+
+    /// `obj.names[i]` for `LoadAttr`: the instance-attribute cache, else
+    /// the full lookup (which refills the cache).
+    #[inline(always)]
+    pub(super) fn load_attr_instr(&mut self, obj: &Obj, code: &crate::bytecode::Code, i: usize) -> PyResult<Obj> {
+        if let Some(v) = self.load_attr_cached(obj, code, i) {
+            return Ok(v);
+        }
+        let v = self.get_attr(obj, &code.names[i])?;
+        if !self.cache_applies(obj, code, i) {
+            self.fill_attr_cache(obj, code, i)?;
+        }
+        Ok(v)
+    }
+
+    /// The end of a fused load pair; `pc` is the instruction after it.
+    /// When that is an int or float operator, it runs now on `x` and `y`
+    /// (and a comparison's conditional jump with it); otherwise both are
+    /// pushed and the operator runs as usual.
+    #[inline(always)]
+    pub(super) fn push_or_fuse(&mut self, x: Obj, y: Obj, code: &crate::bytecode::Code, pc: &mut usize) {
+        let next = *pc;
+        match code.instructions.get(next) {
+            Some(&Instr::Binary(op)) | Some(&Instr::Inplace(op)) => {
+                if let Some(r) = self.binary_fast(&x, &y, op) {
+                    self.stack.push(r);
+                    *pc = next + 1;
+                    return;
+                }
+            }
+            Some(&Instr::Compare(op)) => {
+                if let Some(r) = self.compare_fast(&x, &y, op) {
+                    match code.instructions.get(next + 1) {
+                        Some(&Instr::PopJumpIfFalse(t)) => *pc = if r { next + 2 } else { t as usize },
+                        Some(&Instr::PopJumpIfTrue(t)) => *pc = if r { t as usize } else { next + 2 },
+                        _ => {
+                            let b = self.bool_obj(r);
+                            self.stack.push(b);
+                            *pc = next + 1;
+                        }
+                    }
+                    return;
+                }
+            }
+            _ => {}
+        }
+        self.stack.push(x);
+        self.stack.push(y);
+    }
+}
