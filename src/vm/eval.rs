@@ -118,11 +118,13 @@ impl Vm {
         }
     }
 
-    /// Removes the top frame with its stack and locals.
+    /// Removes the top frame with its stack and locals; gives back what
+    /// its end owes the caller.
     #[inline]
-    fn pop_frame(&mut self) {
+    fn pop_frame(&mut self) -> FrameExit {
         let frame = self.frames.pop().expect("a frame");
         self.stack.truncate(frame.call_base);
+        frame.exit
     }
 
     #[inline(always)]
@@ -563,8 +565,7 @@ impl Vm {
                     if fi == entry {
                         return Ok(Flow::Return(v));
                     }
-                    let exit = std::mem::replace(&mut self.frames[fi].exit, FrameExit::Value);
-                    self.pop_frame();
+                    let exit = self.pop_frame();
                     self.collect_dead();
                     *fi_ref = fi - 1;
                     *code_rc = self.frames[fi - 1].code.clone();
