@@ -38,6 +38,7 @@
 
 mod alloc;
 mod collector;
+mod free_list;
 mod gc_list;
 mod obj;
 mod obj_array;
@@ -129,7 +130,7 @@ thread_local! {
     static DEAD: RefCell<Vec<obj::DeadObj>> = const { RefCell::new(Vec::new()) };
     /// Set when `DEAD` becomes non-empty; cleared when it is drained.
     static DEAD_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static STATS: RefCell<HeapStats> = const { RefCell::new(HeapStats::ZERO) };
+    static STATS: stats::Counters = const { stats::Counters::ZERO };
 }
 
 /// What the interpreter must do for an object that is about to be freed:
@@ -202,6 +203,13 @@ impl Heap {
 
     /// A copy of this thread's counters.
     pub fn stats() -> HeapStats {
-        STATS.with(|s| s.borrow().clone())
+        STATS.with(|s| s.snapshot())
+    }
+
+    /// Frees the boxes this thread keeps for reuse (`free_list`). For
+    /// interpreter teardown, so that nothing the heap holds outlives the
+    /// interpreter; the lists refill if objects are made again.
+    pub fn trim_free_lists() {
+        free_list::trim();
     }
 }
