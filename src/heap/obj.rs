@@ -236,6 +236,7 @@ pub struct Obj {
 
 impl Obj {
     /// Allocates an object of type `type_`: the single allocation point.
+    #[inline]
     pub fn new<T: Payload>(value: T, type_: &Obj) -> Obj {
         let obj = Obj::alloc(value);
         obj.header().type_.set(type_.clone().into_raw().as_ptr());
@@ -249,6 +250,7 @@ impl Obj {
         obj
     }
 
+    #[inline(always)]
     fn alloc<T: Payload>(value: T) -> Obj {
         let header = Header::new(T::KIND, if T::GC { flags::GC } else { 0 });
         let raw: *mut Header = if T::GC {
