@@ -16,14 +16,16 @@
 //! teardown) and, as a backstop, when the thread exits, so no box is ever
 //! lost for valgrind.
 //!
-//! The lists themselves live in a thread-local without a destructor:
-//! one with a destructor costs a state check on every access, which is
-//! most of what a list operation does. Instead a list's capacity starts
+//! The lists live in the heap's thread-local (`LOCAL`, with the
+//! statistics), which has no destructor: one with a destructor costs a
+//! state check on every access, which is most of what a list operation
+//! does. Instead a list's capacity starts
 //! at zero, and the first `give` that finds it full takes the slow path,
 //! which registers a separate guard whose destructor empties the lists at
 //! thread exit and sets the capacity back to zero for good, so boxes
 //! freed later in the thread's teardown go straight to the allocator.
 
+use super::LOCAL;
 use super::obj::{Kind, ObjBox, Payload};
 use crate::object::payloads::{FloatValue, IntValue};
 use std::alloc::Layout;
@@ -61,7 +63,7 @@ impl FreeList {
         FreeList { len: Cell::new(0), cap: Cell::new(0), slots: [const { Cell::new(std::ptr::null_mut()) }; CAP] };
 }
 
-struct FreeLists {
+pub(super) struct FreeLists {
     lists: [FreeList; 2],
     state: Cell<GuardState>,
 }
@@ -75,6 +77,11 @@ enum GuardState {
 }
 
 impl FreeLists {
+    pub(super) const EMPTY: FreeLists = FreeLists {
+        lists: [FreeList::EMPTY, FreeList::EMPTY],
+        state: Cell::new(GuardState::Unregistered),
+    };
+
     /// Frees every box on the lists.
     fn trim(&self) {
         for (i, list) in self.lists.iter().enumerate() {
@@ -96,7 +103,8 @@ struct ExitGuard;
 
 impl Drop for ExitGuard {
     fn drop(&mut self) {
-        LISTS.with(|l| {
+        LOCAL.with(|h| {
+            let l = &h.free;
             l.state.set(GuardState::Closed);
             for list in &l.lists {
                 list.cap.set(0);
@@ -107,9 +115,6 @@ impl Drop for ExitGuard {
 }
 
 thread_local! {
-    static LISTS: FreeLists = const {
-        FreeLists { lists: [FreeList::EMPTY, FreeList::EMPTY], state: Cell::new(GuardState::Unregistered) }
-    };
     static EXIT_GUARD: ExitGuard = const { ExitGuard };
 }
 
@@ -137,7 +142,8 @@ fn make_room(l: &FreeLists, list: &FreeList) -> bool {
 #[inline(always)]
 pub(super) fn take<T: Payload>() -> Option<NonNull<ObjBox<T>>> {
     let i = const { list_index(T::KIND) }?;
-    LISTS.with(|l| {
+    LOCAL.with(|h| {
+        let l = &h.free;
         let list = &l.lists[i];
         let n = list.len.get();
         if n == 0 {
@@ -158,7 +164,8 @@ pub(super) fn take<T: Payload>() -> Option<NonNull<ObjBox<T>>> {
 #[inline(always)]
 pub(super) unsafe fn give<T: Payload>(p: NonNull<ObjBox<T>>) -> bool {
     let Some(i) = (const { list_index(T::KIND) }) else { return false };
-    LISTS.with(|l| {
+    LOCAL.with(|h| {
+        let l = &h.free;
         let list = &l.lists[i];
         let n = list.len.get();
         if n >= list.cap.get() && !make_room(l, list) {
@@ -174,5 +181,5 @@ pub(super) unsafe fn give<T: Payload>(p: NonNull<ObjBox<T>>) -> bool {
 
 /// Frees the boxes kept on this thread's lists.
 pub(super) fn trim() {
-    LISTS.with(|l| l.trim());
+    LOCAL.with(|h| h.free.trim());
 }

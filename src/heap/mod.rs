@@ -130,7 +130,15 @@ thread_local! {
     static DEAD: RefCell<Vec<obj::DeadObj>> = const { RefCell::new(Vec::new()) };
     /// Set when `DEAD` becomes non-empty; cleared when it is drained.
     static DEAD_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static STATS: stats::Counters = const { stats::Counters::ZERO };
+    /// The counters and free lists, in one thread-local so that an
+    /// allocation or a free computes the thread's block address once.
+    static LOCAL: Local = const { Local { stats: stats::Counters::ZERO, free: free_list::FreeLists::EMPTY } };
+}
+
+/// The heap's per-thread state touched on every allocation and free.
+struct Local {
+    stats: stats::Counters,
+    free: free_list::FreeLists,
 }
 
 /// What the interpreter must do for an object that is about to be freed:
@@ -203,7 +211,7 @@ impl Heap {
 
     /// A copy of this thread's counters.
     pub fn stats() -> HeapStats {
-        STATS.with(|s| s.snapshot())
+        LOCAL.with(|l| l.stats.snapshot())
     }
 
     /// Frees the boxes this thread keeps for reuse (`free_list`). For

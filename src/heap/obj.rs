@@ -17,7 +17,7 @@ use super::collector;
 use super::free_list;
 use super::gc_list::{GcHead, GcLinks};
 use super::weak::{self, WeakTarget};
-use super::{DEAD, DEAD_PENDING, Finalizer, STATS, counting};
+use super::{DEAD, DEAD_PENDING, Finalizer, LOCAL, counting};
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -265,7 +265,7 @@ impl Obj {
         } else {
             Box::into_raw(Box::new(ObjBox { header, value })).cast()
         };
-        STATS.with(|s| s.on_alloc(T::KIND, box_size::<T>()));
+        LOCAL.with(|l| l.stats.on_alloc(T::KIND, box_size::<T>()));
         // SAFETY: `Box::into_raw` never returns null; the header is at
         // offset 0 of both `#[repr(C)]` boxes, so the cast points at it.
         let ptr = unsafe { NonNull::new_unchecked(raw) };
@@ -546,7 +546,7 @@ unsafe fn release_pooled<T: Payload>(p: NonNull<Header>) {
         // `Box::new` allocated it with.
         unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<ObjBox<T>>()) };
     }
-    STATS.with(|s| s.on_free(T::KIND, box_size::<T>()));
+    LOCAL.with(|l| l.stats.on_free(T::KIND, box_size::<T>()));
     if let Some(ty) = NonNull::new(ty as *mut Header) {
         // The box owned one count of its type. Released by hand rather
         // than by dropping an `Obj`, whose `died` the compiler would
@@ -631,7 +631,7 @@ impl DeadObj {
         // pointer, so nobody else can reach the box; its kind names its
         // payload type (contract of `alloc`).
         let size = unsafe { free_box(self.0, kind) };
-        STATS.with(|s| s.on_free(kind, size));
+        LOCAL.with(|l| l.stats.on_free(kind, size));
         if let Some(ty) = NonNull::new(ty as *mut Header) {
             // The box owned one count of its type.
             drop(Obj { ptr: ty, _not_send: PhantomData });
