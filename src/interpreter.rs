@@ -151,6 +151,8 @@ impl Interpreter {
                 self.vm.collect_dead();
             }
         }
+        // The boxes the heap keeps for reuse go back to the allocator.
+        crate::heap::Heap::trim_free_lists();
     }
 
     fn run_code(&mut self, code: Rc<crate::bytecode::Code>) -> Result<(), Error> {

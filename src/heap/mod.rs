@@ -38,6 +38,7 @@
 
 mod alloc;
 mod collector;
+mod free_list;
 mod gc_list;
 mod obj;
 mod obj_array;
@@ -129,7 +130,15 @@ thread_local! {
     static DEAD: RefCell<Vec<obj::DeadObj>> = const { RefCell::new(Vec::new()) };
     /// Set when `DEAD` becomes non-empty; cleared when it is drained.
     static DEAD_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    static STATS: RefCell<HeapStats> = const { RefCell::new(HeapStats::ZERO) };
+    /// The counters and free lists, in one thread-local so that an
+    /// allocation or a free computes the thread's block address once.
+    static LOCAL: Local = const { Local { stats: stats::Counters::ZERO, free: free_list::FreeLists::EMPTY } };
+}
+
+/// The heap's per-thread state touched on every allocation and free.
+struct Local {
+    stats: stats::Counters,
+    free: free_list::FreeLists,
 }
 
 /// What the interpreter must do for an object that is about to be freed:
@@ -202,6 +211,13 @@ impl Heap {
 
     /// A copy of this thread's counters.
     pub fn stats() -> HeapStats {
-        STATS.with(|s| s.borrow().clone())
+        LOCAL.with(|l| l.stats.snapshot())
+    }
+
+    /// Frees the boxes this thread keeps for reuse (`free_list`). For
+    /// interpreter teardown, so that nothing the heap holds outlives the
+    /// interpreter; the lists refill if objects are made again.
+    pub fn trim_free_lists() {
+        free_list::trim();
     }
 }

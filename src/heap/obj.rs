@@ -14,9 +14,10 @@
 //!   list; nothing but the heap touches it after that.
 
 use super::collector;
+use super::free_list;
 use super::gc_list::{GcHead, GcLinks};
 use super::weak::{self, WeakTarget};
-use super::{DEAD, DEAD_PENDING, Finalizer, STATS, counting};
+use super::{DEAD, DEAD_PENDING, Finalizer, LOCAL, counting};
 use std::cell::Cell;
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -196,7 +197,7 @@ impl Header {
 
 /// The box of a leaf payload.
 #[repr(C)]
-struct ObjBox<T> {
+pub(super) struct ObjBox<T> {
     header: Header,
     value: T,
 }
@@ -235,6 +236,7 @@ pub struct Obj {
 
 impl Obj {
     /// Allocates an object of type `type_`: the single allocation point.
+    #[inline]
     pub fn new<T: Payload>(value: T, type_: &Obj) -> Obj {
         let obj = Obj::alloc(value);
         obj.header().type_.set(type_.clone().into_raw().as_ptr());
@@ -248,15 +250,22 @@ impl Obj {
         obj
     }
 
+    #[inline(always)]
     fn alloc<T: Payload>(value: T) -> Obj {
         let header = Header::new(T::KIND, if T::GC { flags::GC } else { 0 });
         let raw: *mut Header = if T::GC {
             let boxed = Box::new(GcBox { head: GcHead { header, links: GcLinks::unlinked() }, value });
             Box::into_raw(boxed).cast()
+        } else if let Some(p) = free_list::take::<T>() {
+            // SAFETY: the free list hands out memory of `ObjBox<T>`'s
+            // layout from the global allocator that nothing references;
+            // writing a whole box makes it what `Box::new` would have.
+            unsafe { p.as_ptr().write(ObjBox { header, value }) };
+            p.as_ptr().cast()
         } else {
             Box::into_raw(Box::new(ObjBox { header, value })).cast()
         };
-        STATS.with(|s| s.borrow_mut().on_alloc(T::KIND, box_size::<T>()));
+        LOCAL.with(|l| l.stats.on_alloc(T::KIND, box_size::<T>()));
         // SAFETY: `Box::into_raw` never returns null; the header is at
         // offset 0 of both `#[repr(C)]` boxes, so the cast points at it.
         let ptr = unsafe { NonNull::new_unchecked(raw) };
@@ -478,12 +487,79 @@ fn died(p: NonNull<Header>) {
     // SAFETY: the count just reached zero, so the box is still allocated
     // and only this function holds the pointer.
     let h = unsafe { p.as_ref() };
+    if h.flags.get() == 0 {
+        // No finalizer, not tracked, no weak references: nothing to do
+        // but drop the payload. The commonest leaves go to a free list.
+        use crate::object::payloads::{FloatValue, IntValue};
+        match h.kind {
+            // SAFETY: the count just reached zero and only we hold the
+            // pointer; the kind names the payload (contract of `alloc`).
+            Kind::Float => return unsafe { release_pooled::<FloatValue>(p) },
+            // SAFETY: as above.
+            Kind::Int => return unsafe { release_pooled::<IntValue>(p) },
+            _ => {}
+        }
+    }
+    died_slow(p);
+}
+
+/// The rest of `died`, apart so that the short path above stays small
+/// (no registers to save for the calls made here).
+#[inline(never)]
+fn died_slow(p: NonNull<Header>) {
+    // SAFETY: as in `died`.
+    let h = unsafe { p.as_ref() };
     if h.kind.is_leaf() && h.flags.get() & flags::FINALIZE == 0 {
         DeadObj(p).release(&mut NoFinalizer);
         return;
     }
     DEAD.with(|d| d.borrow_mut().push(DeadObj(p)));
     DEAD_PENDING.with(|f| f.set(true));
+}
+
+/// Frees a leaf box with no flags set: drops its payload, keeps the
+/// memory on the free list (or frees it when the list is full), and
+/// releases the box's count of its type. The short path of
+/// `DeadObj::release` for the objects arithmetic makes by the million.
+///
+/// # Safety
+/// `p` must come from `Obj::alloc::<T>` with `T` a leaf payload (an
+/// `ObjBox<T>`), have count zero and no flags, and be unreachable.
+#[inline(always)]
+unsafe fn release_pooled<T: Payload>(p: NonNull<Header>) {
+    debug_assert!(!T::GC);
+    let b = p.as_ptr().cast::<ObjBox<T>>();
+    // SAFETY: `p` is the header of a live `ObjBox<T>` (caller's
+    // contract). The header holds only `Cell`s of plain data, so dropping
+    // the payload alone drops everything the box owns; the type pointer
+    // is read first and its count released below.
+    let ty = unsafe {
+        let ty = (*b).header.type_.get();
+        std::ptr::drop_in_place(&raw mut (*b).value);
+        ty
+    };
+    // SAFETY: the box's payload is dropped and nothing references it; it
+    // came from the global allocator with `ObjBox<T>`'s layout.
+    let kept = unsafe { free_list::give::<T>(NonNull::new_unchecked(b)) };
+    if !kept {
+        // SAFETY: as above; `Layout::new::<ObjBox<T>>()` is the layout
+        // `Box::new` allocated it with.
+        unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<ObjBox<T>>()) };
+    }
+    LOCAL.with(|l| l.stats.on_free(T::KIND, box_size::<T>()));
+    if let Some(ty) = NonNull::new(ty as *mut Header) {
+        // The box owned one count of its type. Released by hand rather
+        // than by dropping an `Obj`, whose `died` the compiler would
+        // inline here as a loop that needs every register; a type dying
+        // takes the general path. (We are counting: `died` runs only then.)
+        // SAFETY: the box's count kept the type alive until now.
+        let th = unsafe { ty.as_ref() };
+        let n = th.refcnt.get() - 1;
+        th.refcnt.set(n);
+        if n == 0 {
+            died_slow(ty);
+        }
+    }
 }
 
 /// For objects that want no finalization.
@@ -555,7 +631,7 @@ impl DeadObj {
         // pointer, so nobody else can reach the box; its kind names its
         // payload type (contract of `alloc`).
         let size = unsafe { free_box(self.0, kind) };
-        STATS.with(|s| s.borrow_mut().on_free(kind, size));
+        LOCAL.with(|l| l.stats.on_free(kind, size));
         if let Some(ty) = NonNull::new(ty as *mut Header) {
             // The box owned one count of its type.
             drop(Obj { ptr: ty, _not_send: PhantomData });

@@ -3,8 +3,15 @@
 //! They are what `ouro --compare-heaps`, `gc.get_stats()` and
 //! `tracemalloc` will report; the heap updates them on every allocation
 //! and free, so they are exact.
+//!
+//! The live counters are `Cell`s rather than one `RefCell<HeapStats>`:
+//! they are touched on every allocation and free, and a `RefCell` adds a
+//! borrow-flag check, set and reset to each. Only what cannot be derived
+//! is kept: allocations are frees plus live objects, and live objects are
+//! the sum of the per-kind counts, both computed when a snapshot is taken.
 
 use super::Kind;
+use std::cell::Cell;
 
 #[derive(Clone, Debug, Default)]
 pub struct HeapStats {
@@ -17,26 +24,54 @@ pub struct HeapStats {
     pub live_by_kind: [u64; 32],
 }
 
-impl HeapStats {
+/// The thread's running counters (see the module comment).
+pub(super) struct Counters {
+    frees: Cell<u64>,
+    live_bytes: Cell<u64>,
+    peak_bytes: Cell<u64>,
+    live_by_kind: [Cell<u64>; 32],
+}
+
+impl Counters {
     /// All counters zero (a `const`, so the thread-local needs no lazy
     /// initialisation check on every allocation).
-    pub const ZERO: HeapStats =
-        HeapStats { allocations: 0, frees: 0, live_objects: 0, live_bytes: 0, peak_bytes: 0, live_by_kind: [0; 32] };
+    pub(super) const ZERO: Counters = Counters {
+        frees: Cell::new(0),
+        live_bytes: Cell::new(0),
+        peak_bytes: Cell::new(0),
+        live_by_kind: [const { Cell::new(0) }; 32],
+    };
 
-    #[inline]
-    pub(super) fn on_alloc(&mut self, kind: Kind, size: usize) {
-        self.allocations += 1;
-        self.live_objects += 1;
-        self.live_bytes += size as u64;
-        self.peak_bytes = self.peak_bytes.max(self.live_bytes);
-        self.live_by_kind[kind as usize] += 1;
+    #[inline(always)]
+    pub(super) fn on_alloc(&self, kind: Kind, size: usize) {
+        let live = self.live_bytes.get() + size as u64;
+        self.live_bytes.set(live);
+        if live > self.peak_bytes.get() {
+            self.peak_bytes.set(live);
+        }
+        let k = &self.live_by_kind[kind as usize];
+        k.set(k.get() + 1);
     }
 
-    #[inline]
-    pub(super) fn on_free(&mut self, kind: Kind, size: usize) {
-        self.frees += 1;
-        self.live_objects -= 1;
-        self.live_bytes -= size as u64;
-        self.live_by_kind[kind as usize] -= 1;
+    #[inline(always)]
+    pub(super) fn on_free(&self, kind: Kind, size: usize) {
+        self.frees.set(self.frees.get() + 1);
+        self.live_bytes.set(self.live_bytes.get() - size as u64);
+        let k = &self.live_by_kind[kind as usize];
+        k.set(k.get() - 1);
+    }
+
+    pub(super) fn snapshot(&self) -> HeapStats {
+        let live_by_kind: [u64; 32] = std::array::from_fn(|i| self.live_by_kind[i].get());
+        let live_objects: u64 = live_by_kind.iter().sum();
+        let frees = self.frees.get();
+        HeapStats {
+            allocations: frees + live_objects,
+            frees,
+            live_objects,
+            live_bytes: self.live_bytes.get(),
+            peak_bytes: self.peak_bytes.get(),
+            live_by_kind,
+        }
     }
 }

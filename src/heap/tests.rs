@@ -155,6 +155,38 @@ fn push(l: &Obj, item: Obj) {
     l.downcast::<ListValue>().expect("list").0.borrow_mut().push(item);
 }
 
+/// Boxes kept on the float and int free lists are reused, their payloads
+/// (a big int's digits too) are dropped when they die, and the statistics
+/// count a box going to a list as a free and its reuse as an allocation.
+#[test]
+fn free_listed_boxes_are_reused_and_counted_exactly() {
+    use crate::object::payloads::IntValue;
+    let t = a_type();
+    let s0 = Heap::stats();
+    let f = Obj::new(FloatValue(1.5), &t);
+    let addr = f.addr();
+    drop(f);
+    let g = Obj::new(FloatValue(2.5), &t);
+    assert_eq!(g.addr(), addr, "the freed float box is reused");
+    assert_eq!(g.downcast::<FloatValue>().map(|v| v.0), Some(2.5));
+    assert!(g.type_obj().is(&t));
+    let big = Obj::new(IntValue::Big(Box::new(num_bigint::BigInt::from(u64::MAX) * 3u8)), &t);
+    let many: Vec<Obj> = (0..300).map(|i| Obj::new(IntValue::Small(i), &t)).collect();
+    drop(many);
+    drop(big);
+    let s1 = Heap::stats();
+    assert_eq!(s1.allocations - s0.allocations, 303);
+    assert_eq!(s1.frees - s0.frees, 302);
+    assert_eq!(s1.live_objects, s0.live_objects + 1);
+    assert_eq!(s1.live_by_kind[Kind::Float as usize], s0.live_by_kind[Kind::Float as usize] + 1);
+    assert_eq!(s1.live_by_kind[Kind::Int as usize], s0.live_by_kind[Kind::Int as usize]);
+    assert!(s1.peak_bytes >= s1.live_bytes);
+    drop(g);
+    Heap::trim_free_lists();
+    assert_eq!(Heap::stats().live_bytes, s0.live_bytes);
+    free_type(t);
+}
+
 #[test]
 fn a_cycle_is_freed_by_a_collection() {
     let t = a_type();
