@@ -55,6 +55,12 @@ impl Interpreter {
         let main = Obj::new(ModuleValue { name: main_name.clone(), dict: globals }, &vm.types.module);
         let modules = vm.modules.clone();
         vm.dict_set(&modules, main_name, main.clone()).expect("str keys hash");
+        // Start-up allocates more than a young generation holds: the
+        // collection that is due runs now, before any user code is
+        // compiled, rather than at that code's first instruction (where
+        // it would, for one, untrack the code's constant tuples, which
+        // CPython's start-up leaves tracked).
+        vm.collect_due();
         Interpreter { vm, main }
     }
 

@@ -18,7 +18,7 @@ use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
 use crate::bytecode::{BinOp, CmpOp, Code, Handler, Instr, UnOp, flags};
 use crate::error::SyntaxError;
 use crate::heap::Obj;
-use crate::object::payloads::CodeValue;
+use crate::object::payloads::{CodeValue, TupleValue};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -991,6 +991,10 @@ impl Compiler<'_> {
                     }
                 }
             }
+            ExprKind::Tuple { .. } if self.is_constant_tuple(e) => {
+                let i = self.tuple_const(e);
+                self.emit(Instr::LoadConst(i));
+            }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set { elts } => {
                 if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) && !matches!(e.kind, ExprKind::Set { .. }) {
                     return self.starred_display(elts, matches!(e.kind, ExprKind::Tuple { .. }));
@@ -1102,6 +1106,59 @@ impl Compiler<'_> {
         }
         self.emit(Instr::FormatValue(flags));
         Ok(())
+    }
+
+    /// A tuple display of constants (nested ones too): CPython's AST
+    /// optimizer folds it into one constant, so `(None, None)` is made
+    /// once, at compile time, and is the same object every time.
+    fn is_constant_tuple(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Tuple { elts, .. } => elts.iter().all(|x| match &x.kind {
+                ExprKind::Constant { .. } => true,
+                ExprKind::Tuple { .. } => self.is_constant_tuple(x),
+                _ => negated_number(x).is_some(),
+            }),
+            _ => false,
+        }
+    }
+
+    /// The constant index of a tuple display that `is_constant_tuple`
+    /// accepted. Equal folded tuples of one code object are one object, as
+    /// CPython's constant table makes them (items compared by identity:
+    /// None, bools, small ints and identifier-like strings are shared).
+    fn tuple_const(&mut self, e: &Expr) -> u32 {
+        let ExprKind::Tuple { elts, .. } = &e.kind else { unreachable!("checked by is_constant_tuple") };
+        let mut items = Vec::with_capacity(elts.len());
+        for x in elts {
+            let item = match &x.kind {
+                ExprKind::Constant { value, .. } => self.constant(value),
+                ExprKind::Tuple { .. } => {
+                    let i = self.tuple_const(x);
+                    self.unit().code.consts[i as usize].clone()
+                }
+                _ => {
+                    // `-1`: folded as CPython folds it, by negating the
+                    // number (no Python code can run for an int or float).
+                    let n = negated_number(x).expect("checked by is_constant_tuple");
+                    let o = self.constant(n);
+                    match self.vm.unary_op(&o, crate::bytecode::UnOp::Neg) {
+                        Ok(v) => v,
+                        Err(_) => o,
+                    }
+                }
+            };
+            items.push(item);
+        }
+        let consts = &self.unit().code.consts;
+        let same = |c: &Obj| {
+            c.downcast::<TupleValue>()
+                .is_some_and(|t| t.0.len() == items.len() && t.0.iter().zip(&items).all(|(a, b)| a.is(b)))
+        };
+        if let Some(i) = consts.iter().position(same) {
+            return i as u32;
+        }
+        let t = self.vm.new_tuple(items);
+        self.add_const(t)
     }
 
     fn constant(&mut self, c: &Constant) -> Obj {
@@ -1410,5 +1467,18 @@ fn stack_effect(i: &Instr) -> i32 {
         LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
         LoadFastLoadAttr(..) => 1,
         StoreFastLoadFast(..) => 0,
+    }
+}
+
+/// The number `x` negates, when `x` is `-<int, float or imaginary literal>`.
+fn negated_number(x: &Expr) -> Option<&Constant> {
+    match &x.kind {
+        ExprKind::UnaryOp { op: ast::UnaryOp::USub, operand } => match &operand.kind {
+            ExprKind::Constant { value: c @ (Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_) | Constant::Imaginary(_)), .. } => {
+                Some(c)
+            }
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -270,6 +270,12 @@ impl Vm {
         }
     }
 
+    /// Frees what is dead and runs the automatic collection if one is
+    /// due, whether or not anything died since the last safe point.
+    pub(crate) fn collect_due(&mut self) {
+        self.collect_dead_slow();
+    }
+
     #[cold]
     fn collect_dead_slow(&mut self) {
         let mut fin = DelCaller { vm: self };
