@@ -17,6 +17,7 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
         &m,
         &[
             ("exit", sys_exit),
+            ("exc_info", sys_exc_info),
             ("getrefcount", sys_getrefcount),
             ("getsizeof", sys_getsizeof),
             ("intern", sys_intern),
@@ -92,6 +93,24 @@ fn sys_exit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     arity(vm, "exit", a.args, 0, 1)?;
     let t = vm.types.exceptions.system_exit.clone();
     Err(PyErr(vm.new_exception(&t, a.args.to_vec())))
+}
+
+/// `sys.exc_info()`: the exception being handled by the innermost
+/// `except` (or `with` exit) among the running frames, as `(type, value,
+/// traceback)`; three Nones when there is none.
+fn sys_exc_info(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if !a.args.is_empty() || !a.kwnames.is_empty() {
+        return Err(vm.type_error(format!("sys.exc_info() takes no arguments ({} given)", a.args.len())));
+    }
+    let handled = vm.frames.iter().rev().find_map(|f| f.handling.last().cloned());
+    let items = match handled {
+        Some(e) => {
+            let tb = vm.exception_traceback(&e)?;
+            vec![e.type_obj(), e, tb]
+        }
+        None => vec![vm.none(), vm.none(), vm.none()],
+    };
+    Ok(vm.new_tuple(items))
 }
 
 fn sys_getrefcount(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
