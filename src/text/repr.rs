@@ -61,11 +61,18 @@ pub fn repr_str(s: &Wtf8Buf, out: &mut String) {
 /// `repr(b)` for bytes.
 pub fn repr_bytes(b: &[u8], out: &mut String) {
     let quote = choose_quote(b.contains(&b'\''), b.contains(&b'"')) as u8;
+    bytes_literal(b, quote, quote, out);
+}
+
+/// `b'...'` with `quote` around `b`, escaping backslashes and the quote
+/// `escaped` (the chosen quote for bytes; always `'` for `bytearray`'s
+/// repr, a CPython quirk).
+pub fn bytes_literal(b: &[u8], quote: u8, escaped: u8, out: &mut String) {
     out.push('b');
     out.push(quote as char);
     for &c in b {
         match c {
-            _ if c == quote || c == b'\\' => {
+            _ if c == escaped || c == b'\\' => {
                 out.push('\\');
                 out.push(c as char);
             }

@@ -271,23 +271,8 @@ impl Vm {
 /// CPython's `bytearray_repr` quirk: `'` and `\\` are always escaped,
 /// `"` never, whichever quote is chosen.
 fn bytearray_repr(data: &[u8], out: &mut String) {
-    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
-    out.push('b');
-    out.push(quote);
-    for &c in data {
-        match c {
-            b'\'' | b'\\' => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            0x20..=0x7E => out.push(c as char),
-            _ => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(quote);
+    let quote = if data.contains(&b'\'') && !data.contains(&b'"') { b'"' } else { b'\'' };
+    crate::text::repr::bytes_literal(data, quote, b'\'', out);
 }
 
 fn new_of_kind(vm: &Vm, a: &CallArgs<'_>, kind: Kind, data: Vec<u8>) -> Obj {

@@ -107,11 +107,9 @@ impl Vm {
                 self.stack.push(err.0);
                 return Ok(());
             }
-            if let FrameExit::Generator(g) = &self.frames.last().expect("a frame").exit {
-                let g = g.clone();
+            if let FrameExit::Generator(g) = self.pop_frame() {
                 err = self.inline_generator_raised(&g, err);
             }
-            self.pop_frame();
             if self.frames.len() == entry {
                 return Err(err);
             }
@@ -518,7 +516,6 @@ impl Vm {
                         if let Some(frame) = self.resume_inline_generator(&it) {
                             self.frames.push(frame);
                             self.enter_top_frame(fi_ref, code_rc, pc, lb);
-                            *pc = self.frames[*fi_ref].pc;
                             continue;
                         }
                     }
@@ -567,10 +564,7 @@ impl Vm {
                     }
                     let exit = self.pop_frame();
                     self.collect_dead();
-                    *fi_ref = fi - 1;
-                    *code_rc = self.frames[fi - 1].code.clone();
-                    *pc = self.frames[fi - 1].pc;
-                    *lb = self.frames[fi - 1].locals_base;
+                    self.switch_to_frame(fi - 1, fi_ref, code_rc, pc, lb);
                     match exit {
                         FrameExit::Value => self.stack.push(v),
                         FrameExit::Instance(obj) if v.kind() == Kind::None => self.stack.push(obj),
@@ -579,7 +573,7 @@ impl Vm {
                             // The generator is exhausted: its `ForIter`
                             // leaves the loop, dropping the iterator.
                             self.close_inline_generator(&g);
-                            if let Instr::ForIter(t) = self.frames[fi - 1].code.instructions[*pc - 1] {
+                            if let Instr::ForIter(t) = code_rc.instructions[*pc - 1] {
                                 self.pop();
                                 *pc = t as usize;
                             }
@@ -631,10 +625,7 @@ impl Vm {
                     let g = g.clone();
                     self.frames[fi].pc = *pc;
                     self.suspend_inline_generator(&g);
-                    *fi_ref = fi - 1;
-                    *code_rc = self.frames[fi - 1].code.clone();
-                    *pc = self.frames[fi - 1].pc;
-                    *lb = self.frames[fi - 1].locals_base;
+                    self.switch_to_frame(fi - 1, fi_ref, code_rc, pc, lb);
                     self.stack.push(v);
                 }
                 Instr::GetYieldFromIter => {

@@ -13,14 +13,30 @@ use crate::object::payloads::*;
 use crate::object::PyResult;
 
 impl Vm {
-    /// Makes the frame just pushed the running one.
+    /// Makes the frame just pushed the running one, saving the running
+    /// frame's program counter first.
     #[inline(always)]
     pub(super) fn enter_top_frame(&mut self, fi: &mut usize, code_rc: &mut std::rc::Rc<crate::bytecode::Code>, pc: &mut usize, lb: &mut usize) {
         self.frames[*fi].pc = *pc;
-        *fi = self.frames.len() - 1;
-        *code_rc = self.frames[*fi].code.clone();
-        *lb = self.frames[*fi].locals_base;
-        *pc = 0;
+        self.switch_to_frame(self.frames.len() - 1, fi, code_rc, pc, lb);
+    }
+
+    /// Makes frame `target` the running one, at its own program counter
+    /// (0 for a new frame): the registers of the loop take its state.
+    #[inline(always)]
+    pub(super) fn switch_to_frame(
+        &self,
+        target: usize,
+        fi: &mut usize,
+        code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
+        pc: &mut usize,
+        lb: &mut usize,
+    ) {
+        let frame = &self.frames[target];
+        *fi = target;
+        *code_rc = frame.code.clone();
+        *pc = frame.pc;
+        *lb = frame.locals_base;
     }
 
     /// The call at the top of the stack: `[f, a1..an]`, or with `method`

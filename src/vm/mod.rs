@@ -266,18 +266,14 @@ impl Vm {
     #[inline]
     pub(crate) fn collect_dead(&mut self) {
         if Heap::has_dead() {
-            self.collect_dead_slow();
+            self.collect_due();
         }
     }
 
     /// Frees what is dead and runs the automatic collection if one is
     /// due, whether or not anything died since the last safe point.
-    pub(crate) fn collect_due(&mut self) {
-        self.collect_dead_slow();
-    }
-
     #[cold]
-    fn collect_dead_slow(&mut self) {
+    pub(crate) fn collect_due(&mut self) {
         let mut fin = DelCaller { vm: self };
         Heap::collect_dead(&mut fin);
     }
