@@ -5,4 +5,7 @@ fn main() {
         .emit_rerun_directives(true)
         .process()
         .expect("lalrpop failed to generate the parser");
+    // Release builds read the profile (scripts/rustc-pgo.sh): a new one
+    // must rebuild the crate, and rerunning this script does that.
+    println!("cargo:rerun-if-changed=pgo/ouro.profdata");
 }
