@@ -336,13 +336,17 @@ pub struct Code {
 }
 
 /// Where an attribute of an instance was last found: in the instance's
-/// `__dict__` at `index`, for instances of the type at `type_addr`, while
-/// no class has changed since (`generation`, the VM's type-cache
-/// generation, which starts at 1 so the default never matches). Hits
-/// still check that the entry's key is the attribute's name object.
+/// `__dict__` at `index`, for instances of the type at `type_addr` or at
+/// `type_addr2` (the last two types seen, so that code shared by two
+/// subclasses, as a base class's `__init__`, keeps hitting), while no
+/// class has changed since (`generation`, the VM's type-cache generation,
+/// which starts at 1 so the default never matches). Hits still check that
+/// the entry's key is the attribute's name object.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AttrCache {
     pub type_addr: usize,
+    /// 0 when only one type is recorded.
+    pub type_addr2: usize,
     pub generation: u64,
     pub index: u32,
 }

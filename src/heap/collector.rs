@@ -131,6 +131,22 @@ pub(super) fn on_gc_uncounted() {
     }
 }
 
+/// A container the VM skipped making: its allocation's effect on the
+/// collector (a collection may become due) without the object, which
+/// would have been freed before any safe point could see it counted.
+pub(super) fn on_gc_transient() {
+    if !collector_on() {
+        return;
+    }
+    GC.with(|g| {
+        g.counts[0].set(g.counts[0].get() + 1);
+        if g.is_due() {
+            DEAD_PENDING.with(|f| f.set(true));
+        }
+        g.counts[0].set(g.counts[0].get() - 1);
+    });
+}
+
 /// A container's box was freed.
 pub(super) fn on_gc_free() {
     if collector_on() {

@@ -275,6 +275,32 @@ impl Obj {
         Obj { ptr, _not_send: PhantomData }
     }
 
+    /// Stores `value` in place of the payload when `self` is the only
+    /// reference to a plain leaf box of exact type `ty` (count 1, no
+    /// flags, payload `T`), so that an operator's result can take over an
+    /// operand that dies with the operation instead of allocating a box
+    /// while freeing another. Nothing can observe the change: no other
+    /// reference exists (floats and ints take no weak references), and
+    /// `&mut self` rules out a borrow of the old payload. Returns false,
+    /// changing nothing, otherwise (also when counts are not kept, since
+    /// the count then says nothing).
+    #[inline(always)]
+    pub fn overwrite_unique<T: Payload>(&mut self, ty: &Obj, value: T) -> bool {
+        let h = self.header();
+        if T::GC || h.kind != T::KIND || h.refcnt.get() != 1 || h.flags.get() != 0 || !self.has_type(ty) || !counting() {
+            return false;
+        }
+        let b = self.ptr.as_ptr().cast::<ObjBox<T>>();
+        // SAFETY: the kind says the box is an `ObjBox<T>` (`T` is not GC;
+        // contract of `alloc`). Count 1 with `&mut self` means no other
+        // `Obj` exists and no borrow of the payload is alive, so writing
+        // it (dropping the old payload, which for the leaf payloads used
+        // here owns no objects) is unobservable; the pointer was derived
+        // from the whole box by `Box::into_raw`.
+        unsafe { (*b).value = value };
+        true
+    }
+
     /// The raw header pointer, for the collector (no count is taken).
     #[inline(always)]
     pub(super) fn as_ptr(&self) -> NonNull<Header> {

@@ -75,6 +75,31 @@ fn counts_follow_clones_and_drops() {
 }
 
 #[test]
+fn overwrite_unique_writes_only_the_sole_reference_of_the_type() {
+    let t = a_type();
+    let other = a_type();
+    let mut f = Obj::new(FloatValue(1.5), &t);
+    // Not the given type: unchanged.
+    assert!(!f.overwrite_unique(&other, FloatValue(2.0)));
+    // A second reference exists: unchanged.
+    let g = f.clone();
+    assert!(!f.overwrite_unique(&t, FloatValue(2.0)));
+    assert_eq!(g.downcast::<FloatValue>().map(|v| v.0), Some(1.5));
+    drop(g);
+    // The only reference: written in place, same box.
+    let addr = f.addr();
+    assert!(f.overwrite_unique(&t, FloatValue(2.5)));
+    assert_eq!(f.addr(), addr);
+    assert_eq!(f.downcast::<FloatValue>().map(|v| v.0), Some(2.5));
+    // Another payload's layout: unchanged.
+    let mut l = list(&t, vec![]);
+    assert!(!l.overwrite_unique(&t, FloatValue(3.0)));
+    drop((f, l, other.clone()));
+    free_type(other);
+    free_type(t);
+}
+
+#[test]
 fn an_object_is_freed_at_the_next_collection_after_its_last_reference() {
     let t = a_type();
     let before = live();

@@ -3,8 +3,11 @@
 //! Reading `obj.name` in general searches the type's MRO for a data
 //! descriptor, then the instance `__dict__`, then the class. For the
 //! common case, a plain attribute in the instance dict of an ordinary
-//! class, each code object remembers per name: the instance's type and
+//! class, each code object remembers per name: the instance's type (the
+//! last two, so that a base class's methods serve two subclasses) and
 //! the index of the name in the instance dict (`bytecode::AttrCache`).
+//! `LoadMethod` finds methods on the type, and through `super()` objects,
+//! without making bound methods (`method_for_call`).
 //!
 //! Contract: an entry is filled only after the generic path found that,
 //! for that type, neither `__getattribute__` nor `__setattr__` is
@@ -12,7 +15,7 @@
 //! descriptor. That stays true while no class changes, which the type
 //! cache's generation witnesses (every class change bumps it). A hit
 //! also checks that the dict entry at the index has the name object as
-//! its key; otherwise the generic path runs (and refills). Classes
+//! its key; otherwise the dict is searched and the index updated. Classes
 //! without instance dicts (`__slots__`) and dunder names are never cached.
 
 use super::Vm;
@@ -27,8 +30,28 @@ impl Vm {
     pub(crate) fn load_attr_cached(&self, obj: &Obj, code: &Code, i: usize) -> Option<Obj> {
         let dict = self.cached_instance_dict(obj, code, i)?;
         let t = dict.downcast::<DictValue>()?.0.borrow();
-        let (k, v) = t.entry(code.attr_cache[i].get().index as usize)?;
-        if k.key.is(&code.names[i]) { Some(v.clone()) } else { None }
+        if let Some((k, v)) = t.entry(code.attr_cache[i].get().index as usize) {
+            if k.key.is(&code.names[i]) {
+                return Some(v.clone());
+            }
+        }
+        drop(t);
+        self.load_attr_reindex(&dict, code, i)
+    }
+
+    /// The index is a hint shared by the recorded types (instances may
+    /// order their dicts differently): search, and remember where the
+    /// name was found. Under the contract the instance dict's entry is the
+    /// answer; without one the generic path looks at the class.
+    #[cold]
+    #[inline(never)]
+    fn load_attr_reindex(&self, dict: &Obj, code: &Code, i: usize) -> Option<Obj> {
+        let t = &dict.downcast::<DictValue>()?.0;
+        let index = self.find_str_index(t, &code.names[i])?;
+        let mut c = code.attr_cache[i].get();
+        c.index = index as u32;
+        code.attr_cache[i].set(c);
+        t.borrow().entry(index).map(|(_, v)| v.clone())
     }
 
     /// `obj.name = value` through the cache; gives `value` back when the
@@ -89,7 +112,8 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn cache_applies(&self, obj: &Obj, code: &Code, i: usize) -> bool {
         let c = code.attr_cache[i].get();
-        obj.kind() == Kind::Instance && c.type_addr == obj.type_addr() && c.generation == self.type_generation.get()
+        let t = obj.type_addr();
+        obj.kind() == Kind::Instance && (c.type_addr == t || c.type_addr2 == t) && c.generation == self.type_generation.get()
     }
 
     /// After the generic path read or wrote `obj.name`: fills the cache
@@ -125,17 +149,71 @@ impl Vm {
             .and_then(|iv| iv.dict.borrow().clone())
             .and_then(|d| d.downcast::<DictValue>().and_then(|dv| self.find_str_index(&dv.0, name)))
             .map_or(u32::MAX, |i| i as u32);
-        code.attr_cache[i].set(AttrCache { type_addr: obj.type_addr(), generation: self.type_generation.get(), index });
+        // The type that filled the entry before stays as the second one
+        // while no class changed (its contract still holds).
+        let old = code.attr_cache[i].get();
+        let (generation, type_addr) = (self.type_generation.get(), obj.type_addr());
+        let type_addr2 = if old.generation != generation {
+            0
+        } else if old.type_addr != type_addr {
+            old.type_addr
+        } else {
+            old.type_addr2
+        };
+        code.attr_cache[i].set(AttrCache { type_addr, type_addr2, generation, index });
         Ok(())
     }
 
-    /// For `LoadMethod`: the function that `obj.name` would bind, when it
-    /// is a function found on `obj`'s type and the instance's own dict
-    /// does not shadow it; `None` sends the caller to the generic lookup.
-    /// Limited to kinds whose attribute lookup is the generic one (not
-    /// types, modules or `super` objects).
+    /// For `LoadMethod`: the function that `obj.name` would bind and the
+    /// object it would bind to, when it is a function found on `obj`'s
+    /// type and the instance's own dict does not shadow it, or a Python
+    /// function found through a `super()` object; `Err(obj)` sends the
+    /// caller to the generic lookup. Limited to kinds whose attribute
+    /// lookup is the generic one (not types or modules).
     #[inline]
-    pub(crate) fn method_for_call(&mut self, obj: &Obj, name: &Obj) -> Option<Obj> {
+    pub(crate) fn method_for_call(&mut self, obj: Obj, name: &Obj) -> Result<(Obj, Obj), Obj> {
+        match self.method_on_type(&obj, name) {
+            Some(m) => Ok((m, obj)),
+            None if obj.kind() == Kind::Descr => match self.super_method(&obj, name) {
+                Some(pair) => Ok(pair),
+                None => Err(obj),
+            },
+            None => Err(obj),
+        }
+    }
+
+    /// `super().name(...)` where `name` is a Python function: the function
+    /// and the instance, which is what binding it would pair (as
+    /// `super_get_attr` followed by `descr_get` does), without making the
+    /// bound method. `super()`'s own attributes are never functions found
+    /// on the MRO, and `__class__` is the super object's own.
+    fn super_method(&self, s: &Obj, name: &Obj) -> Option<(Obj, Obj)> {
+        let Some(DescrValue::Super { type_, obj: Some(obj), obj_type: Some(start) }) = s.downcast::<DescrValue>() else {
+            return None;
+        };
+        // A super bound to a class (`super(C, C)`) gives plain functions.
+        if obj.is(start) || name.downcast::<StrValue>()?.text.as_bytes() == b"__class__" {
+            return None;
+        }
+        if self.type_flags_of(s) & type_flags::CUSTOM_GETATTRIBUTE != 0 {
+            return None;
+        }
+        let tv = start.downcast::<TypeValue>()?;
+        let found = {
+            let mro = tv.mro.borrow();
+            let pos = mro.iter().position(|t| t.is(type_))?;
+            mro[pos + 1..].iter().find_map(|t| t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, name)))
+        }?;
+        if found.kind() != Kind::Function {
+            return None;
+        }
+        crate::heap::Heap::note_elided_container();
+        Some((found, obj.clone()))
+    }
+
+    /// The function `obj.name` would bind, found on `obj`'s type.
+    #[inline]
+    fn method_on_type(&mut self, obj: &Obj, name: &Obj) -> Option<Obj> {
         if !matches!(
             obj.kind(),
             Kind::Instance | Kind::List | Kind::Dict | Kind::Str | Kind::Set | Kind::Tuple | Kind::Int | Kind::Float | Kind::Exception

@@ -913,6 +913,19 @@ fn new_super(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         }
         _ => (args[1].clone(), args[2].clone()),
     };
+    make_super(vm, type_, obj)
+}
+
+/// `super()` with no arguments, as calling the `super` type makes it
+/// (`type.__call__` with `super.__new__` and `object.__init__`, which
+/// builtin types cannot change): for `Vm::type_call`'s shortcut.
+pub(super) fn call_zero_arg_super(vm: &mut Vm) -> PyResult<Obj> {
+    let (type_, obj) = zero_arg_super(vm)?;
+    make_super(vm, type_, obj)
+}
+
+/// The super object for `super(type_, obj)`.
+fn make_super(vm: &mut Vm, type_: Obj, obj: Obj) -> PyResult<Obj> {
     if type_.kind() != Kind::Type {
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&type_))));
     }

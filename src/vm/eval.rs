@@ -329,19 +329,19 @@ impl Vm {
                     self.collect_dead();
                 }
                 Instr::Binary(op) => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = match self.binary_fast(&a, &b, op) {
+                    let mut b = self.pop();
+                    let mut a = self.pop();
+                    let r = match self.binary_fast_popped(&mut a, &mut b, op) {
                         Some(r) => r,
                         None => self.binary_op(&a, &b, op)?,
                     };
                     self.stack.push(r);
                 }
                 Instr::Inplace(op) => {
-                    let b = self.pop();
-                    let a = self.pop();
+                    let mut b = self.pop();
+                    let mut a = self.pop();
                     // Exact ints and floats have no in-place methods.
-                    let r = match self.binary_fast(&a, &b, op) {
+                    let r = match self.binary_fast_popped(&mut a, &mut b, op) {
                         Some(r) => r,
                         None => self.inplace_op(&a, &b, op)?,
                     };
@@ -530,12 +530,12 @@ impl Vm {
                 Instr::Call(n) => self.call_on_stack(n as usize, false, fi_ref, code_rc, pc, lb)?,
                 Instr::LoadMethod(i) => {
                     let obj = self.pop();
-                    match self.method_for_call(&obj, &code.names[i as usize]) {
-                        Some(method) => {
+                    match self.method_for_call(obj, &code.names[i as usize]) {
+                        Ok((method, self_)) => {
                             self.stack.push(method);
-                            self.stack.push(obj);
+                            self.stack.push(self_);
                         }
-                        None => {
+                        Err(obj) => {
                             let v = self.get_attr(&obj, &code.names[i as usize])?;
                             let none = self.none();
                             self.stack.push(none);

@@ -39,6 +39,12 @@ impl Vm {
         if cls.is(&self.types.type_) && args.len() == 1 && kwnames.is_empty() {
             return Ok(args[0].type_obj());
         }
+        // `super()` in a method, made directly: what `super.__new__` (a
+        // builtin call, hence the same recursion check as `call`'s) and
+        // `object.__init__` would do, without the plan and argument vector.
+        if cls.is(&self.types.super_) && args.is_empty() && kwnames.is_empty() && self.frames.len() < self.recursion_limit {
+            return super::class_support::call_zero_arg_super(self);
+        }
         if let Some((new, init)) = self.planned(cls, args) {
             // The same steps as below, with the lookups done.
             let obj = match new {

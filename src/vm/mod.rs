@@ -79,6 +79,7 @@ mod exceptions;
 mod eval;
 mod eval_steps;
 mod exec_eval;
+mod fast_arith;
 mod formatting;
 mod function_attrs;
 mod generator;

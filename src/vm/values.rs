@@ -67,11 +67,19 @@ impl Vm {
         if b { self.singletons.true_.clone() } else { self.singletons.false_.clone() }
     }
 
-    #[inline]
+    /// An int; the cached object in the small-int range (as CPython's).
+    /// The cached case is inlined at every caller, where arithmetic makes
+    /// it the common one (`n % 2`, counters); boxing is one call away.
+    #[inline(always)]
     pub fn new_int(&self, i: i64) -> Obj {
         if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
             return self.singletons.small_ints[(i - SMALL_INT_MIN) as usize].clone();
         }
+        self.new_int_boxed(i)
+    }
+
+    #[inline(never)]
+    fn new_int_boxed(&self, i: i64) -> Obj {
         Obj::new(IntValue::Small(i), &self.types.int)
     }
 
