@@ -118,21 +118,29 @@ impl Vm {
 
     /// Removes the top frame with its stack and locals; gives back what
     /// its end owes the caller.
-    #[inline]
+    ///
+    /// The frame is dropped where it lies (`Vec::truncate`) rather than
+    /// moved out first: a `Frame` is 15 words, and copying it out only to
+    /// drop it was a measurable part of every return.
+    #[inline(always)]
     fn pop_frame(&mut self) -> FrameExit {
-        let frame = self.frames.pop().expect("a frame");
-        self.stack.truncate(frame.call_base);
-        frame.exit
+        let top = self.frames.len().checked_sub(1).expect("a frame");
+        let frame = &mut self.frames[top];
+        let call_base = frame.call_base;
+        let exit = std::mem::replace(&mut frame.exit, FrameExit::Value);
+        self.frames.truncate(top);
+        self.stack.truncate(call_base);
+        exit
     }
 
     #[inline(always)]
     pub(super) fn pop(&mut self) -> Obj {
-        self.stack.pop().expect("the compiler balances the stack")
+        self.stack.pop()
     }
 
     #[inline(always)]
     fn top(&self) -> &Obj {
-        self.stack.last().expect("the compiler balances the stack")
+        self.stack.last()
     }
 
     /// Executes instructions of the top frame and of the frames it calls,

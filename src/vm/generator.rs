@@ -398,7 +398,7 @@ impl Vm {
     /// delegate on top of the stack; a yielded value is pushed (returns
     /// None), a return pops the delegate and gives its value back.
     pub(crate) fn send_step(&mut self, v: Obj) -> PyResult<Option<Obj>> {
-        let it = self.stack.last().expect("the delegate").clone();
+        let it = self.stack.last().clone();
         let r = if it.kind() == Kind::Generator {
             self.gen_resume(&it, v, None)?
         } else if v.kind() == Kind::None {
@@ -431,8 +431,8 @@ impl Vm {
 
     /// The `MapAdd` instruction.
     pub(crate) fn map_add(&mut self, depth: u32) -> PyResult<()> {
-        let v = self.stack.pop().expect("a value");
-        let k = self.stack.pop().expect("a key");
+        let v = self.stack.pop();
+        let k = self.stack.pop();
         let d = self.stack[self.stack.len() - depth as usize].clone();
         self.dict_set(&d, k, v)?;
         self.collect_dead();
