@@ -1,7 +1,7 @@
 //! Calls: binding arguments to parameters (CPython's rules and messages),
 //! calling Rust functions, bound methods and classes.
 
-use super::{Frame, Vm};
+use super::{Cells, Frame, Vm};
 use crate::bytecode::flags;
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
@@ -83,7 +83,7 @@ impl Vm {
         self.stack.push(self_.clone());
         self.stack.extend(args.iter().cloned());
         self.stack.push_unbound(code.varnames.len() - args.len() - 1);
-        let frame = Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, closure_cells(f));
+        let frame = Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), closure_cells(f));
         self.run_frame(frame)
     }
 
@@ -104,8 +104,8 @@ impl Vm {
             return self.make_frame(func, &args, &[]);
         }
         self.stack.push_unbound(code.varnames.len() - nargs);
-        let cells = if f.closure.is_some() { closure_cells(f) } else { Vec::new() };
-        Ok(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, cells))
+        let cells = if f.closure.is_some() { closure_cells(f) } else { Cells::default() };
+        Ok(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, self.handled.len(), cells))
     }
 
     /// A frame for calling the Python function `func`, arguments bound.
@@ -118,7 +118,7 @@ impl Vm {
             let locals_base = self.stack.len();
             self.stack.extend(args.iter().cloned());
             self.stack.push_unbound(code.varnames.len() - args.len());
-            return Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, closure_cells(f)));
+            return Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), closure_cells(f)));
         }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();
@@ -235,9 +235,7 @@ impl Vm {
         }
         let locals_base = self.stack.len();
         self.stack.extend_slots(locals);
-        let mut frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
-        frame.cells = cells;
-        Ok(frame)
+        Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), cells.into_boxed_slice().into()))
     }
 
     #[cold]
@@ -280,9 +278,9 @@ fn binds_positionally(code: &crate::bytecode::Code, n: usize) -> bool {
 
 /// The cells of a frame of `f` when its code has no cell variables of its
 /// own: the closure's (its free variables), or none.
-fn closure_cells(f: &FunctionValue) -> Vec<Obj> {
+fn closure_cells(f: &FunctionValue) -> Cells {
     match f.closure.as_ref().and_then(|c| c.downcast::<TupleValue>()) {
-        Some(t) => t.0.to_vec(),
-        None => Vec::new(),
+        Some(t) => t.0.iter().cloned().collect::<Box<[Obj]>>().into(),
+        None => Cells::default(),
     }
 }

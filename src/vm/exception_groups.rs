@@ -390,13 +390,13 @@ impl Vm {
 
     /// The `CheckEgMatch` instruction; true when it jumps (no match).
     #[cold]
-    pub(crate) fn check_eg_match_instr(&mut self, fi: usize) -> PyResult<bool> {
+    pub(crate) fn check_eg_match_instr(&mut self) -> PyResult<bool> {
         let match_type = self.stack.pop();
         let exc = self.stack.pop();
         match self.check_eg_match(&exc, &match_type)? {
             Some((rest, matched)) => {
                 self.stack.push(rest);
-                self.frames[fi].handling.push(matched.clone());
+                self.handled.push(matched.clone());
                 self.stack.push(matched);
                 Ok(false)
             }
