@@ -108,6 +108,26 @@ impl Vm {
         Ok(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, self.handled.len(), cells))
     }
 
+    /// The common call of a Python function from the stack: exactly its
+    /// positional parameters, no generator. Pushes its frame and says so;
+    /// false, with nothing done, for any other call (`make_frame_from_stack`
+    /// has the rest). The frame goes straight into `frames` rather than
+    /// through a `PyResult<Frame>` that is checked and then moved.
+    #[inline(always)]
+    pub(crate) fn push_positional_frame(&mut self, func: &Obj, call_base: usize, args_start: usize) -> bool {
+        let f = func.downcast::<FunctionValue>().expect("a function");
+        let code = &f.code.downcast::<CodeValue>().expect("code").0;
+        let nargs = self.stack.len() - args_start;
+        if code.flags & flags::GENERATOR != 0 || !binds_positionally(code, nargs) {
+            return false;
+        }
+        self.stack.push_unbound(code.varnames.len() - nargs);
+        let cells = if f.closure.is_some() { closure_cells(f) } else { Cells::default() };
+        let handled_base = self.handled.len();
+        self.frames.push(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, handled_base, cells));
+        true
+    }
+
     /// A frame for calling the Python function `func`, arguments bound.
     pub(crate) fn make_frame(&mut self, func: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Frame> {
         let f = func.downcast::<FunctionValue>().expect("a function");

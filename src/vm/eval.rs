@@ -130,20 +130,17 @@ impl Vm {
     /// (left when an exception unwinds out of an `except` block); gives
     /// back what its end owes the caller.
     ///
-    /// The frame is dropped where it lies (`Vec::truncate`) rather than
-    /// moved out first: a `Frame` is 11 words, and copying it out only to
-    /// drop it was a measurable part of every return.
+    /// The frame is moved out and taken apart here, its drop inlined: at
+    /// 11 words (since `handled` and `Cells`) that is cheaper than dropping
+    /// it in place with `Vec::truncate`, which calls the out-of-line drop
+    /// of a `Frame` (callgrind, fib: -2.8%). At 15 words it was the other
+    /// way round.
     #[inline(always)]
     fn pop_frame(&mut self) -> FrameExit {
-        let top = self.frames.len().checked_sub(1).expect("a frame");
-        let frame = &mut self.frames[top];
-        let call_base = frame.call_base;
-        let handled_base = frame.handled_base;
-        let exit = std::mem::replace(&mut frame.exit, FrameExit::Value);
-        self.frames.truncate(top);
-        self.stack.truncate(call_base);
-        self.handled.truncate(handled_base);
-        exit
+        let frame = self.frames.pop().expect("a frame");
+        self.stack.truncate(frame.call_base);
+        self.handled.truncate(frame.handled_base);
+        frame.exit
     }
 
     #[inline(always)]

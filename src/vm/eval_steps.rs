@@ -93,6 +93,10 @@ impl Vm {
             if self.frames.len() >= self.recursion_limit {
                 return Err(self.recursion_error());
             }
+            if self.push_positional_frame(&func, call_base, args_start) {
+                self.enter_top_frame(fi_ref, code_rc, pc, lb);
+                return Ok(());
+            }
             let frame = self.make_frame_from_stack(&func, call_base, args_start)?;
             if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
                 let g = self.make_generator(&func, frame);
