@@ -42,6 +42,7 @@ mod free_list;
 mod gc_list;
 mod obj;
 mod obj_array;
+mod slot_stack;
 mod stats;
 mod weak;
 #[cfg(test)]
@@ -52,6 +53,7 @@ pub use obj::flags as obj_flags;
 pub use collector::{DEBUG_SAVEALL, GENERATIONS, GcControl, GenStats};
 pub use obj::{Busy, Header, Kind, Obj, Payload};
 pub use obj_array::ObjArray;
+pub use slot_stack::SlotStack;
 pub use stats::HeapStats;
 pub use weak::WeakTarget;
 

@@ -433,3 +433,57 @@ fn obj_arrays_hold_and_release_their_items_inline_or_boxed() {
     Heap::collect_dead(&mut Recorder::default());
     free_type(t);
 }
+
+/// `SlotStack`: values and unbound slots above the sentinel; pops, the
+/// local slots, truncation and split-offs keep every count right, and
+/// popping an empty stack or an unbound slot panics instead of reading
+/// what is not there.
+#[test]
+fn slot_stack_counts_and_guards() {
+    use super::SlotStack;
+    let t = a_type();
+    let before = live();
+    {
+        let x = Obj::new(FloatValue(1.0), &t);
+        let mut s = SlotStack::with_capacity(1);
+        assert_eq!(s.len(), 1);
+        s.push(x.clone());
+        s.push_unbound(2);
+        let base = s.len();
+        for _ in 0..40 {
+            s.push(x.clone()); // grows past the first capacity
+        }
+        assert_eq!(x.refcount(), 42);
+        *s.slot_mut(2) = Some(x.clone());
+        assert!(s.slot(2).is_some() && s.slot(3).is_none());
+        assert!(s.last().is(&x) && s[base].is(&x));
+        let v = s.pop();
+        assert!(v.is(&x));
+        drop(v);
+        s.swap(base, base + 1);
+        s.insert(base, x.clone());
+        let vals = s.split_off(base + 30);
+        assert_eq!(vals.len(), 10);
+        drop(vals);
+        let saved = s.split_off_slots(2);
+        assert_eq!(s.len(), 2);
+        s.extend_slots(saved);
+        s.truncate(base);
+        assert_eq!(x.refcount(), 3);
+        s.extend([x.clone()]);
+        // The top slot unbound, or nothing above the sentinel: a panic.
+        let mut u = SlotStack::with_capacity(4);
+        u.push_unbound(1);
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(u.pop()))).is_err());
+        u.truncate(1);
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(u.pop()))).is_err());
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| u.truncate(0))).is_err());
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| *u.slot_mut(0) = None)).is_err());
+        assert_eq!(u.len(), 1);
+        drop(s);
+        assert_eq!(x.refcount(), 1);
+    }
+    Heap::collect_dead(&mut Recorder::default());
+    assert_eq!(live(), before);
+    free_type(t);
+}

@@ -277,8 +277,11 @@ pub struct SuspendedFrame {
     pub pc: usize,
     /// The frame's locals, then its values (see `vm::stack`).
     pub slots: Vec<Option<Obj>>,
-    pub cells: Vec<Obj>,
+    /// Its cells (see `vm::Cells`): `None` when there are none.
+    pub cells: Option<Box<[Obj]>>,
     pub globals: Obj,
+    /// The exceptions its `except` blocks were handling (its part of
+    /// `Vm::handled`), innermost last.
     pub handling: Vec<Obj>,
 }
 

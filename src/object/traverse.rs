@@ -308,7 +308,7 @@ impl Payload for GeneratorValue {
         visit(&self.qualname);
         if let Some(f) = read(&self.frame)?.as_ref() {
             f.slots.iter().for_each(|l| opt(l, visit));
-            f.cells.iter().for_each(&mut *visit);
+            f.cells.iter().flat_map(|c| c.iter()).for_each(&mut *visit);
             visit(&f.globals);
             f.handling.iter().for_each(visit);
         }

@@ -1,7 +1,7 @@
 //! Calls: binding arguments to parameters (CPython's rules and messages),
 //! calling Rust functions, bound methods and classes.
 
-use super::{Frame, Vm};
+use super::{Cells, Frame, Vm};
 use crate::bytecode::flags;
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
@@ -83,7 +83,7 @@ impl Vm {
         self.stack.push(self_.clone());
         self.stack.extend(args.iter().cloned());
         self.stack.push_unbound(code.varnames.len() - args.len() - 1);
-        let frame = Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, closure_cells(f));
+        let frame = Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), closure_cells(f));
         self.run_frame(frame)
     }
 
@@ -104,8 +104,28 @@ impl Vm {
             return self.make_frame(func, &args, &[]);
         }
         self.stack.push_unbound(code.varnames.len() - nargs);
-        let cells = if f.closure.is_some() { closure_cells(f) } else { Vec::new() };
-        Ok(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, cells))
+        let cells = if f.closure.is_some() { closure_cells(f) } else { Cells::default() };
+        Ok(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, self.handled.len(), cells))
+    }
+
+    /// The common call of a Python function from the stack: exactly its
+    /// positional parameters, no generator. Pushes its frame and says so;
+    /// false, with nothing done, for any other call (`make_frame_from_stack`
+    /// has the rest). The frame goes straight into `frames` rather than
+    /// through a `PyResult<Frame>` that is checked and then moved.
+    #[inline(always)]
+    pub(crate) fn push_positional_frame(&mut self, func: &Obj, call_base: usize, args_start: usize) -> bool {
+        let f = func.downcast::<FunctionValue>().expect("a function");
+        let code = &f.code.downcast::<CodeValue>().expect("code").0;
+        let nargs = self.stack.len() - args_start;
+        if code.flags & flags::GENERATOR != 0 || !binds_positionally(code, nargs) {
+            return false;
+        }
+        self.stack.push_unbound(code.varnames.len() - nargs);
+        let cells = if f.closure.is_some() { closure_cells(f) } else { Cells::default() };
+        let handled_base = self.handled.len();
+        self.frames.push(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, handled_base, cells));
+        true
     }
 
     /// A frame for calling the Python function `func`, arguments bound.
@@ -118,7 +138,7 @@ impl Vm {
             let locals_base = self.stack.len();
             self.stack.extend(args.iter().cloned());
             self.stack.push_unbound(code.varnames.len() - args.len());
-            return Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, closure_cells(f)));
+            return Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), closure_cells(f)));
         }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();
@@ -235,9 +255,7 @@ impl Vm {
         }
         let locals_base = self.stack.len();
         self.stack.extend_slots(locals);
-        let mut frame = Frame::new(code, f.globals.clone(), None, locals_base, locals_base);
-        frame.cells = cells;
-        Ok(frame)
+        Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), cells.into_boxed_slice().into()))
     }
 
     #[cold]
@@ -280,9 +298,9 @@ fn binds_positionally(code: &crate::bytecode::Code, n: usize) -> bool {
 
 /// The cells of a frame of `f` when its code has no cell variables of its
 /// own: the closure's (its free variables), or none.
-fn closure_cells(f: &FunctionValue) -> Vec<Obj> {
+fn closure_cells(f: &FunctionValue) -> Cells {
     match f.closure.as_ref().and_then(|c| c.downcast::<TupleValue>()) {
-        Some(t) => t.0.to_vec(),
-        None => Vec::new(),
+        Some(t) => t.0.iter().cloned().collect::<Box<[Obj]>>().into(),
+        None => Cells::default(),
     }
 }

@@ -16,7 +16,7 @@ impl Vm {
 
     /// `ListExtend(depth)`.
     pub(crate) fn list_extend(&mut self, depth: usize) -> PyResult<()> {
-        let iterable = self.stack.pop().expect("an iterable");
+        let iterable = self.stack.pop();
         if !self.is_iterable(&iterable) {
             return Err(self.type_error(format!("Value after * must be an iterable, not {}", self.type_name(&iterable))));
         }
@@ -28,7 +28,7 @@ impl Vm {
 
     /// `ListToTuple`.
     pub(crate) fn list_to_tuple(&mut self) {
-        let list = self.stack.pop().expect("a list");
+        let list = self.stack.pop();
         let items = list.downcast::<ListValue>().map(|l| l.0.borrow().clone()).unwrap_or_default();
         let t = self.new_tuple(items);
         self.stack.push(t);
@@ -58,7 +58,7 @@ impl Vm {
 
     /// `DictUpdate(depth)`.
     pub(crate) fn dict_update(&mut self, depth: usize) -> PyResult<()> {
-        let m = self.stack.pop().expect("a mapping");
+        let m = self.stack.pop();
         let Some(items) = self.mapping_items(&m)? else {
             return Err(self.type_error(format!("'{}' object is not a mapping", self.type_name(&m))));
         };
@@ -71,7 +71,7 @@ impl Vm {
 
     /// `DictMerge(depth)`: `**m` at a call site.
     pub(crate) fn dict_merge(&mut self, depth: usize) -> PyResult<()> {
-        let m = self.stack.pop().expect("a mapping");
+        let m = self.stack.pop();
         let d = self.stack[self.stack.len() - depth].clone();
         let func = self.stack[self.stack.len() - depth - 2].clone();
         let Some(items) = self.mapping_items(&m)? else {
@@ -127,9 +127,9 @@ impl Vm {
     /// `CallEx(n)`: pops the call's parts and gives the callable, the
     /// arguments (keyword values last) and the keyword names.
     pub(crate) fn call_ex_args(&mut self, has_kwargs: bool) -> PyResult<(Obj, Vec<Obj>, Vec<Obj>)> {
-        let kwargs = if has_kwargs { self.stack.pop() } else { None };
-        let args = self.stack.pop().expect("arguments");
-        let func = self.stack.pop().expect("a callable");
+        let kwargs = if has_kwargs { Some(self.stack.pop()) } else { None };
+        let args = self.stack.pop();
+        let func = self.stack.pop();
         let mut all = match args.downcast::<TupleValue>() {
             Some(t) => t.0.to_vec(),
             None => {
@@ -160,7 +160,7 @@ impl Vm {
     /// `UnpackEx(before | after << 8)`.
     pub(crate) fn unpack_ex(&mut self, operand: u32) -> PyResult<()> {
         let (before, after) = ((operand & 0xff) as usize, (operand >> 8) as usize);
-        let seq = self.stack.pop().expect("a sequence");
+        let seq = self.stack.pop();
         self.check_unpackable(&seq)?;
         let mut items = self.iterate_to_vec(&seq)?;
         if items.len() < before + after {
@@ -181,7 +181,7 @@ impl Vm {
 
     /// `BeforeWith`.
     pub(crate) fn before_with(&mut self) -> PyResult<()> {
-        let mgr = self.stack.pop().expect("a context manager");
+        let mgr = self.stack.pop();
         let Some(enter) = self.lookup_special(&mgr, "__enter__") else {
             return Err(self.type_error(format!(
                 "'{}' object does not support the context manager protocol",
@@ -238,7 +238,7 @@ impl Vm {
 
     /// `GetLen`.
     pub(crate) fn get_len_instr(&mut self) -> PyResult<()> {
-        let top = self.stack.last().expect("a subject").clone();
+        let top = self.stack.last().clone();
         let n = self.len(&top)?;
         let n = self.new_int(n as i64);
         self.stack.push(n);
@@ -247,7 +247,7 @@ impl Vm {
 
     /// `MatchSequence` (`is_mapping` false) or `MatchMapping`.
     pub(crate) fn match_kind(&mut self, is_mapping: bool) {
-        let top = self.stack.last().expect("a subject").clone();
+        let top = self.stack.last().clone();
         let r = if is_mapping {
             self.isinstance(&top, &self.types.dict.clone())
         } else {
@@ -297,8 +297,8 @@ impl Vm {
 
     /// `CopyDictWithoutKeys`.
     pub(crate) fn copy_dict_without_keys(&mut self) -> PyResult<()> {
-        let keys = self.stack.pop().expect("keys");
-        let subject = self.stack.last().expect("a subject").clone();
+        let keys = self.stack.pop();
+        let subject = self.stack.last().clone();
         let rest = self.new_dict();
         let items = self.mapping_items(&subject)?.unwrap_or_default();
         for (k, v) in items {
@@ -314,9 +314,9 @@ impl Vm {
 
     /// `MatchClass(npos)`.
     pub(crate) fn match_class(&mut self, npos: usize) -> PyResult<()> {
-        let names = self.stack.pop().expect("names");
-        let cls = self.stack.pop().expect("a class");
-        let subject = self.stack.pop().expect("a subject");
+        let names = self.stack.pop();
+        let cls = self.stack.pop();
+        let subject = self.stack.pop();
         let r = self.match_class_attrs(&subject, &cls, npos, &names)?;
         let r = match r {
             Some(items) => self.new_tuple(items),

@@ -43,6 +43,10 @@ impl Vm {
     /// instruction first.
     pub(crate) fn run_frame_until(&mut self, frame: Frame, throw: Option<PyErr>) -> PyResult<Exit> {
         if self.frames.len() >= self.recursion_limit {
+            // A resumed generator's frame put its handled exceptions back
+            // on `handled` already: they go with the frame.
+            self.handled.truncate(frame.handled_base);
+            drop(frame);
             return Err(self.err(&self.types.exceptions.recursion_error.clone(), "maximum recursion depth exceeded"));
         }
         let entry = self.frames.len();
@@ -71,18 +75,24 @@ impl Vm {
         }
     }
 
-    /// Pops the top frame, moving its locals and stack out.
+    /// Pops the top frame, moving its locals and stack, and the
+    /// exceptions it is handling, out.
     pub(crate) fn suspend_top_frame(&mut self) -> SuspendedFrame {
         let frame = self.frames.pop().expect("a frame");
         let slots = self.stack.split_off_slots(frame.locals_base);
         self.stack.truncate(frame.call_base);
+        let handling = if self.handled.len() > frame.handled_base {
+            self.handled.drain(frame.handled_base..).collect()
+        } else {
+            Vec::new()
+        };
         SuspendedFrame {
             slots,
             code: frame.code,
             pc: frame.pc,
-            cells: frame.cells,
+            cells: frame.cells.0,
             globals: frame.globals,
-            handling: frame.handling,
+            handling,
         }
     }
 
@@ -101,7 +111,7 @@ impl Vm {
             }
             if let Some(h) = code.handler_for(pc) {
                 let frame = self.frames.last_mut().expect("a frame");
-                let depth = frame.stack_base + h.depth as usize;
+                let depth = frame.stack_base() + h.depth as usize;
                 frame.pc = h.handler as usize;
                 self.stack.truncate(depth);
                 self.stack.push(err.0);
@@ -116,23 +126,31 @@ impl Vm {
         }
     }
 
-    /// Removes the top frame with its stack and locals; gives back what
-    /// its end owes the caller.
-    #[inline]
+    /// Removes the top frame with its stack, locals and handled exceptions
+    /// (left when an exception unwinds out of an `except` block); gives
+    /// back what its end owes the caller.
+    ///
+    /// The frame is moved out and taken apart here, its drop inlined: at
+    /// 11 words (since `handled` and `Cells`) that is cheaper than dropping
+    /// it in place with `Vec::truncate`, which calls the out-of-line drop
+    /// of a `Frame` (callgrind, fib: -2.8%). At 15 words it was the other
+    /// way round.
+    #[inline(always)]
     fn pop_frame(&mut self) -> FrameExit {
         let frame = self.frames.pop().expect("a frame");
         self.stack.truncate(frame.call_base);
+        self.handled.truncate(frame.handled_base);
         frame.exit
     }
 
     #[inline(always)]
     pub(super) fn pop(&mut self) -> Obj {
-        self.stack.pop().expect("the compiler balances the stack")
+        self.stack.pop()
     }
 
     #[inline(always)]
     fn top(&self) -> &Obj {
-        self.stack.last().expect("the compiler balances the stack")
+        self.stack.last()
     }
 
     /// Executes instructions of the top frame and of the frames it calls,
@@ -580,12 +598,12 @@ impl Vm {
                         }
                     }
                 }
-                Instr::Raise(n) => return Err(self.raise(fi, n)),
+                Instr::Raise(n) => return Err(self.raise(n)),
                 Instr::PushExcInfo => {
                     // The exception the handler was entered with is on
                     // top; remember it as the one being handled.
                     let exc = self.top().clone();
-                    self.frames[fi].handling.push(exc);
+                    self.handled.push(exc);
                 }
                 Instr::CheckExcMatch => {
                     let t = self.pop();
@@ -595,7 +613,7 @@ impl Vm {
                     self.stack.push(r);
                 }
                 Instr::CheckEgMatch(target) => {
-                    if self.check_eg_match_instr(fi)? {
+                    if self.check_eg_match_instr()? {
                         *pc = target as usize;
                     }
                 }
@@ -605,7 +623,11 @@ impl Vm {
                     }
                 }
                 Instr::PopExcept => {
-                    self.frames[fi].handling.pop();
+                    // Only this frame's own entry: compiled code pairs
+                    // it with a `PushExcInfo` of the same frame.
+                    if self.handled.len() > self.frames[fi].handled_base {
+                        self.handled.pop();
+                    }
                     self.collect_dead();
                 }
                 Instr::ImportName(i) => {
@@ -691,7 +713,7 @@ impl Vm {
         if e.context.borrow().is_some() || !e.traceback.borrow().is_empty() {
             return;
         }
-        if let Some(handled) = self.frames.iter().rev().find_map(|f| f.handling.last().cloned()) {
+        if let Some(handled) = self.handled.last().cloned() {
             if !handled.is(&err.0) {
                 *e.context.borrow_mut() = Some(handled);
             }
@@ -835,13 +857,13 @@ impl Vm {
     }
 
     /// `raise`, `raise exc`, `raise exc from cause`.
-    fn raise(&mut self, fi: usize, n: u32) -> PyErr {
+    fn raise(&mut self, n: u32) -> PyErr {
         if n == 3 {
             return PyErr(self.pop());
         }
         let cause = if n == 2 { Some(self.pop()) } else { None };
         if n == 0 {
-            return match self.frames.iter().rev().find_map(|f| f.handling.last().cloned()) {
+            return match self.handled.last().cloned() {
                 Some(exc) => PyErr(exc),
                 None => self.err(&self.types.exceptions.runtime_error, "No active exception to reraise"),
             };
@@ -864,7 +886,9 @@ impl Vm {
                 *e.cause.borrow_mut() = cause;
                 e.suppress_context.set(true);
             }
-            let handling = self.frames[..=fi].iter().rev().find_map(|f| f.handling.last().cloned());
+            // The running frame is the top one: the innermost handled
+            // exception of all frames is the last on `handled`.
+            let handling = self.handled.last().cloned();
             if let Some(ctx) = handling {
                 if !ctx.is(&exc) {
                     *e.context.borrow_mut() = Some(ctx);

@@ -82,9 +82,14 @@ impl Vm {
                 // instance, a1..an]`, whose return gives the instance back.
                 self.stack[args_start - 1] = init.clone();
                 self.stack.insert(args_start, instance.clone());
-                let mut frame = self.make_frame_from_stack(&init, call_base, args_start)?;
-                frame.exit = FrameExit::Instance(instance);
-                self.frames.push(frame);
+                if self.push_positional_frame(&init, call_base, args_start) {
+                    let top = self.frames.len() - 1;
+                    self.frames[top].exit = FrameExit::Instance(instance);
+                } else {
+                    let mut frame = self.make_frame_from_stack(&init, call_base, args_start)?;
+                    frame.exit = FrameExit::Instance(instance);
+                    self.frames.push(frame);
+                }
                 self.enter_top_frame(fi_ref, code_rc, pc, lb);
                 return Ok(());
             }
@@ -92,6 +97,10 @@ impl Vm {
         if func.kind() == Kind::Function {
             if self.frames.len() >= self.recursion_limit {
                 return Err(self.recursion_error());
+            }
+            if self.push_positional_frame(&func, call_base, args_start) {
+                self.enter_top_frame(fi_ref, code_rc, pc, lb);
+                return Ok(());
             }
             let frame = self.make_frame_from_stack(&func, call_base, args_start)?;
             if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {

@@ -390,13 +390,13 @@ impl Vm {
 
     /// The `CheckEgMatch` instruction; true when it jumps (no match).
     #[cold]
-    pub(crate) fn check_eg_match_instr(&mut self, fi: usize) -> PyResult<bool> {
-        let match_type = self.stack.pop().expect("the clause's type");
-        let exc = self.stack.pop().expect("the unmatched exception");
+    pub(crate) fn check_eg_match_instr(&mut self) -> PyResult<bool> {
+        let match_type = self.stack.pop();
+        let exc = self.stack.pop();
         match self.check_eg_match(&exc, &match_type)? {
             Some((rest, matched)) => {
                 self.stack.push(rest);
-                self.frames[fi].handling.push(matched.clone());
+                self.handled.push(matched.clone());
                 self.stack.push(matched);
                 Ok(false)
             }
@@ -411,8 +411,8 @@ impl Vm {
     /// raise).
     #[cold]
     pub(crate) fn prep_reraise_star_instr(&mut self) -> PyResult<bool> {
-        let excs = self.stack.pop().expect("the clauses' results");
-        let orig = self.stack.pop().expect("the original exception");
+        let excs = self.stack.pop();
+        let orig = self.stack.pop();
         match self.prep_reraise_star(&orig, &excs)? {
             Some(exc) => {
                 self.stack.push(exc);

@@ -37,7 +37,7 @@ impl Vm {
         }
         let code = f.code.clone();
         let base = f.locals_base;
-        let cells = f.cells.clone();
+        let cells = f.cells.to_vec();
         let d = self.new_dict();
         for (i, name) in code.varnames.iter().enumerate() {
             if let Some(v) = self.stack.slot(base + i).clone() {

@@ -105,8 +105,8 @@ impl Vm {
 
     /// `FormatValue(flags)`: `[value] -> [str]` or `[value, spec] -> [str]`.
     pub(crate) fn exec_format_value(&mut self, flags: u32) -> PyResult<()> {
-        let spec = if flags & ff::HAS_SPEC != 0 { self.stack.pop() } else { None };
-        let value = self.stack.pop().expect("the compiler balances the stack");
+        let spec = if flags & ff::HAS_SPEC != 0 { Some(self.stack.pop()) } else { None };
+        let value = self.stack.pop();
         let value = match flags & ff::CONVERSION_MASK {
             ff::STR => self.str_obj(&value)?,
             ff::REPR => {

@@ -10,7 +10,7 @@
 //! goes through the `Send` instruction in the frame, while `throw` and
 //! `close` are passed to the delegate directly from Rust (`gen_throw`).
 
-use super::{Frame, FrameExit, Vm};
+use super::{Cells, Frame, FrameExit, Vm};
 use super::eval::Exit;
 use crate::bytecode::Instr;
 use crate::heap::{Kind, Obj, obj_flags};
@@ -113,9 +113,10 @@ impl Vm {
                     code: frame.code,
                     pc: frame.pc,
                     slots,
-                    cells: frame.cells,
+                    cells: frame.cells.0,
                     globals: frame.globals,
-                    handling: frame.handling,
+                    // Not started: nothing handled yet.
+                    handling: Vec::new(),
                 })),
                 name,
                 qualname,
@@ -187,10 +188,14 @@ impl Vm {
         if let Some(v) = sent.filter(|_| started) {
             self.stack.push(v);
         }
-        let mut frame = Frame::new(saved.code, saved.globals, None, locals_base, locals_base);
+        // What it was handling goes back on the shared stack, owned by
+        // the frame (pushed next: nothing can come between).
+        let handled_base = self.handled.len();
+        if !saved.handling.is_empty() {
+            self.handled.extend(saved.handling);
+        }
+        let mut frame = Frame::with_cells(saved.code, saved.globals, None, locals_base, locals_base, handled_base, Cells(saved.cells));
         frame.pc = saved.pc;
-        frame.cells = saved.cells;
-        frame.handling = saved.handling;
         Some(frame)
     }
 
@@ -398,7 +403,7 @@ impl Vm {
     /// delegate on top of the stack; a yielded value is pushed (returns
     /// None), a return pops the delegate and gives its value back.
     pub(crate) fn send_step(&mut self, v: Obj) -> PyResult<Option<Obj>> {
-        let it = self.stack.last().expect("the delegate").clone();
+        let it = self.stack.last().clone();
         let r = if it.kind() == Kind::Generator {
             self.gen_resume(&it, v, None)?
         } else if v.kind() == Kind::None {
@@ -431,8 +436,8 @@ impl Vm {
 
     /// The `MapAdd` instruction.
     pub(crate) fn map_add(&mut self, depth: u32) -> PyResult<()> {
-        let v = self.stack.pop().expect("a value");
-        let k = self.stack.pop().expect("a key");
+        let v = self.stack.pop();
+        let k = self.stack.pop();
         let d = self.stack[self.stack.len() - depth as usize].clone();
         self.dict_set(&d, k, v)?;
         self.collect_dead();

@@ -232,7 +232,7 @@ impl Vm {
     /// `ImportFrom`: `name` from the module on top of the stack, importing
     /// the submodule `module.name` when the attribute is missing.
     pub(crate) fn import_from(&mut self, name: &Obj) -> PyResult<Obj> {
-        let m = self.stack.last().expect("a module").clone();
+        let m = self.stack.last().clone();
         match self.get_attr(&m, name) {
             Ok(v) => Ok(v),
             Err(e) => {

@@ -112,6 +112,13 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 /// A running function body, module or class body.
+///
+/// Kept small: a call builds one, pushes it onto `Vm::frames` and drops
+/// it in place on return, so every word here is paid per call. What most
+/// frames lack is out of line or shared: cells are a boxed slice (two
+/// words, and no call to drop them when there are none), and the exceptions being handled
+/// live on the VM-wide `Vm::handled` stack, of which a frame owns the
+/// entries from `handled_base` up.
 pub(crate) struct Frame {
     pub code: Rc<Code>,
     pub pc: usize,
@@ -119,19 +126,39 @@ pub(crate) struct Frame {
     /// (for calls made on the stack) or `locals_base`.
     pub call_base: usize,
     /// Where this frame's fast locals (`code.varnames`) start in
-    /// `Vm::stack`.
+    /// `Vm::stack`; its values start after them (`stack_base`).
     pub locals_base: usize,
-    /// Where this frame's values start: `locals_base` + the locals.
-    pub stack_base: usize,
     /// Cell objects: `code.cellvars`, then `code.freevars`.
-    pub cells: Vec<Obj>,
+    pub cells: Cells,
     pub globals: Obj,
     /// The namespace of `LoadName`/`StoreName` (module and class bodies).
     pub names: Option<Obj>,
-    /// The exception being handled by an `except` block in this frame.
-    pub handling: Vec<Obj>,
+    /// The length of `Vm::handled` when the frame started: the exceptions
+    /// its `except` blocks handle are pushed above it, and its end (return,
+    /// unwinding, suspension) takes them off again.
+    pub handled_base: usize,
     /// What the frame's end gives its caller.
     pub exit: FrameExit,
+}
+
+/// A frame's cells, read as a slice. Most frames have none, and `None`
+/// rather than an empty box lets a frame's drop test one word instead of
+/// calling the boxed slice's drop.
+#[derive(Default)]
+pub(crate) struct Cells(pub(crate) Option<Box<[Obj]>>);
+
+impl From<Box<[Obj]>> for Cells {
+    fn from(cells: Box<[Obj]>) -> Cells {
+        Cells(if cells.is_empty() { None } else { Some(cells) })
+    }
+}
+
+impl std::ops::Deref for Cells {
+    type Target = [Obj];
+    #[inline]
+    fn deref(&self) -> &[Obj] {
+        self.0.as_deref().unwrap_or(&[])
+    }
 }
 
 /// What a frame's end gives its caller. Frames the dispatch loop enters
@@ -150,10 +177,18 @@ pub(crate) enum FrameExit {
 
 impl Frame {
     /// A frame about to start `code`, whose locals are on the stack from
-    /// `locals_base`: no cells, nothing being handled.
+    /// `locals_base`, pushed when `Vm::handled` is `handled_base` long:
+    /// no cells, nothing being handled.
     #[inline(always)]
-    pub(crate) fn new(code: Rc<Code>, globals: Obj, names: Option<Obj>, call_base: usize, locals_base: usize) -> Frame {
-        Frame::with_cells(code, globals, names, call_base, locals_base, Vec::new())
+    pub(crate) fn new(
+        code: Rc<Code>,
+        globals: Obj,
+        names: Option<Obj>,
+        call_base: usize,
+        locals_base: usize,
+        handled_base: usize,
+    ) -> Frame {
+        Frame::with_cells(code, globals, names, call_base, locals_base, handled_base, Cells::default())
     }
 
     /// As `new`, with its cells (cell variables, then free variables).
@@ -164,21 +199,16 @@ impl Frame {
         names: Option<Obj>,
         call_base: usize,
         locals_base: usize,
-        cells: Vec<Obj>,
+        handled_base: usize,
+        cells: Cells,
     ) -> Frame {
-        let stack_base = locals_base + code.varnames.len();
-        Frame {
-            code,
-            pc: 0,
-            call_base,
-            locals_base,
-            stack_base,
-            cells,
-            globals,
-            names,
-            handling: Vec::new(),
-            exit: FrameExit::Value,
-        }
+        Frame { code, pc: 0, call_base, locals_base, cells, globals, names, handled_base, exit: FrameExit::Value }
+    }
+
+    /// Where this frame's values start in `Vm::stack`: above its locals.
+    #[inline]
+    pub(crate) fn stack_base(&self) -> usize {
+        self.locals_base + self.code.varnames.len()
     }
 }
 
@@ -187,6 +217,12 @@ pub struct Vm {
     pub singletons: Singletons,
     pub builtins: Obj,
     pub(crate) frames: Vec<Frame>,
+    /// The exceptions being handled by `except` blocks (and `with` exits)
+    /// of the running frames, innermost last; each frame owns the entries
+    /// from its `handled_base` up. One stack for all frames, as the
+    /// innermost handled exception across frames is what `raise`, implicit
+    /// chaining and `sys.exc_info()` read, and most frames handle none.
+    pub(crate) handled: Vec<Obj>,
     /// Every frame's locals and values, each frame's above its caller's,
     /// so that a call allocates nothing.
     pub(crate) stack: stack::ValueStack,
@@ -231,6 +267,7 @@ impl Vm {
             singletons,
             builtins,
             frames: Vec::new(),
+            handled: Vec::new(),
             stack: stack::ValueStack::with_capacity(2048),
             recursion_limit: 1000,
             max_str_digits: crate::text::int_text::DEFAULT_MAX_STR_DIGITS,
@@ -259,7 +296,7 @@ impl Vm {
     pub(crate) fn run_code_with_names(&mut self, code: Rc<Code>, globals: &Obj, names: &Obj) -> PyResult<Obj> {
         let locals_base = self.stack.len();
         self.stack.push_unbound(code.varnames.len());
-        let frame = Frame::new(code, globals.clone(), Some(names.clone()), locals_base, locals_base);
+        let frame = Frame::new(code, globals.clone(), Some(names.clone()), locals_base, locals_base, self.handled.len());
         self.run_frame(frame)
     }
 

@@ -325,7 +325,7 @@ impl Vm {
 
     /// `SetAdd(depth)`: adds the popped value to the set `depth` down.
     pub(crate) fn set_add_at(&mut self, depth: usize) -> PyResult<()> {
-        let v = self.stack.pop().expect("a value");
+        let v = self.stack.pop();
         let s = self.stack[self.stack.len() - depth].clone();
         self.set_add_key(&s, v)
     }

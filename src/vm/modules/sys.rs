@@ -102,7 +102,7 @@ fn sys_exc_info(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     if !a.args.is_empty() || !a.kwnames.is_empty() {
         return Err(vm.type_error(format!("sys.exc_info() takes no arguments ({} given)", a.args.len())));
     }
-    let handled = vm.frames.iter().rev().find_map(|f| f.handling.last().cloned());
+    let handled = vm.handled.last().cloned();
     let items = match handled {
         Some(e) => {
             let tb = vm.exception_traceback(&e)?;
