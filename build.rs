@@ -5,7 +5,9 @@ fn main() {
         .emit_rerun_directives(true)
         .process()
         .expect("lalrpop failed to generate the parser");
-    // Release builds read the profile (scripts/rustc-pgo.sh): a new one
-    // must rebuild the crate, and rerunning this script does that.
+    // Release builds read the profile (scripts/rustc-pgo.sh): a new one,
+    // or turning it off or on, must rebuild the crate, and rerunning this
+    // script does that (cargo does not watch the wrapper's inputs).
     println!("cargo:rerun-if-changed=pgo/ouro.profdata");
+    println!("cargo:rerun-if-env-changed=OURO_PGO");
 }
