@@ -181,6 +181,10 @@ impl Vm {
     /// marked running; `sent` is pushed as the value of the `yield` it
     /// stopped at (not for a frame that has not started). `None` when
     /// the generator has no frame left.
+    /// Inlined into its two callers: out of line, its prologue and
+    /// epilogue (a `Frame` returned through memory) cost about 80 of its
+    /// 124 instructions per resume (callgrind, generators.py).
+    #[inline(always)]
     fn running_frame(&mut self, g: &GeneratorValue, sent: Option<Obj>) -> Option<Frame> {
         let started = g.state.get() == GenState::Suspended;
         let mut saved = g.frame.borrow_mut().take()?;
