@@ -468,6 +468,21 @@ fn slot_stack_counts_and_guards() {
         let saved = s.split_off_slots(2);
         assert_eq!(s.len(), 2);
         s.extend_slots(saved);
+        // A generator's suspend and resume: the slots move into a kept
+        // vector and back, counts unchanged; an empty tail moves nothing.
+        let before = x.refcount();
+        let len = s.len();
+        let mut kept: Vec<Option<Obj>> = Vec::new();
+        s.move_slots_into(2, &mut kept);
+        assert_eq!((s.len(), kept.len()), (2, len - 2));
+        assert_eq!(x.refcount(), before);
+        s.append_slots(&mut kept);
+        assert!(kept.is_empty() && kept.capacity() >= len - 2);
+        assert_eq!((s.len(), x.refcount()), (len, before));
+        s.move_slots_into(len, &mut kept);
+        assert!(kept.is_empty() && s.len() == len);
+        assert!(s.split_off(len).is_empty());
+        assert!(std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| s.move_slots_into(0, &mut kept))).is_err());
         s.truncate(base);
         assert_eq!(x.refcount(), 3);
         s.extend([x.clone()]);

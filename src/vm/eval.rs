@@ -24,9 +24,10 @@ enum Flow {
 /// How the entry frame of `run_frame_until` left.
 pub(crate) enum Exit {
     Return(Obj),
-    /// A generator frame suspended itself; its state moved out of the
-    /// shared stacks.
-    Yield(Obj, SuspendedFrame),
+    /// A generator frame yielded; it is still the top frame, for the
+    /// caller to move out with `suspend_top_frame` (into the generator's
+    /// spare slot vector).
+    Yield(Obj),
 }
 
 impl Vm {
@@ -34,7 +35,10 @@ impl Vm {
     pub(crate) fn run_frame(&mut self, frame: Frame) -> PyResult<Obj> {
         match self.run_frame_until(frame, None)? {
             Exit::Return(v) => Ok(v),
-            Exit::Yield(..) => Err(self.err(&self.types.exceptions.runtime_error.clone(), "yield outside a generator")),
+            Exit::Yield(..) => {
+                drop(self.suspend_top_frame(Vec::new()));
+                Err(self.err(&self.types.exceptions.runtime_error.clone(), "yield outside a generator"))
+            }
         }
     }
 
@@ -64,7 +68,7 @@ impl Vm {
                     self.collect_dead();
                     return Ok(Exit::Return(value));
                 }
-                Ok(Flow::Yield(value)) => return Ok(Exit::Yield(value, self.suspend_top_frame())),
+                Ok(Flow::Yield(value)) => return Ok(Exit::Yield(value)),
                 Err(err) => {
                     if let Err(err) = self.unwind(err, entry) {
                         self.collect_dead();
@@ -77,9 +81,10 @@ impl Vm {
 
     /// Pops the top frame, moving its locals and stack, and the
     /// exceptions it is handling, out.
-    pub(crate) fn suspend_top_frame(&mut self) -> SuspendedFrame {
+    /// `slots` is an empty vector whose capacity is reused for the slots.
+    pub(crate) fn suspend_top_frame(&mut self, mut slots: Vec<Option<Obj>>) -> SuspendedFrame {
         let frame = self.frames.pop().expect("a frame");
-        let slots = self.stack.split_off_slots(frame.locals_base);
+        self.stack.move_slots_into(frame.locals_base, &mut slots);
         self.stack.truncate(frame.call_base);
         let handling = if self.handled.len() > frame.handled_base {
             self.handled.drain(frame.handled_base..).collect()
