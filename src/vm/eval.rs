@@ -209,9 +209,11 @@ impl Vm {
                     self.stack.swap(n - 1, n - 2);
                 }
                 Instr::Rot3 => {
-                    let v = self.pop();
+                    // `a b c` to `c a b` by two swaps: `insert` is a call
+                    // and a memmove.
                     let n = self.stack.len();
-                    self.stack.insert(n - 2, v);
+                    self.stack.swap(n - 1, n - 2);
+                    self.stack.swap(n - 2, n - 3);
                 }
                 Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
                 Instr::LoadFast(i) => match self.stack.slot(*lb + i as usize) {
@@ -347,23 +349,29 @@ impl Vm {
                     self.collect_dead();
                 }
                 Instr::Binary(op) => {
-                    let mut b = self.pop();
-                    let mut a = self.pop();
-                    let r = match self.binary_fast_popped(&mut a, &mut b, op) {
-                        Some(r) => r,
-                        None => self.binary_op(&a, &b, op)?,
-                    };
-                    self.stack.push(r);
+                    let b = self.pop();
+                    let a = self.pop();
+                    match self.binary_fast_fused(a, b, op, code, pc, *lb) {
+                        Ok(Some(r)) => self.stack.push(r),
+                        Ok(None) => {}
+                        Err((a, b)) => {
+                            let r = self.binary_op(&a, &b, op)?;
+                            self.stack.push(r);
+                        }
+                    }
                 }
                 Instr::Inplace(op) => {
-                    let mut b = self.pop();
-                    let mut a = self.pop();
+                    let b = self.pop();
+                    let a = self.pop();
                     // Exact ints and floats have no in-place methods.
-                    let r = match self.binary_fast_popped(&mut a, &mut b, op) {
-                        Some(r) => r,
-                        None => self.inplace_op(&a, &b, op)?,
-                    };
-                    self.stack.push(r);
+                    match self.binary_fast_fused(a, b, op, code, pc, *lb) {
+                        Ok(Some(r)) => self.stack.push(r),
+                        Ok(None) => {}
+                        Err((a, b)) => {
+                            let r = self.inplace_op(&a, &b, op)?;
+                            self.stack.push(r);
+                        }
+                    }
                 }
                 Instr::Unary(op) => {
                     let a = self.pop();
