@@ -483,11 +483,18 @@ impl Vm {
                     let seq = self.pop();
                     match seq.downcast::<TupleValue>() {
                         // The common `a, b = pair`: no intermediate vector.
+                        // Pushes, not `extend`: its iterator fold is a call.
                         Some(t) if t.0.len() == n as usize && seq.has_type(&self.types.tuple) => {
-                            self.stack.extend(t.0.iter().rev().cloned())
+                            for v in t.0.iter().rev() {
+                                self.stack.push(v.clone());
+                            }
                         }
                         _ => match self.exact_list_of_len(&seq, n as usize) {
-                            Some(l) => self.stack.extend(l.0.borrow().iter().rev().cloned()),
+                            Some(l) => {
+                                for v in l.0.borrow().iter().rev() {
+                                    self.stack.push(v.clone());
+                                }
+                            }
                             None => {
                                 let items = self.unpack(&seq, n as usize)?;
                                 self.stack.extend(items.into_iter().rev());
