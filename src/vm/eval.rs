@@ -214,9 +214,11 @@ impl Vm {
                     self.stack.swap(n - 1, n - 2);
                 }
                 Instr::Rot3 => {
-                    let v = self.pop();
+                    // `a b c` to `c a b` by two swaps: `insert` is a call
+                    // and a memmove.
                     let n = self.stack.len();
-                    self.stack.insert(n - 2, v);
+                    self.stack.swap(n - 1, n - 2);
+                    self.stack.swap(n - 2, n - 3);
                 }
                 Instr::LoadConst(i) => self.stack.push(code.consts[i as usize].clone()),
                 Instr::LoadFast(i) => match self.stack.slot(*lb + i as usize) {
@@ -352,23 +354,29 @@ impl Vm {
                     self.collect_dead();
                 }
                 Instr::Binary(op) => {
-                    let mut b = self.pop();
-                    let mut a = self.pop();
-                    let r = match self.binary_fast_popped(&mut a, &mut b, op) {
-                        Some(r) => r,
-                        None => self.binary_op(&a, &b, op)?,
-                    };
-                    self.stack.push(r);
+                    let b = self.pop();
+                    let a = self.pop();
+                    match self.binary_fast_fused(a, b, op, code, pc, *lb) {
+                        Ok(Some(r)) => self.stack.push(r),
+                        Ok(None) => {}
+                        Err((a, b)) => {
+                            let r = self.binary_op(&a, &b, op)?;
+                            self.stack.push(r);
+                        }
+                    }
                 }
                 Instr::Inplace(op) => {
-                    let mut b = self.pop();
-                    let mut a = self.pop();
+                    let b = self.pop();
+                    let a = self.pop();
                     // Exact ints and floats have no in-place methods.
-                    let r = match self.binary_fast_popped(&mut a, &mut b, op) {
-                        Some(r) => r,
-                        None => self.inplace_op(&a, &b, op)?,
-                    };
-                    self.stack.push(r);
+                    match self.binary_fast_fused(a, b, op, code, pc, *lb) {
+                        Ok(Some(r)) => self.stack.push(r),
+                        Ok(None) => {}
+                        Err((a, b)) => {
+                            let r = self.inplace_op(&a, &b, op)?;
+                            self.stack.push(r);
+                        }
+                    }
                 }
                 Instr::Unary(op) => {
                     let a = self.pop();
@@ -480,11 +488,18 @@ impl Vm {
                     let seq = self.pop();
                     match seq.downcast::<TupleValue>() {
                         // The common `a, b = pair`: no intermediate vector.
+                        // Pushes, not `extend`: its iterator fold is a call.
                         Some(t) if t.0.len() == n as usize && seq.has_type(&self.types.tuple) => {
-                            self.stack.extend(t.0.iter().rev().cloned())
+                            for v in t.0.iter().rev() {
+                                self.stack.push(v.clone());
+                            }
                         }
                         _ => match self.exact_list_of_len(&seq, n as usize) {
-                            Some(l) => self.stack.extend(l.0.borrow().iter().rev().cloned()),
+                            Some(l) => {
+                                for v in l.0.borrow().iter().rev() {
+                                    self.stack.push(v.clone());
+                                }
+                            }
                             None => {
                                 let items = self.unpack(&seq, n as usize)?;
                                 self.stack.extend(items.into_iter().rev());

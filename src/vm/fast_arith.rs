@@ -7,11 +7,20 @@
 //! division, negative shift counts, overflow, float powers that leave the
 //! reals) return `None` and take the general path, which raises or
 //! computes them.
+//!
+//! `binary_fast_fused` also looks at the instruction after the operator:
+//! when the result is about to replace a local (`StoreFast`) or a list
+//! item (`Rot3; StoreSubscr` of an augmented subscript assignment) whose
+//! box nothing else references, the result is written into that box and
+//! the store is skipped. `x = x * y` and `v[0] -= d` in a float loop then
+//! neither allocate nor free. The old value would have died with the
+//! store anyway, so, as with `Obj::overwrite_unique`, the only trace is an
+//! `id()` that no living object can be compared with.
 
 use super::Vm;
 use super::ops::ordering_matches;
 use super::types::{SMALL_INT_MAX, SMALL_INT_MIN};
-use crate::bytecode::{BinOp, CmpOp};
+use crate::bytecode::{BinOp, CmpOp, Code, Instr};
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
 use num_integer::Integer;
@@ -33,8 +42,126 @@ impl Vm {
         })
     }
 
-    /// `binary_fast` for operands the caller owns and drops right after
-    /// (the two it popped off the stack). When one is the only reference
+    /// The eval loop's `Binary`/`Inplace` fast path for the two operands
+    /// it popped. `Err` gives them back for the general path. `Ok(None)`:
+    /// the result went into the box of the local or list item the next
+    /// instructions would have stored it in (see the module comment), and
+    /// `pc` was moved past those instructions. `Ok(Some(r))`: push `r`.
+    #[inline(always)]
+    pub(crate) fn binary_fast_fused(
+        &mut self,
+        a: Obj,
+        b: Obj,
+        op: BinOp,
+        code: &Code,
+        pc: &mut usize,
+        lb: usize,
+    ) -> Result<Option<Obj>, (Obj, Obj)> {
+        let Some(v) = self.fast_value(&a, &b, op) else { return Err((a, b)) };
+        // Small ints are the cached objects, never a box of their own.
+        let boxed = match v {
+            Fast::Int(i) => !(SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i),
+            Fast::Float(_) => true,
+        };
+        if boxed
+            && matches!(code.instructions.get(*pc), Some(Instr::StoreFast(_) | Instr::StoreFastLoadFast(..) | Instr::Rot3))
+        {
+            return Ok(self.store_fused(v, a, b, code, pc, lb));
+        }
+        Ok(Some(self.box_popped(v, a, b)))
+    }
+
+    /// `binary_fast_fused` when the result is boxed and the next
+    /// instruction is a store it may take over: `None` when it did (and
+    /// moved `pc` past the store), else the result to push. (Out of line,
+    /// measured by callgrind, it cost more than it saved; so did fusing
+    /// it also into `push_or_fuse`'s operator, which made the loop's
+    /// inlining worse.)
+    #[inline(always)]
+    fn store_fused(&mut self, v: Fast, a: Obj, b: Obj, code: &Code, pc: &mut usize, lb: usize) -> Option<Obj> {
+        if !crate::heap::counting() {
+            return Some(self.box_popped(v, a, b));
+        }
+        // A fused `StoreFastLoadFast` skipped this way leaves its
+        // `LoadFast` to run alone next (superinstructions.rs).
+        let local = match code.instructions.get(*pc) {
+            Some(&Instr::StoreFast(i)) => i as usize,
+            Some(&Instr::StoreFastLoadFast(i, _)) => i as usize,
+            Some(Instr::Rot3) if matches!(code.instructions.get(*pc + 1), Some(Instr::StoreSubscr)) => {
+                return match self.overwrite_list_item(a, b, &v) {
+                    Ok(()) => {
+                        *pc += 2;
+                        None
+                    }
+                    Err(Some((a, b))) => Some(self.box_popped(v, a, b)),
+                    Err(None) => Some(self.box_fast(v)),
+                };
+            }
+            _ => return Some(self.box_popped(v, a, b)),
+        };
+        let idx = lb + local;
+        if !self.stack.slot(idx).as_ref().is_some_and(|t| unique_but_for(t, &a, &b)) {
+            return Some(self.box_popped(v, a, b));
+        }
+        // `n = n // 2`: the operands' references go first, leaving the
+        // slot's the only one.
+        drop((a, b));
+        if let Some(t) = self.stack.slot_mut(idx) {
+            if overwrite_fast(&self.types, t, &v) {
+                *pc += 1;
+                return None;
+            }
+        }
+        Some(self.box_fast(v))
+    }
+
+    /// The stack holds `list, key` under the operands of an augmented
+    /// subscript assignment about to be stored by `Rot3; StoreSubscr`:
+    /// when `list` is an exact list, `key` an exact int in range, and the
+    /// item's box is referenced only by the list and the operands, the
+    /// operands are dropped, `v` is written into the item's box and
+    /// `list, key` are popped. `Err(Some(..))` gives the operands back,
+    /// nothing done; `Err(None)`: they were dropped but the box could not
+    /// take `v` (the stack is unchanged: the caller pushes a new box).
+    #[inline(always)]
+    fn overwrite_list_item(&mut self, a: Obj, b: Obj, v: &Fast) -> Result<(), Option<(Obj, Obj)>> {
+        let n = self.stack.len();
+        if n < 3 {
+            return Err(Some((a, b)));
+        }
+        let (list, key) = (&self.stack[n - 2], &self.stack[n - 1]);
+        let Some(i) = self.exact_small_int(key) else { return Err(Some((a, b))) };
+        let Some(l) = list.downcast::<ListValue>().filter(|_| list.has_type(&self.types.list)) else {
+            return Err(Some((a, b)));
+        };
+        let Some(j) = super::seq::in_range(i, l.0.borrow().len()) else { return Err(Some((a, b))) };
+        if !unique_but_for(&l.0.borrow()[j], &a, &b) {
+            return Err(Some((a, b)));
+        }
+        drop((a, b));
+        let done = {
+            let mut items = l.0.borrow_mut();
+            overwrite_fast(&self.types, &mut items[j], v)
+        };
+        if !done {
+            return Err(None);
+        }
+        drop((self.stack.pop(), self.stack.pop()));
+        self.collect_dead();
+        Ok(())
+    }
+
+    /// A new box for `v` (or the cached small int).
+    #[inline(always)]
+    fn box_fast(&self, v: Fast) -> Obj {
+        match v {
+            Fast::Int(i) => self.new_int(i),
+            Fast::Float(f) => self.new_float(f),
+        }
+    }
+
+    /// The box for `v`, computed from operands the caller owns and
+    /// drops right after (the two it popped off the stack). When one is the only reference
     /// to its box and the result has the same type, the result takes over
     /// that box (`Obj::overwrite_unique`) instead of a new one being made
     /// while the operand's is freed: `d = a*a + b*b` then allocates once,
@@ -42,27 +169,27 @@ impl Vm {
     /// only trace is an `id()` no living object can be compared with.
     /// Results in the small-int range are always the cached objects.
     #[inline(always)]
-    pub(crate) fn binary_fast_popped(&self, a: &mut Obj, b: &mut Obj, op: BinOp) -> Option<Obj> {
-        match self.fast_value(a, b, op)? {
+    fn box_popped(&self, v: Fast, mut a: Obj, mut b: Obj) -> Obj {
+        match v {
             Fast::Int(i) => {
                 if !(SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
                     if a.overwrite_unique(&self.types.int, IntValue::Small(i)) {
-                        return Some(a.clone());
+                        return a;
                     }
                     if b.overwrite_unique(&self.types.int, IntValue::Small(i)) {
-                        return Some(b.clone());
+                        return b;
                     }
                 }
-                Some(self.new_int(i))
+                self.new_int(i)
             }
             Fast::Float(f) => {
                 if a.overwrite_unique(&self.types.float, FloatValue(f)) {
-                    return Some(a.clone());
+                    return a;
                 }
                 if b.overwrite_unique(&self.types.float, FloatValue(f)) {
-                    return Some(b.clone());
+                    return b;
                 }
-                Some(self.new_float(f))
+                self.new_float(f)
             }
         }
     }
@@ -173,5 +300,23 @@ impl Vm {
             CmpOp::Gt => x > y,
             CmpOp::Ge => x >= y,
         })
+    }
+}
+
+/// Whether `t`'s box has no references but `t`'s own and those of the
+/// operands `a` and `b` (which the caller owns and can drop).
+#[inline(always)]
+fn unique_but_for(t: &Obj, a: &Obj, b: &Obj) -> bool {
+    t.refcount() == 1 + t.is(a) as u32 + t.is(b) as u32
+}
+
+/// Writes `v` into `t`'s box when it is the only reference to an exact
+/// box of `v`'s type. (Takes the types, not the VM, so that `t` can be
+/// borrowed from the VM's stack.)
+#[inline(always)]
+fn overwrite_fast(types: &super::types::Types, t: &mut Obj, v: &Fast) -> bool {
+    match *v {
+        Fast::Int(i) => t.overwrite_unique(&types.int, IntValue::Small(i)),
+        Fast::Float(f) => t.overwrite_unique(&types.float, FloatValue(f)),
     }
 }

@@ -213,7 +213,7 @@ impl Vm {
     }
 
     #[inline(always)]
-    fn exact_small_int(&self, o: &Obj) -> Option<i64> {
+    pub(super) fn exact_small_int(&self, o: &Obj) -> Option<i64> {
         match o.downcast::<IntValue>() {
             Some(IntValue::Small(i)) if o.has_type(&self.types.int) => Some(*i),
             _ => None,
@@ -536,7 +536,7 @@ pub(crate) fn range_len(start: i64, stop: i64, step: i64) -> usize {
 /// A Python index into a sequence of `len` items made non-negative, when
 /// in range.
 #[inline(always)]
-fn in_range(i: i64, len: usize) -> Option<usize> {
+pub(super) fn in_range(i: i64, len: usize) -> Option<usize> {
     let j = if i < 0 { i.checked_add(len as i64)? } else { i };
     (0..len as i64).contains(&j).then_some(j as usize)
 }
