@@ -62,12 +62,6 @@ impl SlotStack {
         self.slots.push(Some(v));
     }
 
-    /// Makes room for `n` more slots, so the next `n` pushes do not grow.
-    #[inline(always)]
-    pub fn reserve(&mut self, n: usize) {
-        self.slots.reserve(n);
-    }
-
     /// The top value, removed. Panics if the top slot is empty, whether it
     /// is the sentinel or an unbound local.
     #[inline(always)]
@@ -168,23 +162,10 @@ impl SlotStack {
         &mut self.slots[i]
     }
 
-    /// The slots from `at` (at least 1) up, locals and values, removed: a
-    /// generator's frame being suspended.
-    pub fn split_off_slots(&mut self, at: usize) -> Vec<Option<Obj>> {
-        if at == 0 {
-            below_sentinel();
-        }
-        self.slots.split_off(at)
-    }
-
-    /// Pushes slots saved by `split_off_slots`.
-    pub fn extend_slots(&mut self, slots: Vec<Option<Obj>>) {
-        self.slots.extend(slots);
-    }
-
-    /// Moves the slots from `at` (at least 1) up to the end of `into`
-    /// (normally empty, with capacity from an earlier suspend): a
-    /// generator's frame being suspended without allocating a new vector.
+    /// Moves the slots from `at` (at least 1) up, locals and values, to
+    /// the end of `into` (normally empty, with capacity from an earlier
+    /// suspend): a generator's frame being suspended without allocating a
+    /// new vector.
     pub fn move_slots_into(&mut self, at: usize, into: &mut Vec<Option<Obj>>) {
         if at == 0 {
             below_sentinel();
@@ -209,8 +190,9 @@ impl SlotStack {
         }
     }
 
-    /// Pushes all of `slots` (saved by `move_slots_into`), leaving it
-    /// empty with its capacity for the next suspend.
+    /// Pushes all of `slots` (saved by `move_slots_into`, or a frame's
+    /// bound locals), leaving it empty with its capacity for the next
+    /// suspend.
     pub fn append_slots(&mut self, slots: &mut Vec<Option<Obj>>) {
         self.slots.append(slots);
     }

@@ -198,12 +198,7 @@ impl Vm {
         if self.type_flags_of(s) & type_flags::CUSTOM_GETATTRIBUTE != 0 {
             return None;
         }
-        let tv = start.downcast::<TypeValue>()?;
-        let found = {
-            let mro = tv.mro.borrow();
-            let pos = mro.iter().position(|t| t.is(type_))?;
-            mro[pos + 1..].iter().find_map(|t| t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, name)))
-        }?;
+        let found = self.super_lookup(type_, start, name)?;
         if found.kind() != Kind::Function {
             return None;
         }

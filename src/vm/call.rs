@@ -2,11 +2,12 @@
 //! calling Rust functions, bound methods and classes.
 
 use super::{Cells, Frame, Vm};
-use crate::bytecode::flags;
+use crate::bytecode::{Code, flags};
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
 use crate::object::{CallArgs, PyResult};
 use std::cell::RefCell;
+use std::rc::Rc;
 
 impl Vm {
     /// `callable(*args)`, for Rust callers.
@@ -78,12 +79,10 @@ impl Vm {
             all.extend_from_slice(args);
             return self.call(func, &all, kwnames);
         }
-        let code = code.clone();
         let locals_base = self.stack.len();
         self.stack.push(self_.clone());
         self.stack.extend(args.iter().cloned());
-        self.stack.push_unbound(code.varnames.len() - args.len() - 1);
-        let frame = Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), closure_cells(f));
+        let frame = self.positional_frame(f, code, locals_base, locals_base);
         self.run_frame(frame)
     }
 
@@ -103,9 +102,7 @@ impl Vm {
             self.stack.truncate(call_base);
             return self.make_frame(func, &args, &[]);
         }
-        self.stack.push_unbound(code.varnames.len() - nargs);
-        let cells = if f.closure.is_some() { closure_cells(f) } else { Cells::default() };
-        Ok(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, self.handled.len(), cells))
+        Ok(self.positional_frame(f, code, call_base, args_start))
     }
 
     /// The common call of a Python function from the stack: exactly its
@@ -121,11 +118,20 @@ impl Vm {
         if code.flags & flags::GENERATOR != 0 || !binds_positionally(code, nargs) {
             return false;
         }
-        self.stack.push_unbound(code.varnames.len() - nargs);
-        let cells = if f.closure.is_some() { closure_cells(f) } else { Cells::default() };
-        let handled_base = self.handled.len();
-        self.frames.push(Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, handled_base, cells));
+        let frame = self.positional_frame(f, code, call_base, args_start);
+        self.frames.push(frame);
         true
+    }
+
+    /// The frame of `f` whose arguments, exactly its positional
+    /// parameters (`binds_positionally`), are the stack's slots from
+    /// `args_start` up: they are its first locals as they lie, and its
+    /// other locals are pushed unbound above them.
+    #[inline(always)]
+    fn positional_frame(&mut self, f: &FunctionValue, code: &Rc<Code>, call_base: usize, args_start: usize) -> Frame {
+        let nargs = self.stack.len() - args_start;
+        self.stack.push_unbound(code.varnames.len() - nargs);
+        Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, self.handled.len(), closure_cells(f))
     }
 
     /// A frame for calling the Python function `func`, arguments bound.
@@ -137,8 +143,7 @@ impl Vm {
             // Exactly the declared positional parameters: nothing to bind.
             let locals_base = self.stack.len();
             self.stack.extend(args.iter().cloned());
-            self.stack.push_unbound(code.varnames.len() - args.len());
-            return Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), closure_cells(f)));
+            return Ok(self.positional_frame(f, &code, locals_base, locals_base));
         }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();
@@ -254,7 +259,7 @@ impl Vm {
             }
         }
         let locals_base = self.stack.len();
-        self.stack.extend_slots(locals);
+        self.stack.append_slots(&mut locals);
         Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), cells.into_boxed_slice().into()))
     }
 
@@ -298,6 +303,7 @@ fn binds_positionally(code: &crate::bytecode::Code, n: usize) -> bool {
 
 /// The cells of a frame of `f` when its code has no cell variables of its
 /// own: the closure's (its free variables), or none.
+#[inline(always)]
 fn closure_cells(f: &FunctionValue) -> Cells {
     match f.closure.as_ref().and_then(|c| c.downcast::<TupleValue>()) {
         Some(t) => t.0.iter().cloned().collect::<Box<[Obj]>>().into(),

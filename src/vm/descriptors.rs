@@ -168,18 +168,21 @@ impl Vm {
         if name.downcast::<StrValue>().is_some_and(|n| n.text.as_bytes() == b"__class__") {
             return Ok(None);
         }
-        // The first class after `type_` in the MRO of `start` that has it.
-        let found = {
-            let Some(tv) = start.downcast::<TypeValue>() else { return Ok(None) };
-            let mro = tv.mro.borrow();
-            let Some(pos) = mro.iter().position(|t| t.is(type_)) else { return Ok(None) };
-            mro[pos + 1..].iter().find_map(|t| t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, name)))
-        };
-        if let Some(f) = found {
+        if let Some(f) = self.super_lookup(type_, &start, name) {
             let inst = if obj.is(&start) { None } else { Some(&obj) };
             return self.descr_get(f, inst, &start).map(Some);
         }
         Ok(None)
+    }
+
+    /// What `super(type_, obj)` finds for `name`, unbound: the attribute of
+    /// the first class after `type_` in the MRO of `start` (`obj`'s type,
+    /// or `obj` itself for a class) that has it.
+    pub(crate) fn super_lookup(&self, type_: &Obj, start: &Obj, name: &Obj) -> Option<Obj> {
+        let tv = start.downcast::<TypeValue>()?;
+        let mro = tv.mro.borrow();
+        let pos = mro.iter().position(|t| t.is(type_))?;
+        mro[pos + 1..].iter().find_map(|t| t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, name)))
     }
 
     /// Recomputes the flags that cache "this class overrides X".

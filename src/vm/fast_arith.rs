@@ -31,15 +31,24 @@ enum Fast {
     Float(f64),
 }
 
+impl Fast {
+    /// Whether the result needs a box of its own: small ints are the
+    /// cached objects.
+    #[inline(always)]
+    fn is_boxed(&self) -> bool {
+        match *self {
+            Fast::Int(i) => !(SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i),
+            Fast::Float(_) => true,
+        }
+    }
+}
+
 impl Vm {
     /// Both operands machine ints, no overflow, or floats: the eval
     /// loop's shortcut.
     #[inline(always)]
     pub(crate) fn binary_fast(&self, a: &Obj, b: &Obj, op: BinOp) -> Option<Obj> {
-        Some(match self.fast_value(a, b, op)? {
-            Fast::Int(i) => self.new_int(i),
-            Fast::Float(f) => self.new_float(f),
-        })
+        Some(self.box_fast(self.fast_value(a, b, op)?))
     }
 
     /// The eval loop's `Binary`/`Inplace` fast path for the two operands
@@ -58,12 +67,7 @@ impl Vm {
         lb: usize,
     ) -> Result<Option<Obj>, (Obj, Obj)> {
         let Some(v) = self.fast_value(&a, &b, op) else { return Err((a, b)) };
-        // Small ints are the cached objects, never a box of their own.
-        let boxed = match v {
-            Fast::Int(i) => !(SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i),
-            Fast::Float(_) => true,
-        };
-        if boxed
+        if v.is_boxed()
             && matches!(code.instructions.get(*pc), Some(Instr::StoreFast(_) | Instr::StoreFastLoadFast(..) | Instr::Rot3))
         {
             return Ok(self.store_fused(v, a, b, code, pc, lb));
@@ -79,9 +83,8 @@ impl Vm {
     /// inlining worse.)
     #[inline(always)]
     fn store_fused(&mut self, v: Fast, a: Obj, b: Obj, code: &Code, pc: &mut usize, lb: usize) -> Option<Obj> {
-        if !crate::heap::counting() {
-            return Some(self.box_popped(v, a, b));
-        }
+        // Without counts (a tracing strategy) `unique_but_for` may say
+        // yes, but `overwrite_unique` then refuses and a new box is made.
         // A fused `StoreFastLoadFast` skipped this way leaves its
         // `LoadFast` to run alone next (superinstructions.rs).
         let local = match code.instructions.get(*pc) {
@@ -170,28 +173,15 @@ impl Vm {
     /// Results in the small-int range are always the cached objects.
     #[inline(always)]
     fn box_popped(&self, v: Fast, mut a: Obj, mut b: Obj) -> Obj {
-        match v {
-            Fast::Int(i) => {
-                if !(SMALL_INT_MIN..=SMALL_INT_MAX).contains(&i) {
-                    if a.overwrite_unique(&self.types.int, IntValue::Small(i)) {
-                        return a;
-                    }
-                    if b.overwrite_unique(&self.types.int, IntValue::Small(i)) {
-                        return b;
-                    }
-                }
-                self.new_int(i)
+        if v.is_boxed() {
+            if overwrite_fast(&self.types, &mut a, &v) {
+                return a;
             }
-            Fast::Float(f) => {
-                if a.overwrite_unique(&self.types.float, FloatValue(f)) {
-                    return a;
-                }
-                if b.overwrite_unique(&self.types.float, FloatValue(f)) {
-                    return b;
-                }
-                self.new_float(f)
+            if overwrite_fast(&self.types, &mut b, &v) {
+                return b;
             }
         }
+        self.box_fast(v)
     }
 
     /// The unboxed result of the fast path: both operands exact machine

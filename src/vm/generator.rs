@@ -99,7 +99,8 @@ impl Vm {
     /// The generator object for a call of the generator function `func`,
     /// whose frame (arguments bound, not pushed) is `frame`.
     pub(crate) fn make_generator(&mut self, func: &Obj, frame: Frame) -> Obj {
-        let slots = self.stack.split_off_slots(frame.locals_base);
+        let mut slots = Vec::new();
+        self.stack.move_slots_into(frame.locals_base, &mut slots);
         self.stack.truncate(frame.call_base);
         let (name, qualname) = match func.downcast::<FunctionValue>() {
             Some(f) => (f.name.borrow().clone(), f.qualname.borrow().clone()),

@@ -177,21 +177,9 @@ pub(crate) enum FrameExit {
 
 impl Frame {
     /// A frame about to start `code`, whose locals are on the stack from
-    /// `locals_base`, pushed when `Vm::handled` is `handled_base` long:
-    /// no cells, nothing being handled.
-    #[inline(always)]
-    pub(crate) fn new(
-        code: Rc<Code>,
-        globals: Obj,
-        names: Option<Obj>,
-        call_base: usize,
-        locals_base: usize,
-        handled_base: usize,
-    ) -> Frame {
-        Frame::with_cells(code, globals, names, call_base, locals_base, handled_base, Cells::default())
-    }
-
-    /// As `new`, with its cells (cell variables, then free variables).
+    /// `locals_base`, pushed when `Vm::handled` is `handled_base` long
+    /// (nothing being handled yet), with its cells (cell variables, then
+    /// free variables).
     #[inline(always)]
     pub(crate) fn with_cells(
         code: Rc<Code>,
@@ -296,7 +284,7 @@ impl Vm {
     pub(crate) fn run_code_with_names(&mut self, code: Rc<Code>, globals: &Obj, names: &Obj) -> PyResult<Obj> {
         let locals_base = self.stack.len();
         self.stack.push_unbound(code.varnames.len());
-        let frame = Frame::new(code, globals.clone(), Some(names.clone()), locals_base, locals_base, self.handled.len());
+        let frame = Frame::with_cells(code, globals.clone(), Some(names.clone()), locals_base, locals_base, self.handled.len(), Cells::default());
         self.run_frame(frame)
     }
 

@@ -19,6 +19,7 @@
 //!   checks the top slot once for both "empty stack" and "unbound slot".
 //!   Every base the VM keeps came from `len()`, so it is at least 1.
 //!
-//! The type itself lives in the heap module, where unsafe code may be.
+//! The type itself is `heap::SlotStack`: its unchecked reads belong
+//! with the heap's other raw-memory code.
 
 pub(crate) use crate::heap::SlotStack as ValueStack;
