@@ -20,15 +20,17 @@
 //!
 //! # Strategies
 //! The strategy is chosen once per process, at start-up ([`Strategy`]),
-//! before the first object exists. Counting is a single, well-predicted
-//! branch on a process-wide flag, never a dynamic call:
+//! before the first object exists. Every strategy keeps counts: an
+//! increment is one add, with no test of the strategy, and only the cold
+//! path taken when a count reaches zero reads the process-wide flag
+//! (never a dynamic call):
 //! - `cpython` (the default): refcounting plus CPython 3.11's generational
 //!   cycle collector (`collector.rs`, on the intrusive lists of
 //!   `gc_list.rs`); uses the same counts, plus each payload's `traverse`.
 //! - `refcount`: objects die when their count reaches zero; cycles leak.
 //!   Nothing is tracked; containers still carry the (unused) links.
-//! - `marksweep` (planned): no counting at all; a tracing collector from
-//!   the VM's roots.
+//! - `marksweep` (planned): a tracing collector from the VM's roots; counts
+//!   are kept but a zero frees nothing (`died` returns at once).
 //!
 //! # Invariants
 //! - `unsafe` exists only under `src/heap/`; every block says why it holds.

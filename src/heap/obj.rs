@@ -287,7 +287,7 @@ impl Obj {
     #[inline(always)]
     pub fn overwrite_unique<T: Payload>(&mut self, ty: &Obj, value: T) -> bool {
         let h = self.header();
-        if T::GC || h.kind != T::KIND || h.refcnt.get() != 1 || h.flags.get() != 0 || !self.has_type(ty) || !counting() {
+        if T::GC || h.kind != T::KIND || h.refcnt.get() != 1 || h.flags.get() != 0 || !self.has_type(ty) {
             return false;
         }
         let b = self.ptr.as_ptr().cast::<ObjBox<T>>();
@@ -470,21 +470,17 @@ impl Obj {
     /// `p` must point at the header of a live box.
     #[inline(always)]
     unsafe fn incref_raw(p: NonNull<Header>) {
-        if counting() {
-            // SAFETY: the caller guarantees the box is alive.
-            let h = unsafe { p.as_ref() };
-            h.refcnt.set(h.refcnt.get() + 1);
-        }
+        // SAFETY: the caller guarantees the box is alive.
+        let h = unsafe { p.as_ref() };
+        h.refcnt.set(h.refcnt.get() + 1);
     }
 }
 
 impl Clone for Obj {
     #[inline(always)]
     fn clone(&self) -> Obj {
-        if counting() {
-            let h = self.header();
-            h.refcnt.set(h.refcnt.get() + 1);
-        }
+        let h = self.header();
+        h.refcnt.set(h.refcnt.get() + 1);
         Obj { ptr: self.ptr, _not_send: PhantomData }
     }
 }
@@ -492,13 +488,11 @@ impl Clone for Obj {
 impl Drop for Obj {
     #[inline(always)]
     fn drop(&mut self) {
-        if counting() {
-            let h = self.header();
-            let n = h.refcnt.get() - 1;
-            h.refcnt.set(n);
-            if n == 0 {
-                died(self.ptr);
-            }
+        let h = self.header();
+        let n = h.refcnt.get() - 1;
+        h.refcnt.set(n);
+        if n == 0 {
+            died(self.ptr);
         }
     }
 }
@@ -510,6 +504,11 @@ impl Drop for Obj {
 /// list for the VM's next safe point.
 #[inline(never)]
 fn died(p: NonNull<Header>) {
+    if !counting() {
+        // A tracing strategy keeps counts (an increment costs less than
+        // the test that would skip it) but frees only what it traces.
+        return;
+    }
     // SAFETY: the count just reached zero, so the box is still allocated
     // and only this function holds the pointer.
     let h = unsafe { p.as_ref() };
@@ -577,7 +576,7 @@ unsafe fn release_pooled<T: Payload>(p: NonNull<Header>) {
         // The box owned one count of its type. Released by hand rather
         // than by dropping an `Obj`, whose `died` the compiler would
         // inline here as a loop that needs every register; a type dying
-        // takes the general path. (We are counting: `died` runs only then.)
+        // takes the general path. (`died` returns early when not counting, so we are.)
         // SAFETY: the box's count kept the type alive until now.
         let th = unsafe { ty.as_ref() };
         let n = th.refcnt.get() - 1;
