@@ -42,6 +42,7 @@ fn jump_target(i: &Instr) -> Option<u32> {
         | Instr::JumpIfFalseOrPop(t)
         | Instr::JumpIfTrueOrPop(t)
         | Instr::ForIter(t)
+        | Instr::ForIterStoreFast(_, t)
         | Instr::Send(t)
         | Instr::CheckEgMatch(t)
         | Instr::PrepReraiseStar(t) => Some(t),
@@ -80,6 +81,7 @@ fn describe(code: &Code, instr: &Instr) -> String {
             format!("{}, {}", var(a.into()), code.consts.get(c as usize).map(const_text).unwrap_or_default())
         }
         Instr::LoadFastLoadAttr(a, i) => format!("{}, {}", var(a.into()), name(i.into())),
+        Instr::ForIterStoreFast(a, _) => var(a.into()),
         Instr::FormatValue(f) => {
             let conv = ["", "!s", "!r", "!a"][(f & super::format_flags::CONVERSION_MASK) as usize];
             let spec = if f & super::format_flags::HAS_SPEC != 0 { ":spec" } else { "" };

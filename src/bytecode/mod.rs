@@ -265,6 +265,9 @@ pub enum Instr {
     LoadFastLoadAttr(u16, u16),
     /// `[x] -> [local b]`, local a = x (`StoreFast a; LoadFast b`)
     StoreFastLoadFast(u16, u16),
+    /// `[it] -> [it]`, local a = next(it); or `[it] -> []` and jump to t
+    /// when exhausted (`ForIter t; StoreFast a`)
+    ForIterStoreFast(u16, u32),
 }
 
 /// Bits of `Instr::FormatValue`'s operand.

@@ -1466,7 +1466,7 @@ fn stack_effect(i: &Instr) -> i32 {
         MatchClass(_) => -2,
         LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
         LoadFastLoadAttr(..) => 1,
-        StoreFastLoadFast(..) => 0,
+        StoreFastLoadFast(..) | ForIterStoreFast(..) => 0,
     }
 }
 

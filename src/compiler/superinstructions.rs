@@ -17,7 +17,10 @@ use crate::bytecode::Instr;
 /// Rewrites the first instruction of each fusable pair, left to right.
 /// Pairs that start with a load go first: they may also absorb the
 /// operation after them, which saves the most. A `StoreFast` then fuses
-/// with a `LoadFast` after it that no pair has taken.
+/// with a `LoadFast` after it that no pair has taken, and a `ForIter`
+/// with the `StoreFast` of its loop variable (which still fuses with what
+/// follows it, for the runs that reach it alone: a resumed generator's
+/// item is pushed, as by `ForIter`).
 pub(super) fn fuse(code: &mut [Instr]) {
     let mut pc = 0;
     while pc + 1 < code.len() {
@@ -30,7 +33,7 @@ pub(super) fn fuse(code: &mut [Instr]) {
         }
     }
     for pc in 0..code.len().saturating_sub(1) {
-        if let (Instr::StoreFast(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
+        if let (Instr::StoreFast(_) | Instr::ForIter(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
             code[pc] = f;
         }
     }
@@ -57,6 +60,7 @@ fn fused(a: Instr, b: Instr) -> Option<Instr> {
             let (x, y) = pair(x, y)?;
             Instr::StoreFastLoadFast(x, y)
         }
+        (Instr::ForIter(t), Instr::StoreFast(x)) => Instr::ForIterStoreFast(u16::try_from(x).ok()?, t),
         _ => return None,
     })
 }
@@ -93,6 +97,22 @@ mod tests {
                 Instr::StoreFastLoadFast(4, 4),
                 Instr::LoadFast(4),
                 Instr::Return,
+            ]
+        );
+    }
+
+    #[test]
+    fn for_iter_fuses_with_its_store_which_keeps_its_own_pair() {
+        let mut code = vec![Instr::ForIter(4), Instr::StoreFast(0), Instr::LoadFast(0), Instr::Jump(0), Instr::Return];
+        fuse(&mut code);
+        assert_eq!(
+            code,
+            vec![
+                Instr::ForIterStoreFast(0, 4),
+                Instr::StoreFastLoadFast(0, 0),
+                Instr::LoadFast(0),
+                Instr::Jump(0),
+                Instr::Return
             ]
         );
     }

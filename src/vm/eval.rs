@@ -7,6 +7,7 @@
 //! which finds the innermost handler of the current frame or pops frames
 //! until one has one, or returns the error past the entry frame.
 
+use super::seq::Step;
 use super::{Frame, FrameExit, Vm};
 use crate::bytecode::Instr;
 use crate::heap::{Kind, Obj};
@@ -548,21 +549,46 @@ impl Vm {
                     let it = self.get_iter(&v)?;
                     self.stack.push(it);
                 }
-                Instr::ForIter(t) => {
-                    let it = self.top().clone();
-                    if it.kind() == Kind::Generator && self.frames.len() < self.recursion_limit {
-                        if let Some(frame) = self.resume_inline_generator(&it) {
-                            self.frames.push(frame);
-                            self.enter_top_frame(fi_ref, code_rc, pc, lb);
-                            continue;
-                        }
-                    }
-                    match self.next(&it)? {
-                        Some(v) => self.stack.push(v),
+                Instr::ForIter(t) | Instr::ForIterStoreFast(_, t) => {
+                    let step = match self.step_simple(self.top()) {
+                        Some(step) => step,
                         None => {
+                            let it = self.top().clone();
+                            if it.kind() == Kind::Generator && self.frames.len() < self.recursion_limit {
+                                if let Some(frame) = self.resume_inline_generator(&it) {
+                                    // Its item is pushed when it yields; a
+                                    // fused store then runs alone.
+                                    self.frames.push(frame);
+                                    self.enter_top_frame(fi_ref, code_rc, pc, lb);
+                                    continue;
+                                }
+                            }
+                            match self.next(&it)? {
+                                Some(item) => Step::Item(item),
+                                None => Step::End,
+                            }
+                        }
+                    };
+                    match (step, instr) {
+                        (Step::End, _) => {
                             self.pop();
                             *pc = t as usize;
                         }
+                        (Step::Int(n), Instr::ForIterStoreFast(a, _)) => {
+                            self.store_int_local(*lb + a as usize, n);
+                            *pc += 1;
+                        }
+                        (Step::Item(item), Instr::ForIterStoreFast(a, _)) => {
+                            let old = self.stack.slot_mut(*lb + a as usize).replace(item);
+                            drop(old);
+                            self.collect_dead();
+                            *pc += 1;
+                        }
+                        (Step::Int(n), _) => {
+                            let item = self.new_int(n);
+                            self.stack.push(item);
+                        }
+                        (Step::Item(item), _) => self.stack.push(item),
                     }
                 }
                 Instr::Call(n) => self.call_on_stack(n as usize, false, fi_ref, code_rc, pc, lb)?,
@@ -611,7 +637,7 @@ impl Vm {
                             // The generator is exhausted: its `ForIter`
                             // leaves the loop, dropping the iterator.
                             self.close_inline_generator(&g);
-                            if let Instr::ForIter(t) = code_rc.instructions[*pc - 1] {
+                            if let Instr::ForIter(t) | Instr::ForIterStoreFast(_, t) = code_rc.instructions[*pc - 1] {
                                 self.pop();
                                 *pc = t as usize;
                             }

@@ -163,6 +163,27 @@ impl Vm {
         }
     }
 
+    /// `ForIterStoreFast` over a range: the loop variable takes the next
+    /// int. When the variable holds the only reference to an exact int
+    /// box (the previous item, not kept anywhere) and the new int needs a
+    /// box, that box takes the value, as `box_popped` reuses an operand's;
+    /// otherwise the new int is stored and the old one released.
+    #[inline(always)]
+    pub(crate) fn store_int_local(&mut self, idx: usize, n: i64) {
+        let v = Fast::Int(n);
+        if v.is_boxed() {
+            if let Some(t) = self.stack.slot_mut(idx) {
+                if overwrite_fast(&self.types, t, &v) {
+                    return;
+                }
+            }
+        }
+        let item = self.box_fast(v);
+        let old = self.stack.slot_mut(idx).replace(item);
+        drop(old);
+        self.collect_dead();
+    }
+
     /// The box for `v`, computed from operands the caller owns and
     /// drops right after (the two it popped off the stack). When one is the only reference
     /// to its box and the result has the same type, the result takes over
