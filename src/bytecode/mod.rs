@@ -268,6 +268,21 @@ pub enum Instr {
     /// `[it] -> [it]`, local a = next(it); or `[it] -> []` and jump to t
     /// when exhausted (`ForIter t; StoreFast a`)
     ForIterStoreFast(u16, u32),
+    /// `[seq] -> []`, the n items stored by the n `StoreFast`s after it,
+    /// in order (`UnpackSequence n; StoreFast a1; ..; StoreFast an`)
+    UnpackStoreFast(u32),
+}
+
+/// The local that the store at `at` writes: a `StoreFast` after an
+/// `UnpackStoreFast` (maybe fused since with the `LoadFast` after it).
+/// Anything else there is a bug of `fuse`.
+#[inline(always)]
+pub fn fused_store_target(code: &[Instr], at: usize) -> usize {
+    match code.get(at) {
+        Some(&Instr::StoreFast(a)) => a as usize,
+        Some(&Instr::StoreFastLoadFast(a, _)) => a as usize,
+        other => panic!("UnpackStoreFast is followed by {other:?}, not a StoreFast"),
+    }
 }
 
 /// Bits of `Instr::FormatValue`'s operand.

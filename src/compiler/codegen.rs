@@ -1467,6 +1467,7 @@ fn stack_effect(i: &Instr) -> i32 {
         LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
         LoadFastLoadAttr(..) => 1,
         StoreFastLoadFast(..) | ForIterStoreFast(..) => 0,
+        UnpackStoreFast(_) => -1,
     }
 }
 

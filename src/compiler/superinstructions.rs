@@ -20,7 +20,8 @@ use crate::bytecode::Instr;
 /// with a `LoadFast` after it that no pair has taken, and a `ForIter`
 /// with the `StoreFast` of its loop variable (which still fuses with what
 /// follows it, for the runs that reach it alone: a resumed generator's
-/// item is pushed, as by `ForIter`).
+/// item is pushed, as by `ForIter`). An `UnpackSequence n` followed by
+/// `n` `StoreFast`s stores the items itself and skips them all.
 pub(super) fn fuse(code: &mut [Instr]) {
     let mut pc = 0;
     while pc + 1 < code.len() {
@@ -33,7 +34,12 @@ pub(super) fn fuse(code: &mut [Instr]) {
         }
     }
     for pc in 0..code.len().saturating_sub(1) {
-        if let (Instr::StoreFast(_) | Instr::ForIter(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
+        if let Instr::UnpackSequence(n) = code[pc] {
+            let stores = code.get(pc + 1..=pc + n as usize).unwrap_or(&[]);
+            if n > 0 && stores.len() == n as usize && stores.iter().all(|i| matches!(i, Instr::StoreFast(_))) {
+                code[pc] = Instr::UnpackStoreFast(n);
+            }
+        } else if let (Instr::StoreFast(_) | Instr::ForIter(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
             code[pc] = f;
         }
     }
@@ -68,7 +74,7 @@ fn fused(a: Instr, b: Instr) -> Option<Instr> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bytecode::BinOp;
+    use crate::bytecode::{BinOp, fused_store_target};
 
     #[test]
     fn pairs_fuse_and_second_halves_stay() {
@@ -115,6 +121,24 @@ mod tests {
                 Instr::Return
             ]
         );
+    }
+
+    #[test]
+    fn unpack_fuses_with_exactly_its_stores() {
+        let mut code = vec![
+            Instr::UnpackSequence(2),
+            Instr::StoreFast(0),
+            Instr::StoreFast(1),
+            Instr::LoadFast(1),
+            Instr::UnpackSequence(2),
+            Instr::StoreFast(0),
+            Instr::StoreAttr(0),
+        ];
+        fuse(&mut code);
+        assert_eq!(code[0], Instr::UnpackStoreFast(2));
+        assert_eq!(code[2], Instr::StoreFastLoadFast(1, 1));
+        assert_eq!(fused_store_target(&code, 2), 1);
+        assert_eq!(code[4], Instr::UnpackSequence(2));
     }
 
     #[test]

@@ -508,6 +508,11 @@ impl Vm {
                         },
                     }
                 }
+                Instr::UnpackStoreFast(n) => {
+                    let seq = self.pop();
+                    self.unpack_store(seq, n as usize, code, *pc, *lb)?;
+                    *pc += n as usize;
+                }
                 Instr::Jump(t) => {
                     // Every loop closes with a backward jump: where a
                     // Ctrl-C is noticed.

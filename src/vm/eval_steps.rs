@@ -7,7 +7,7 @@
 //! the frame index, code and program counter stay in registers.
 
 use super::{FrameExit, Vm};
-use crate::bytecode::Instr;
+use crate::bytecode::{Instr, fused_store_target};
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
 use crate::object::PyResult;
@@ -145,6 +145,38 @@ impl Vm {
         }?;
         self.stack.push(r);
         self.collect_dead();
+        Ok(())
+    }
+
+    /// `UnpackStoreFast`: the `n` items of `seq` go into the locals of
+    /// the `n` stores from `at` on, first item first, each old value
+    /// released (and its `__del__` run) before the next store, as the
+    /// stores would run. An exact tuple is read in place; other
+    /// iterables' items are first taken onto the stack, as
+    /// `UnpackSequence` takes them, since a `__del__` may change a list.
+    #[inline(always)]
+    pub(super) fn unpack_store(&mut self, seq: Obj, n: usize, code: &crate::bytecode::Code, at: usize, lb: usize) -> PyResult<()> {
+        let target = |i: usize| lb + fused_store_target(&code.instructions, at + i);
+        if let Some(t) = seq.downcast::<TupleValue>().filter(|t| t.0.len() == n && seq.has_type(&self.types.tuple)) {
+            for (i, v) in t.0.iter().enumerate() {
+                drop(self.stack.slot_mut(target(i)).replace(v.clone()));
+                self.collect_dead();
+            }
+            return Ok(());
+        }
+        if let Some(l) = self.exact_list_of_len(&seq, n) {
+            for v in l.0.borrow().iter().rev() {
+                self.stack.push(v.clone());
+            }
+        } else {
+            let items = self.unpack(&seq, n)?;
+            self.stack.extend(items.into_iter().rev());
+        }
+        for i in 0..n {
+            let v = self.pop();
+            drop(self.stack.slot_mut(target(i)).replace(v));
+            self.collect_dead();
+        }
         Ok(())
     }
 

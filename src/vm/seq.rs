@@ -69,10 +69,7 @@ impl Vm {
 
     pub fn get_iter(&mut self, o: &Obj) -> PyResult<Obj> {
         match o.kind() {
-            Kind::List | Kind::Tuple | Kind::Str => Ok(Obj::new(
-                IteratorValue::Seq { seq: o.clone(), index: Cell::new(0) },
-                &self.types.iterator,
-            )),
+            Kind::List | Kind::Tuple | Kind::Str if !self.overrides_iter(o) => Ok(self.items_iter(o)),
             Kind::Dict => Ok(self.table_iter(o, TableYield::DictKeys)),
             Kind::Range => Ok(self.range_iter(o.downcast::<RangeValue>().expect("range"), false)),
             Kind::Iterator | Kind::Generator => Ok(o.clone()),
@@ -84,6 +81,20 @@ impl Vm {
                 _ => self.sequence_protocol_iter(o),
             },
         }
+    }
+
+    /// An iterator over the items of a list, tuple or str (or of an
+    /// instance of a subclass, whatever its `__iter__`: what
+    /// `list.__iter__` itself does).
+    pub(crate) fn items_iter(&self, o: &Obj) -> Obj {
+        Obj::new(IteratorValue::Seq { seq: o.clone(), index: Cell::new(0) }, &self.types.iterator)
+    }
+
+    /// A list, tuple or str subclass that defines `__iter__` in Python:
+    /// iterating it must call that, not walk the items.
+    fn overrides_iter(&mut self, o: &Obj) -> bool {
+        let exact = o.has_type(&self.types.list) || o.has_type(&self.types.tuple) || o.has_type(&self.types.str_);
+        !exact && self.lookup_special(o, "__iter__").is_some_and(|m| m.kind() == Kind::Function)
     }
 
     /// What `__iter__` returned, if it is an iterator (has `__next__`).
@@ -194,11 +205,13 @@ impl Vm {
 
     /// Every item of an iterable.
     pub fn iterate_to_vec(&mut self, o: &Obj) -> PyResult<Vec<Obj>> {
-        if let Some(l) = o.downcast::<ListValue>() {
-            return Ok(l.0.borrow().clone());
-        }
-        if let Some(t) = o.downcast::<TupleValue>() {
-            return Ok(t.0.to_vec());
+        if matches!(o.kind(), Kind::List | Kind::Tuple) && !self.overrides_iter(o) {
+            if let Some(l) = o.downcast::<ListValue>() {
+                return Ok(l.0.borrow().clone());
+            }
+            if let Some(t) = o.downcast::<TupleValue>() {
+                return Ok(t.0.to_vec());
+            }
         }
         if let Some(r) = o.downcast::<RangeValue>() {
             // CPython sizes the list from the range's length first.
@@ -270,7 +283,21 @@ impl Vm {
 
     pub(crate) fn unpack(&mut self, seq: &Obj, n: usize) -> PyResult<Vec<Obj>> {
         self.check_unpackable(seq)?;
-        let items = self.iterate_to_vec(seq)?;
+        let items = if seq.has_type(&self.types.list) || seq.has_type(&self.types.tuple) {
+            self.iterate_to_vec(seq)?
+        } else {
+            // At most one item past `n`, as CPython takes them: an endless
+            // iterator is "too many values", not a hang.
+            let it = self.get_iter(seq)?;
+            let mut items = Vec::with_capacity(n);
+            while items.len() <= n {
+                match self.next(&it)? {
+                    Some(v) => items.push(v),
+                    None => break,
+                }
+            }
+            items
+        };
         if items.len() < n {
             return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
         }

@@ -62,6 +62,10 @@ fn slot_len(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn slot_iter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (this, _) = receiver(vm, "__iter__", &a, 0)?;
+    if matches!(this.kind(), Kind::List | Kind::Tuple | Kind::Str) {
+        // `super().__iter__()` in a subclass that overrides `__iter__`.
+        return Ok(vm.items_iter(this));
+    }
     vm.get_iter(this)
 }
 
