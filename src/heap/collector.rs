@@ -23,6 +23,7 @@
 //!    or callback ran and nothing was freed since step 1: nothing changed.
 //! 6. `delete_garbage`: the rest is cleared (`Payload::clear` breaks its
 //!    references), which frees it through the ordinary dead list.
+//! 7. A full collection empties the free lists (`free_list`).
 //!
 //! Invariants:
 //! - Collections start only from `Heap` entry points that the VM calls at
@@ -120,6 +121,16 @@ pub(super) fn on_gc_alloc(p: NonNull<Header>, kind: Kind) {
             DEAD_PENDING.with(|f| f.set(true));
         }
     });
+}
+
+/// A list was made in a box from the free list (`Obj::new_list_reusing`):
+/// tracked as new, but not counted, as in CPython's `PyList_New`.
+pub(super) fn on_gc_reuse(p: NonNull<Header>) {
+    if collector_on() {
+        // SAFETY: `p` is a freshly written `GcBox`, in no list.
+        GC.with(|g| unsafe { g.gens[0].push_back(p) });
+        header(p).set(flags::TRACKED);
+    }
 }
 
 /// A container just made was marked `UNCOUNTED`: take back the count
@@ -393,6 +404,11 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
         for_each_node(&garbage, |p| found += usize::from(!header(p).has(flags::UNCOUNTED)));
         delete_garbage(&garbage, old, g.debug.get() & DEBUG_SAVEALL != 0, fin);
         super::Heap::drain_dead(fin);
+        if generation == GENERATIONS - 1 {
+            // CPython's `clear_freelists`: a full collection empties the
+            // free lists, so the next lists made are counted again.
+            super::free_list::trim();
+        }
         let mut s = g.stats[generation].get();
         s.collections += 1;
         s.collected += found as u64;
