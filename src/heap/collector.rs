@@ -23,6 +23,7 @@
 //!    or callback ran and nothing was freed since step 1: nothing changed.
 //! 6. `delete_garbage`: the rest is cleared (`Payload::clear` breaks its
 //!    references), which frees it through the ordinary dead list.
+//! 7. A full collection empties the free lists (`free_list`).
 //!
 //! Invariants:
 //! - Collections start only from `Heap` entry points that the VM calls at
@@ -122,6 +123,16 @@ pub(super) fn on_gc_alloc(p: NonNull<Header>, kind: Kind) {
     });
 }
 
+/// A list was made in a box from the free list (`Obj::new_list_reusing`):
+/// tracked as new, but not counted, as in CPython's `PyList_New`.
+pub(super) fn on_gc_reuse(p: NonNull<Header>) {
+    if collector_on() {
+        // SAFETY: `p` is a freshly written `GcBox`, in no list.
+        GC.with(|g| unsafe { g.gens[0].push_back(p) });
+        header(p).set(flags::TRACKED);
+    }
+}
+
 /// A container just made was marked `UNCOUNTED`: take back the count
 /// its allocation added (no collection can have run in between: they run
 /// only at the VM's safe points).
@@ -200,26 +211,38 @@ pub(super) fn nodes(list: &GcList) -> Vec<NonNull<Header>> {
     out
 }
 
+/// Calls `f` on every node of `list`, in order. `f` may move the node
+/// it is given to another list (the next one is read first), but must
+/// not touch other nodes' links.
+#[inline(always)]
+fn for_each_node(list: &GcList, mut f: impl FnMut(NonNull<Header>)) {
+    let mut cur = list.first();
+    while let Some(p) = cur {
+        // SAFETY: `p` is a node of `list`, read before `f` may move it.
+        cur = unsafe { list.next_of(p) };
+        f(p);
+    }
+}
+
 /// Steps 1 and 5: moves the objects of `set` that nothing outside `set`
 /// reaches to `unreachable`, keeping their order. On `Busy` nothing moves.
 ///
 /// The counts are saved first and put back at the end (CPython copies
 /// them to a separate `gc_refs` field instead), so the restore is exact
-/// and costs no second walk of every object's references.
+/// and costs no second walk of every object's references. The saved
+/// counts are in list order: no code runs between the first walk and
+/// the last, so the list is the same in both.
 fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
-    let members = nodes(set);
-    let saved: Vec<u32> = members
-        .iter()
-        .map(|&p| {
-            let h = header(p);
-            h.set(flags::COLLECTING);
-            h.refcnt.get()
-        })
-        .collect();
+    let mut saved: Vec<u32> = Vec::new();
+    for_each_node(set, |p| {
+        let h = header(p);
+        h.set(flags::COLLECTING);
+        saved.push(h.refcnt.get());
+    });
     // Subtract the references from inside the set. A busy payload visits
     // nothing; the collection then gives up below.
     let mut busy = false;
-    for &p in &members {
+    for_each_node(set, |p| {
         let r = for_each_ref(p, |r| {
             let h = header(r);
             if h.has(flags::COLLECTING) {
@@ -227,17 +250,17 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
             }
         });
         busy |= r.is_err();
-    }
+    });
     if !busy {
         // What still has a count is referenced from outside: mark what it
         // reaches. `busy` cannot change here: no code ran since.
         let mut stack: Vec<NonNull<Header>> = Vec::new();
-        for &p in &members {
+        for_each_node(set, |p| {
             if header(p).refcnt.get() != 0 {
                 header(p).set(flags::REACHABLE);
                 stack.push(p);
             }
-        }
+        });
         while let Some(p) = stack.pop() {
             let _ = for_each_ref(p, |r| {
                 let h = header(r);
@@ -248,9 +271,11 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
             });
         }
     }
-    for (&p, &count) in members.iter().zip(&saved) {
+    let mut counts = saved.iter();
+    for_each_node(set, |p| {
         let h = header(p);
-        h.refcnt.set(count);
+        // One saved count per node: the list has not changed (see above).
+        h.refcnt.set(*counts.next().expect("a saved count per node"));
         if !busy && !h.has(flags::REACHABLE) {
             // SAFETY: `p` is in `set`; it goes to `unreachable`.
             unsafe {
@@ -259,16 +284,16 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
             }
         }
         h.unset(flags::COLLECTING | flags::REACHABLE);
-    }
+    });
     if busy { Err(Busy) } else { Ok(()) }
 }
 
 /// Untracks the objects of `kind` in `list` that hold nothing trackable
 /// (CPython's `untrack_tuples` and `untrack_dicts`).
 fn untrack_atomic(list: &GcList, kind: Kind) {
-    for p in nodes(list) {
+    for_each_node(list, |p| {
         if header(p).kind != kind {
-            continue;
+            return;
         }
         let mut atomic = true;
         // SAFETY: `p` is a live node.
@@ -276,7 +301,7 @@ fn untrack_atomic(list: &GcList, kind: Kind) {
         if r.is_ok() && atomic {
             untrack(p);
         }
-    }
+    });
 }
 
 /// Step 4: runs each unreachable object's finalizer once (PEP 442).
@@ -376,9 +401,14 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
             unreachable.append_to(&garbage);
         }
         unreachable.append_to(old);
-        found += nodes(&garbage).iter().filter(|&&p| !header(p).has(flags::UNCOUNTED)).count();
+        for_each_node(&garbage, |p| found += usize::from(!header(p).has(flags::UNCOUNTED)));
         delete_garbage(&garbage, old, g.debug.get() & DEBUG_SAVEALL != 0, fin);
         super::Heap::drain_dead(fin);
+        if generation == GENERATIONS - 1 {
+            // CPython's `clear_freelists`: a full collection empties the
+            // free lists, so the next lists made are counted again.
+            super::free_list::trim();
+        }
         let mut s = g.stats[generation].get();
         s.collections += 1;
         s.collected += found as u64;

@@ -1,5 +1,5 @@
 //! Per-thread free lists of the commonest short-lived boxes: exact
-//! `float` and `int` results of arithmetic.
+//! `float` and `int` results of arithmetic, and exact `list` boxes.
 //!
 //! Why: a float loop allocates and frees one box per operation, and the
 //! allocator's malloc/free pair cost more than the arithmetic. CPython
@@ -7,8 +7,21 @@
 //! we keep one per payload layout, each bounded at `CAP` boxes so an
 //! idle program holds at most a few kilobytes.
 //!
-//! A box on a list is raw memory of `ObjBox<T>`'s layout: its payload
-//! was dropped and its header is garbage. For the statistics it is freed
+//! Lists: CPython 3.11 keeps up to 80 freed exact lists
+//! (`PyList_MAXFREELIST`, `list_dealloc`) and `PyList_New` reuses them.
+//! That is visible: a list taken from the free list is not counted by
+//! `_PyObject_GC_Link` and one given to it is not uncounted by
+//! `PyObject_GC_Del`, so `gc.get_count()` and when collections run
+//! depend on it (after a collection frees lists, the count is already 0
+//! and cannot go lower, so the next 80 `[]` are free of charge). Full
+//! collections empty every free list (`clear_freelists`), as here
+//! (`collector::collect`). `list()` allocates with `tp_alloc` and never
+//! takes from the list, but any exact list goes to it when freed: the
+//! VM registers the exact `list` type (`Heap::set_exact_list_type`).
+//!
+//! A box on a list is raw memory of its box layout (`ObjBox<T>`, or
+//! `GcBox<ListValue>` for lists): its payload was dropped and its header
+//! is garbage. For the statistics it is freed
 //! (the free was counted when it went on the list) and taking it back is
 //! an allocation, so `HeapStats` stays what it would be without the lists.
 //!
@@ -26,14 +39,22 @@
 //! freed later in the thread's teardown go straight to the allocator.
 
 use super::LOCAL;
-use super::obj::{Kind, ObjBox, Payload};
-use crate::object::payloads::{FloatValue, IntValue};
+use super::obj::{GcBox, Header, Kind, ObjBox, Payload};
+use crate::object::payloads::{FloatValue, IntValue, ListValue};
 use std::alloc::Layout;
 use std::cell::Cell;
 use std::ptr::NonNull;
 
-/// Boxes kept per list (CPython's float free list holds 100).
+/// Boxes kept per list at most (CPython's float free list holds 100).
 const CAP: usize = 100;
+
+/// The index of the list of exact `list` boxes.
+const LIST: usize = 2;
+
+/// Boxes kept on list `i`: CPython's `PyList_MAXFREELIST` for lists.
+fn cap_of(i: usize) -> usize {
+    if i == LIST { 80 } else { CAP }
+}
 
 /// The list for payload kind `kind`, if it has one. `const` so that the
 /// generic callers below fold it away for every other payload.
@@ -47,13 +68,17 @@ const fn list_index(kind: Kind) -> Option<usize> {
 
 /// The layout of list `i`'s boxes (for freeing them at teardown).
 fn layout_of(i: usize) -> Layout {
-    if i == 0 { Layout::new::<ObjBox<FloatValue>>() } else { Layout::new::<ObjBox<IntValue>>() }
+    match i {
+        0 => Layout::new::<ObjBox<FloatValue>>(),
+        1 => Layout::new::<ObjBox<IntValue>>(),
+        _ => Layout::new::<GcBox<ListValue>>(),
+    }
 }
 
 struct FreeList {
     len: Cell<usize>,
-    /// `CAP` once the exit guard is registered; 0 before, and after the
-    /// guard ran (see the module comment).
+    /// `cap_of(i)` once the exit guard is registered; 0 before, and
+    /// after the guard ran (see the module comment).
     cap: Cell<usize>,
     slots: [Cell<*mut u8>; CAP],
 }
@@ -64,8 +89,11 @@ impl FreeList {
 }
 
 pub(super) struct FreeLists {
-    lists: [FreeList; 2],
+    lists: [FreeList; 3],
     state: Cell<GuardState>,
+    /// The exact `list` type, whose instances go to list `LIST` when
+    /// freed; null when none is registered. Only compared, never read.
+    exact_list_type: Cell<*const Header>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -78,8 +106,9 @@ enum GuardState {
 
 impl FreeLists {
     pub(super) const EMPTY: FreeLists = FreeLists {
-        lists: [FreeList::EMPTY, FreeList::EMPTY],
+        lists: [FreeList::EMPTY, FreeList::EMPTY, FreeList::EMPTY],
         state: Cell::new(GuardState::Unregistered),
+        exact_list_type: Cell::new(std::ptr::null()),
     };
 
     /// Frees every box on the lists.
@@ -130,8 +159,8 @@ fn make_room(l: &FreeLists, list: &FreeList) -> bool {
             return false;
         }
         l.state.set(GuardState::Registered);
-        for list in &l.lists {
-            list.cap.set(CAP);
+        for (i, list) in l.lists.iter().enumerate() {
+            list.cap.set(cap_of(i));
         }
     }
     list.len.get() < list.cap.get()
@@ -171,8 +200,8 @@ pub(super) unsafe fn give<T: Payload>(p: NonNull<ObjBox<T>>) -> bool {
         if n >= list.cap.get() && !make_room(l, list) {
             return false;
         }
-        // SAFETY: `n < cap <= CAP`: `cap` is only ever 0 or `CAP`, and
-        // `make_room` returned true only when `n < cap`.
+        // SAFETY: `n < cap <= CAP`: `cap` is only ever 0 or `cap_of(i)`,
+        // and `make_room` returned true only when `n < cap`.
         unsafe { list.slots.get_unchecked(n) }.set(p.as_ptr().cast());
         list.len.set(n + 1);
         true
@@ -182,4 +211,54 @@ pub(super) unsafe fn give<T: Payload>(p: NonNull<ObjBox<T>>) -> bool {
 /// Frees the boxes kept on this thread's lists.
 pub(super) fn trim() {
     LOCAL.with(|h| h.free.trim());
+}
+
+/// Registers `t` as the exact `list` type (null: none, at teardown).
+pub(super) fn set_exact_list_type(t: *const Header) {
+    LOCAL.with(|h| h.free.exact_list_type.set(t));
+}
+
+/// Whether a list box of type `t` goes to the free list when freed
+/// (CPython's `PyList_CheckExact` in `list_dealloc`).
+#[inline]
+pub(super) fn is_exact_list(t: *const Header) -> bool {
+    !t.is_null() && LOCAL.with(|h| std::ptr::eq(h.free.exact_list_type.get(), t))
+}
+
+/// A freed exact list's box for `PyList_New`, if the list is not empty.
+/// The memory is uninitialised; the caller writes a whole box.
+#[inline]
+pub(super) fn take_list() -> Option<NonNull<GcBox<ListValue>>> {
+    LOCAL.with(|h| {
+        let list = &h.free.lists[LIST];
+        let n = list.len.get();
+        if n == 0 {
+            return None;
+        }
+        list.len.set(n - 1);
+        NonNull::new(list.slots[n - 1].get().cast::<GcBox<ListValue>>())
+    })
+}
+
+/// Keeps the box of a freed exact list, whose payload was already
+/// dropped. Returns false (keeping nothing) when the list is full or the
+/// thread is exiting: the caller frees the memory then.
+///
+/// # Safety
+/// `p` must be a box from the global allocator with `GcBox<ListValue>`'s
+/// layout, in no collector list, that nothing references any more.
+#[inline]
+pub(super) unsafe fn give_list(p: NonNull<GcBox<ListValue>>) -> bool {
+    LOCAL.with(|h| {
+        let l = &h.free;
+        let list = &l.lists[LIST];
+        let n = list.len.get();
+        if n >= list.cap.get() && !make_room(l, list) {
+            return false;
+        }
+        // SAFETY: `n < cap <= CAP`, as in `give`.
+        unsafe { list.slots.get_unchecked(n) }.set(p.as_ptr().cast());
+        list.len.set(n + 1);
+        true
+    })
 }

@@ -231,6 +231,13 @@ impl Heap {
     /// interpreter teardown, so that nothing the heap holds outlives the
     /// interpreter; the lists refill if objects are made again.
     pub fn trim_free_lists() {
+        free_list::set_exact_list_type(std::ptr::null());
         free_list::trim();
+    }
+
+    /// Registers the exact `list` type: its instances' boxes go to the
+    /// list free list when freed (see `free_list`).
+    pub fn set_exact_list_type(t: &Obj) {
+        free_list::set_exact_list_type(t.as_ptr().as_ptr());
     }
 }

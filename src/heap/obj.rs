@@ -123,8 +123,10 @@ pub trait Payload: 'static {
     /// Boxed with collector links; tracked by the `cpython` strategy.
     const GC: bool = false;
     /// Calls `visit` on each owned reference. `Err(Busy)` when a field is
-    /// mutably borrowed right now; nothing was visited then.
-    fn traverse(&self, _visit: &mut dyn FnMut(&Obj)) -> Result<(), Busy> {
+    /// mutably borrowed right now; nothing was visited then. Generic (not
+    /// `dyn`): the collector's visitors are inlined into each payload's
+    /// loop, which is most of a collection's work.
+    fn traverse<V: FnMut(&Obj)>(&self, _visit: &mut V) -> Result<(), Busy> {
         Ok(())
     }
     /// Drops the references a cycle can run through (CPython's `tp_clear`).
@@ -205,7 +207,7 @@ pub(super) struct ObjBox<T> {
 /// The box of a payload that holds references: the collector's links sit
 /// between the header and the value, so leaves pay nothing for them.
 #[repr(C)]
-struct GcBox<T> {
+pub(super) struct GcBox<T> {
     head: GcHead,
     value: T,
 }
@@ -239,6 +241,27 @@ impl Obj {
     #[inline]
     pub fn new<T: Payload>(value: T, type_: &Obj) -> Obj {
         let obj = Obj::alloc(value);
+        obj.header().type_.set(type_.clone().into_raw().as_ptr());
+        obj
+    }
+
+    /// CPython's `PyList_New`: a list, in a box from the free list of
+    /// freed exact lists when it has one. Such a reuse is not an
+    /// allocation for the collector's count (see `free_list`); the list
+    /// is tracked as any new one. `Obj::new` is `tp_alloc` (`list()`).
+    #[inline]
+    pub fn new_list_reusing(value: crate::object::payloads::ListValue, type_: &Obj) -> Obj {
+        use crate::object::payloads::ListValue;
+        let Some(b) = free_list::take_list() else { return Obj::new(value, type_) };
+        let header = Header::new(Kind::List, flags::GC);
+        // SAFETY: the free list hands out memory of `GcBox<ListValue>`'s
+        // layout from the global allocator that nothing references;
+        // writing a whole box makes it what `Box::new` would have.
+        unsafe { b.as_ptr().write(GcBox { head: GcHead { header, links: GcLinks::unlinked() }, value }) };
+        LOCAL.with(|l| l.stats.on_alloc(Kind::List, box_size::<ListValue>()));
+        let ptr = b.cast::<Header>();
+        collector::on_gc_reuse(ptr);
+        let obj = Obj { ptr, _not_send: PhantomData };
         obj.header().type_.set(type_.clone().into_raw().as_ptr());
         obj
     }
@@ -652,10 +675,14 @@ impl DeadObj {
         }
         let kind = h.kind;
         let ty = h.type_.replace(std::ptr::null());
-        // SAFETY: the count is zero and only the dead list held the
-        // pointer, so nobody else can reach the box; its kind names its
-        // payload type (contract of `alloc`).
-        let size = unsafe { free_box(self.0, kind) };
+        // SAFETY (both): the count is zero and only the dead list held
+        // the pointer, so nobody else can reach the box (it was untracked
+        // above); its kind names its payload type (contract of `alloc`).
+        let size = if kind == Kind::List && free_list::is_exact_list(ty) {
+            unsafe { free_list_box(self.0) }
+        } else {
+            unsafe { free_box(self.0, kind) }
+        };
         LOCAL.with(|l| l.stats.on_free(kind, size));
         if let Some(ty) = NonNull::new(ty as *mut Header) {
             // The box owned one count of its type.
@@ -692,13 +719,44 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
     unsafe { with_payload!(kind, free, p) }
 }
 
+/// Frees the box of an exact list as CPython's `list_dealloc`: drops the
+/// payload and keeps the box on the free list, which (as in CPython) is
+/// no free for the collector's count; only when the list is full is the
+/// memory freed and uncounted. Returns the box's size.
+///
+/// # Safety
+/// As for `free_box`, with `p` a `GcBox<ListValue>` in no collector list.
+unsafe fn free_list_box(p: NonNull<Header>) -> usize {
+    use crate::object::payloads::ListValue;
+    let b = p.as_ptr().cast::<GcBox<ListValue>>();
+    // SAFETY: `p` is an unreachable `GcBox<ListValue>` (caller); the
+    // header holds only plain data, so dropping the payload drops all the
+    // box owns. The flag is read before the memory may be reused.
+    let uncounted = unsafe {
+        let uncounted = p.as_ref().has(flags::UNCOUNTED);
+        std::ptr::drop_in_place(&raw mut (*b).value);
+        uncounted
+    };
+    // SAFETY: the payload is dropped and nothing references the box; it
+    // came from the global allocator with `GcBox<ListValue>`'s layout.
+    if !unsafe { free_list::give_list(NonNull::new_unchecked(b)) } {
+        // SAFETY: as above; `Box::new` allocated it with this layout.
+        unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<GcBox<ListValue>>()) };
+        if !uncounted {
+            collector::on_gc_free();
+        }
+    }
+    box_size::<ListValue>()
+}
+
 /// Calls `visit` on each reference the payload at `p` owns (not its type).
 ///
 /// # Safety
 /// `p` must point at a live box (or one the collector holds unreachable).
-pub(super) unsafe fn traverse_payload(p: NonNull<Header>, visit: &mut dyn FnMut(&Obj)) -> Result<(), Busy> {
+pub(super) unsafe fn traverse_payload(p: NonNull<Header>, visit: &mut impl FnMut(&Obj)) -> Result<(), Busy> {
     /// # Safety: as for `traverse_payload`, with `T` the box's payload.
-    unsafe fn go<T: Payload>(p: NonNull<Header>, visit: &mut dyn FnMut(&Obj)) -> Result<(), Busy> {
+    #[inline(always)]
+    unsafe fn go<T: Payload>(p: NonNull<Header>, visit: &mut impl FnMut(&Obj)) -> Result<(), Busy> {
         // SAFETY: the caller guarantees the box is alive and holds a `T`.
         unsafe { payload_of::<T>(p) }.traverse(visit)
     }

@@ -359,7 +359,8 @@ fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         Some(x) => vm.iterate_to_vec(x)?,
         None => Vec::new(),
     };
-    Ok(vm.new_list(items))
+    // `list(...)` allocates with `tp_alloc`, never from the free list.
+    Ok(Obj::new(ListValue(std::cell::RefCell::new(items), std::cell::RefCell::new(None)), &vm.types.list))
 }
 
 fn new_tuple(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -243,6 +243,7 @@ pub struct Vm {
 impl Vm {
     pub fn new() -> Vm {
         let types = Types::new();
+        crate::heap::Heap::set_exact_list_type(&types.list);
         let singletons = Singletons::new(&types);
         let builtins = values::new_dict_with_type(&types.dict);
         let modules = values::new_dict_with_type(&types.dict);

@@ -130,8 +130,10 @@ impl Vm {
         Obj::new(TupleValue(items.into()), &self.types.tuple)
     }
 
+    /// CPython's `PyList_New` (`[]`, comprehensions, slices, ...): may
+    /// reuse a freed list's box (see `Obj::new_list_reusing`).
     pub fn new_list(&self, items: Vec<Obj>) -> Obj {
-        Obj::new(ListValue(RefCell::new(items), RefCell::new(None)), &self.types.list)
+        Obj::new_list_reusing(ListValue(RefCell::new(items), RefCell::new(None)), &self.types.list)
     }
 
     pub fn new_dict(&self) -> Obj {
