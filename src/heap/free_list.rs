@@ -197,7 +197,7 @@ pub(super) unsafe fn give<T: Payload>(p: NonNull<ObjBox<T>>) -> bool {
         let l = &h.free;
         let list = &l.lists[i];
         let n = list.len.get();
-        if n >= list.cap.get() && !make_room(l, list) {
+        if n >= list.cap.get() && (l.state.get() != GuardState::Unregistered || !make_room(l, list)) {
             return false;
         }
         // SAFETY: `n < cap <= CAP`: `cap` is only ever 0 or `cap_of(i)`,
@@ -253,7 +253,7 @@ pub(super) unsafe fn give_list(p: NonNull<GcBox<ListValue>>) -> bool {
         let l = &h.free;
         let list = &l.lists[LIST];
         let n = list.len.get();
-        if n >= list.cap.get() && !make_room(l, list) {
+        if n >= list.cap.get() && (l.state.get() != GuardState::Unregistered || !make_room(l, list)) {
             return false;
         }
         // SAFETY: `n < cap <= CAP`, as in `give`.
