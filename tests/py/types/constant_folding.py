@@ -23,3 +23,5 @@ def f():
 a, b, c = f()
 print(same(a, 1001), same(b, 'abab'), same(c, (1, 2)))
 print(f() is f(), f()[2] is f()[2])
+import builtins
+print(builtins.__debug__, getattr(builtins, '__debug__'))
