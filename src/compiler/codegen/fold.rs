@@ -17,6 +17,7 @@
 //!   of a last `in`/`not in`: a list display becomes a tuple (a constant
 //!   one when its items are constants), a set display of constants a
 //!   frozenset constant (`Compiler::iterable`).
+//!
 //! `not (a is b)` becomes `a is not b` (and `in`/`not in` likewise) in
 //! `Compiler::expr`, as `fold_unaryop` does.
 //!
