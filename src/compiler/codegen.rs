@@ -18,12 +18,13 @@ use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
 use crate::bytecode::{BinOp, CmpOp, Code, Handler, Instr, UnOp, flags};
 use crate::error::SyntaxError;
 use crate::heap::Obj;
-use crate::object::payloads::{CodeValue, TupleValue};
+use crate::object::payloads::CodeValue;
 use crate::vm::Vm;
 use std::rc::Rc;
 
 mod annotations;
 mod control;
+mod fold;
 mod try_star;
 use control::Cleanup;
 
@@ -72,6 +73,7 @@ pub struct Compiler<'a> {
     line_starts: Vec<u32>,
     /// Interactive input: expression statements are echoed (`PrintExpr`).
     interactive: bool,
+    folds: fold::FoldState,
 }
 
 /// Compiles a parsed module into its code object.
@@ -81,7 +83,7 @@ pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &s
         .chain(source.match_indices('\n').map(|(i, _)| i as u32 + 1))
         .collect();
     let interactive = matches!(module, ast::Mod::Interactive { .. });
-    let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts, interactive };
+    let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts, interactive, folds: Default::default() };
     c.enter(ScopeId(0), "<module>", "<module>", 1, None);
     let body: &[Stmt] = match module {
         ast::Mod::Module { body, .. } => c.store_docstring(body)?,
@@ -383,7 +385,7 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::For(f) => {
-                self.expr(&f.iter)?;
+                self.iterable(&f.iter)?;
                 self.emit(Instr::GetIter);
                 let start = self.here();
                 let for_iter = self.emit(Instr::ForIter(0));
@@ -922,17 +924,21 @@ impl Compiler<'_> {
 
     fn expr(&mut self, e: &Expr) -> CResult<()> {
         let line = self.line_of(e.range.start);
+        if let Some(o) = self.folded(e) {
+            self.load_folded(o);
+            return Ok(());
+        }
         match &e.kind {
-            ExprKind::Constant { value, .. } => {
-                let o = self.constant(value);
-                let i = self.add_const(o);
-                self.emit(Instr::LoadConst(i));
-            }
+            ExprKind::Constant { .. } => unreachable!("a constant always folds"),
             ExprKind::Name { id, .. } => self.load_name(id),
             ExprKind::BinOp { left, op, right } => {
                 self.expr(left)?;
                 self.expr(right)?;
                 self.emit(Instr::Binary(binop(*op)));
+            }
+            ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } if Self::negated_compare(operand).is_some() => {
+                let (left, flipped, right) = Self::negated_compare(operand).expect("checked by the guard");
+                self.compare(left, &[flipped], std::slice::from_ref(right))?;
             }
             ExprKind::UnaryOp { op, operand } => {
                 self.expr(operand)?;
@@ -990,10 +996,6 @@ impl Compiler<'_> {
                         self.emit(Instr::BuildSlice(2));
                     }
                 }
-            }
-            ExprKind::Tuple { .. } if self.is_constant_tuple(e) => {
-                let i = self.tuple_const(e);
-                self.emit(Instr::LoadConst(i));
             }
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } | ExprKind::Set { elts } => {
                 if elts.iter().any(|x| matches!(x.kind, ExprKind::Starred { .. })) && !matches!(e.kind, ExprKind::Set { .. }) {
@@ -1108,59 +1110,6 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    /// A tuple display of constants (nested ones too): CPython's AST
-    /// optimizer folds it into one constant, so `(None, None)` is made
-    /// once, at compile time, and is the same object every time.
-    fn is_constant_tuple(&self, e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Tuple { elts, .. } => elts.iter().all(|x| match &x.kind {
-                ExprKind::Constant { .. } => true,
-                ExprKind::Tuple { .. } => self.is_constant_tuple(x),
-                _ => negated_number(x).is_some(),
-            }),
-            _ => false,
-        }
-    }
-
-    /// The constant index of a tuple display that `is_constant_tuple`
-    /// accepted. Equal folded tuples of one code object are one object, as
-    /// CPython's constant table makes them (items compared by identity:
-    /// None, bools, small ints and identifier-like strings are shared).
-    fn tuple_const(&mut self, e: &Expr) -> u32 {
-        let ExprKind::Tuple { elts, .. } = &e.kind else { unreachable!("checked by is_constant_tuple") };
-        let mut items = Vec::with_capacity(elts.len());
-        for x in elts {
-            let item = match &x.kind {
-                ExprKind::Constant { value, .. } => self.constant(value),
-                ExprKind::Tuple { .. } => {
-                    let i = self.tuple_const(x);
-                    self.unit().code.consts[i as usize].clone()
-                }
-                _ => {
-                    // `-1`: folded as CPython folds it, by negating the
-                    // number (no Python code can run for an int or float).
-                    let n = negated_number(x).expect("checked by is_constant_tuple");
-                    let o = self.constant(n);
-                    match self.vm.unary_op(&o, crate::bytecode::UnOp::Neg) {
-                        Ok(v) => v,
-                        Err(_) => o,
-                    }
-                }
-            };
-            items.push(item);
-        }
-        let consts = &self.unit().code.consts;
-        let same = |c: &Obj| {
-            c.downcast::<TupleValue>()
-                .is_some_and(|t| t.0.len() == items.len() && t.0.iter().zip(&items).all(|(a, b)| a.is(b)))
-        };
-        if let Some(i) = consts.iter().position(same) {
-            return i as u32;
-        }
-        let t = self.vm.new_tuple(items);
-        self.add_const(t)
-    }
-
     fn constant(&mut self, c: &Constant) -> Obj {
         match c {
             Constant::None => self.vm.none(),
@@ -1174,7 +1123,7 @@ impl Compiler<'_> {
             Constant::Float(f) => self.vm.new_float(*f),
             Constant::Str(s) => match s.as_str() {
                 // CPython interns identifier-like constants.
-                Some(t) if t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => self.vm.intern(t),
+                Some(t) if fold::is_name_like(t) => self.vm.intern(t),
                 _ => self.vm.new_str_wtf8(s.clone()),
             },
             Constant::Imaginary(im) => self.vm.new_complex(0.0, *im),
@@ -1186,8 +1135,12 @@ impl Compiler<'_> {
         self.expr(left)?;
         let mut cleanups = Vec::new();
         for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {
-            self.expr(right)?;
             let last = i + 1 == ops.len();
+            if last && matches!(op, ast::CmpOp::In | ast::CmpOp::NotIn) {
+                self.iterable(right)?;
+            } else {
+                self.expr(right)?;
+            }
             if !last {
                 // [a, b] -> [b, a, b]: keep b for the next comparison.
                 self.emit(Instr::Dup);
@@ -1280,7 +1233,7 @@ impl Compiler<'_> {
             Comp::Gen(_) => "<genexpr>",
         };
         let qualname = self.qualname(name);
-        self.expr(&generators[0].iter)?;
+        self.iterable(&generators[0].iter)?;
         self.emit(Instr::GetIter);
         self.enter(scope, name, &qualname, line, self.units.last().and_then(|u| u.private.clone()));
         self.unit().code.argcount = 1;
@@ -1315,7 +1268,7 @@ impl Compiler<'_> {
             // The iterator is the comprehension function's argument `.0`.
             self.emit(Instr::LoadFast(0));
         } else {
-            self.expr(&g.iter)?;
+            self.iterable(&g.iter)?;
             self.emit(Instr::GetIter);
         }
         let start = self.here();
@@ -1468,18 +1421,5 @@ fn stack_effect(i: &Instr) -> i32 {
         LoadFastLoadAttr(..) => 1,
         StoreFastLoadFast(..) | ForIterStoreFast(..) => 0,
         UnpackStoreFast(_) => -1,
-    }
-}
-
-/// The number `x` negates, when `x` is `-<int, float or imaginary literal>`.
-fn negated_number(x: &Expr) -> Option<&Constant> {
-    match &x.kind {
-        ExprKind::UnaryOp { op: ast::UnaryOp::USub, operand } => match &operand.kind {
-            ExprKind::Constant { value: c @ (Constant::Int(_) | Constant::BigInt(_) | Constant::Float(_) | Constant::Imaginary(_)), .. } => {
-                Some(c)
-            }
-            _ => None,
-        },
-        _ => None,
     }
 }

@@ -71,6 +71,9 @@ pub(crate) fn install(vm: &mut Vm) {
         ("False", vm.bool_obj(false)),
         ("Ellipsis", vm.singletons.ellipsis.clone()),
         ("NotImplemented", vm.singletons.not_implemented.clone()),
+        // The compiler folds the name `__debug__` itself (no `-O`); the
+        // builtin is for `builtins.__debug__` and `getattr`.
+        ("__debug__", vm.bool_obj(true)),
     ];
     for (name, value) in singletons {
         let key = vm.intern(name);

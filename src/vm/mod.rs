@@ -102,6 +102,7 @@ mod types;
 mod values;
 
 pub use types::{Singletons, Types};
+pub(crate) use set::set_items;
 
 use crate::bytecode::Code;
 use crate::heap::{Finalizer, Heap, Obj};
