@@ -8,9 +8,9 @@
 //! stay valid: a jump to the second instruction simply runs it alone.
 //!
 //! Invariant: a fused instruction means exactly "run the pair"; the VM
-//! may also run the pair's following operation (an int or float operator
-//! that cannot call Python code) in the same step, which changes nothing
-//! observable.
+//! may also run the pair's following operation (an int or float operator,
+//! or a subscript of an exact list or tuple by an int, none of which can
+//! call Python code) in the same step, which changes nothing observable.
 
 use crate::bytecode::Instr;
 

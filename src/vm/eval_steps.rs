@@ -195,15 +195,24 @@ impl Vm {
     }
 
     /// The end of a fused load pair; `pc` is the instruction after it.
-    /// When that is an int or float operator, it runs now on `x` and `y`
-    /// (and a comparison's conditional jump with it); otherwise both are
-    /// pushed and the operator runs as usual.
+    /// When that is an int or float operator, or a subscript of an exact
+    /// list or tuple by a machine int, it runs now on `x` and `y` (and a
+    /// comparison's conditional jump with it); otherwise both are pushed
+    /// and the operator runs as usual.
     #[inline(always)]
     pub(super) fn push_or_fuse(&mut self, x: Obj, y: Obj, code: &crate::bytecode::Code, pc: &mut usize) {
         let next = *pc;
         match code.instructions.get(next) {
             Some(&Instr::Binary(op)) | Some(&Instr::Inplace(op)) => {
                 if let Some(r) = self.binary_fast(&x, &y, op) {
+                    self.stack.push(r);
+                    *pc = next + 1;
+                    return;
+                }
+            }
+            Some(&Instr::Subscr) => {
+                // `p[0]`, `a[i]`: an exact list or tuple and a machine int.
+                if let Some(r) = self.subscr_fast(&x, &y) {
                     self.stack.push(r);
                     *pc = next + 1;
                     return;

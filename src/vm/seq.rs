@@ -93,8 +93,19 @@ impl Vm {
     /// A list, tuple or str subclass that defines `__iter__` in Python:
     /// iterating it must call that, not walk the items.
     fn overrides_iter(&mut self, o: &Obj) -> bool {
+        self.python_override(o, "__iter__").is_some()
+    }
+
+    /// The method `name` of an instance of a list, tuple or str subclass,
+    /// when the subclass defines it in Python: the protocol operation must
+    /// call it rather than act on the builtin layout. (The builtin types'
+    /// own methods, `list.__getitem__` and the like, act on the layout.)
+    pub(crate) fn python_override(&mut self, o: &Obj, name: &str) -> Option<Obj> {
         let exact = o.has_type(&self.types.list) || o.has_type(&self.types.tuple) || o.has_type(&self.types.str_);
-        !exact && self.lookup_special(o, "__iter__").is_some_and(|m| m.kind() == Kind::Function)
+        if exact {
+            return None;
+        }
+        self.lookup_special(o, name).filter(|m| m.kind() == Kind::Function)
     }
 
     /// What `__iter__` returned, if it is an iterator (has `__next__`).
@@ -333,9 +344,20 @@ impl Vm {
     }
 
     pub fn get_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
+        if matches!(obj.kind(), Kind::List | Kind::Tuple | Kind::Str) {
+            if let Some(m) = self.python_override(obj, "__getitem__") {
+                return self.call_object(&m, &[obj.clone(), key.clone()]);
+            }
+        }
+        self.layout_get_item(obj, key)
+    }
+
+    /// `get_item` on the builtin layout, whatever a subclass overrides
+    /// (`list.__getitem__` itself).
+    pub(crate) fn layout_get_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<Obj> {
         if key.kind() == Kind::Instance && matches!(obj.kind(), Kind::List | Kind::Tuple | Kind::Str) {
             if let Some(k) = self.index_of(key)? {
-                return self.get_item(obj, &k);
+                return self.layout_get_item(obj, &k);
             }
         }
         match obj.kind() {
@@ -462,6 +484,16 @@ impl Vm {
     }
 
     pub fn set_item(&mut self, obj: &Obj, key: Obj, value: Obj) -> PyResult<()> {
+        if obj.kind() == Kind::List {
+            if let Some(m) = self.python_override(obj, "__setitem__") {
+                return self.call_object(&m, &[obj.clone(), key, value]).map(drop);
+            }
+        }
+        self.layout_set_item(obj, key, value)
+    }
+
+    /// `set_item` on the builtin layout (`list.__setitem__` itself).
+    pub(crate) fn layout_set_item(&mut self, obj: &Obj, key: Obj, value: Obj) -> PyResult<()> {
         match obj.kind() {
             Kind::List if key.kind() != Kind::Slice => {
                 let l = obj.downcast::<ListValue>().expect("list");
@@ -484,6 +516,16 @@ impl Vm {
     }
 
     pub fn del_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<()> {
+        if obj.kind() == Kind::List {
+            if let Some(m) = self.python_override(obj, "__delitem__") {
+                return self.call_object(&m, &[obj.clone(), key.clone()]).map(drop);
+            }
+        }
+        self.layout_del_item(obj, key)
+    }
+
+    /// `del_item` on the builtin layout (`list.__delitem__` itself).
+    pub(crate) fn layout_del_item(&mut self, obj: &Obj, key: &Obj) -> PyResult<()> {
         match obj.kind() {
             Kind::List if key.kind() != Kind::Slice => {
                 let l = obj.downcast::<ListValue>().expect("list");

@@ -27,6 +27,8 @@ pub(crate) fn install(vm: &mut Vm) {
     for ty in [&list, &tuple, &str_] {
         set_type_method(vm, ty, "__getitem__", slot_getitem);
     }
+    set_type_method(vm, &list, "__setitem__", slot_setitem);
+    set_type_method(vm, &list, "__delitem__", slot_delitem);
     for ty in [&list, &tuple, &dict] {
         set_type_method(vm, ty, "__repr__", slot_container_repr);
     }
@@ -91,7 +93,20 @@ fn slot_contains(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn slot_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (this, rest) = receiver(vm, "__getitem__", &a, 1)?;
-    vm.get_item(this, &rest[0])
+    // The layout's item: a subclass's `__getitem__` may be the caller.
+    vm.layout_get_item(this, &rest[0])
+}
+
+fn slot_setitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (this, rest) = receiver(vm, "__setitem__", &a, 2)?;
+    vm.layout_set_item(this, rest[0].clone(), rest[1].clone())?;
+    Ok(vm.none())
+}
+
+fn slot_delitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let (this, rest) = receiver(vm, "__delitem__", &a, 1)?;
+    vm.layout_del_item(this, &rest[0])?;
+    Ok(vm.none())
 }
 
 /// `list.__repr__` and friends: the builtin layout's repr, never a
