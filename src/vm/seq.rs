@@ -96,12 +96,14 @@ impl Vm {
         self.python_override(o, "__iter__").is_some()
     }
 
-    /// The method `name` of an instance of a list, tuple or str subclass,
-    /// when the subclass defines it in Python: the protocol operation must
-    /// call it rather than act on the builtin layout. (The builtin types'
-    /// own methods, `list.__getitem__` and the like, act on the layout.)
+    /// The method `name` of an instance of a list, tuple, str or dict
+    /// subclass, when the subclass defines it in Python: the protocol
+    /// operation must call it rather than act on the builtin layout. (The
+    /// builtin types' own methods, `list.__getitem__` and the like, act
+    /// on the layout.)
     pub(crate) fn python_override(&mut self, o: &Obj, name: &str) -> Option<Obj> {
-        let exact = o.has_type(&self.types.list) || o.has_type(&self.types.tuple) || o.has_type(&self.types.str_);
+        let t = &self.types;
+        let exact = o.has_type(&t.list) || o.has_type(&t.tuple) || o.has_type(&t.str_) || o.has_type(&t.dict);
         if exact {
             return None;
         }
@@ -609,6 +611,18 @@ impl Vm {
     }
 
     pub fn len(&mut self, o: &Obj) -> PyResult<usize> {
+        if matches!(o.kind(), Kind::List | Kind::Tuple | Kind::Str | Kind::Dict) {
+            if let Some(m) = self.python_override(o, "__len__") {
+                let r = self.call_object(&m, &[o.clone()])?;
+                return self.len_result(&r);
+            }
+        }
+        self.layout_len(o)
+    }
+
+    /// `len` of the builtin layout, whatever a subclass overrides
+    /// (`list.__len__` itself).
+    pub(crate) fn layout_len(&mut self, o: &Obj) -> PyResult<usize> {
         Ok(match o.kind() {
             Kind::List => o.downcast::<ListValue>().expect("list").0.borrow().len(),
             Kind::Tuple => o.downcast::<TupleValue>().expect("tuple").0.len(),

@@ -58,7 +58,8 @@ fn receiver<'a>(vm: &Vm, name: &str, a: &CallArgs<'a>, nargs: usize) -> PyResult
 
 fn slot_len(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (this, _) = receiver(vm, "__len__", &a, 0)?;
-    let n = vm.len(this)?;
+    // The layout's length: a subclass's `__len__` may be the caller.
+    let n = vm.layout_len(this)?;
     Ok(vm.new_int(n as i64))
 }
 
