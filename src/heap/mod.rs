@@ -232,6 +232,7 @@ impl Heap {
     /// interpreter; the lists refill if objects are made again.
     pub fn trim_free_lists() {
         free_list::set_exact_list_type(std::ptr::null());
+        free_list::set_exact_tuple_type(std::ptr::null());
         free_list::trim();
     }
 
@@ -239,5 +240,11 @@ impl Heap {
     /// list free list when freed (see `free_list`).
     pub fn set_exact_list_type(t: &Obj) {
         free_list::set_exact_list_type(t.as_ptr().as_ptr());
+    }
+
+    /// Registers the exact `tuple` type: its instances' boxes go to the
+    /// tuple free lists when freed (see `free_list`).
+    pub fn set_exact_tuple_type(t: &Obj) {
+        free_list::set_exact_tuple_type(t.as_ptr().as_ptr());
     }
 }

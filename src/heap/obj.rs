@@ -266,6 +266,27 @@ impl Obj {
         obj
     }
 
+    /// CPython's `tuple_alloc` (`PyTuple_New`, `_PyTuple_FromArray`, ...):
+    /// an exact tuple, in a box from the free list of freed tuples of its
+    /// size when it has one; counted and tracked as `new_list_reusing`.
+    /// `Obj::new` is `tp_alloc` (subclass instances).
+    #[inline]
+    pub fn new_tuple_reusing(value: crate::object::payloads::TupleValue, type_: &Obj) -> Obj {
+        use crate::object::payloads::TupleValue;
+        let Some(b) = free_list::take_tuple(value.0.len()) else { return Obj::new(value, type_) };
+        let header = Header::new(Kind::Tuple, flags::GC);
+        // SAFETY: the free list hands out memory of `GcBox<TupleValue>`'s
+        // layout from the global allocator that nothing references;
+        // writing a whole box makes it what `Box::new` would have.
+        unsafe { b.as_ptr().write(GcBox { head: GcHead { header, links: GcLinks::unlinked() }, value }) };
+        LOCAL.with(|l| l.stats.on_alloc(Kind::Tuple, box_size::<TupleValue>()));
+        let ptr = b.cast::<Header>();
+        collector::on_gc_reuse(ptr);
+        let obj = Obj { ptr, _not_send: PhantomData };
+        obj.header().type_.set(type_.clone().into_raw().as_ptr());
+        obj
+    }
+
     /// Allocates the `type` type, whose type is itself.
     pub fn new_self_typed<T: Payload>(value: T) -> Obj {
         let obj = Obj::alloc(value);
@@ -680,6 +701,8 @@ impl DeadObj {
         // above); its kind names its payload type (contract of `alloc`).
         let size = if kind == Kind::List && free_list::is_exact_list(ty) {
             unsafe { free_list_box(self.0) }
+        } else if kind == Kind::Tuple && free_list::is_exact_tuple(ty) {
+            unsafe { free_tuple_box(self.0) }
         } else {
             unsafe { free_box(self.0, kind) }
         };
@@ -747,6 +770,36 @@ unsafe fn free_list_box(p: NonNull<Header>) -> usize {
         }
     }
     box_size::<ListValue>()
+}
+
+/// Frees the box of an exact tuple as CPython's `tuple_dealloc`: drops
+/// the items and keeps the box on the free list of its size, no free for
+/// the collector's count, as `free_list_box`. Returns the box's size.
+///
+/// # Safety
+/// As for `free_box`, with `p` a `GcBox<TupleValue>` in no collector list.
+unsafe fn free_tuple_box(p: NonNull<Header>) -> usize {
+    use crate::object::payloads::TupleValue;
+    let b = p.as_ptr().cast::<GcBox<TupleValue>>();
+    // SAFETY: `p` is an unreachable `GcBox<TupleValue>` (caller); the
+    // header holds only plain data, so dropping the payload drops all the
+    // box owns. Flag and length are read before the memory may be reused.
+    let (uncounted, len) = unsafe {
+        let uncounted = p.as_ref().has(flags::UNCOUNTED);
+        let len = payload_of::<TupleValue>(p).0.len();
+        std::ptr::drop_in_place(&raw mut (*b).value);
+        (uncounted, len)
+    };
+    // SAFETY: the payload is dropped and nothing references the box; it
+    // came from the global allocator with `GcBox<TupleValue>`'s layout.
+    if !unsafe { free_list::give_tuple(NonNull::new_unchecked(b), len) } {
+        // SAFETY: as above; `Box::new` allocated it with this layout.
+        unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<GcBox<TupleValue>>()) };
+        if !uncounted {
+            collector::on_gc_free();
+        }
+    }
+    box_size::<TupleValue>()
 }
 
 /// Calls `visit` on each reference the payload at `p` owns (not its type).

@@ -212,6 +212,80 @@ fn free_listed_boxes_are_reused_and_counted_exactly() {
     free_type(t);
 }
 
+/// Freed exact tuples go to the free list of their size and come back
+/// only for new tuples of that size, which the collector does not count,
+/// as a tuple kept is not uncounted (CPython 3.11's `tuple_alloc` and
+/// `tuple_dealloc`); 20-tuples are kept but never taken back, longer ones
+/// and other types' tuples are freed; a full collection empties the
+/// lists. The statistics see every reuse as an allocation.
+#[test]
+fn tuple_free_lists_reuse_boxes_by_size_and_keep_the_gc_count() {
+    use super::GcControl;
+    let t = a_type();
+    let other = a_type();
+    Heap::set_exact_tuple_type(&t);
+    let was_enabled = GcControl::enabled();
+    GcControl::set_enabled(false);
+    let f = Obj::new(FloatValue(1.0), &other);
+    let tup = |n: usize| Obj::new_tuple_reusing(TupleValue(vec![f.clone(); n].into()), &t);
+    let gen0 = || GcControl::counts()[0];
+    let settle = || Heap::collect_dead(&mut Recorder::default());
+    Heap::collect_cycles(2, &mut Recorder::default());
+    let s0 = Heap::stats();
+    let c = gen0();
+
+    let a = tup(3);
+    let addr = a.addr();
+    assert_eq!(gen0(), c + 1);
+    drop(a);
+    settle();
+    assert_eq!(gen0(), c + 1, "a kept tuple is not uncounted");
+    assert_eq!(f.refcount(), 1, "its items were released");
+    let b = tup(3);
+    assert_eq!(b.addr(), addr, "the box is reused for the same size");
+    assert_eq!(gen0(), c + 1, "a reused tuple is not counted");
+    assert!(b.is_tracked() && b.type_obj().is(&t));
+    assert_eq!(b.downcast::<TupleValue>().map(|v| v.0.len()), Some(3));
+    let d = tup(2);
+    assert_eq!(gen0(), c + 2, "no 2-tuple was kept");
+
+    let x = tup(20);
+    let x_addr = x.addr();
+    drop(x);
+    settle();
+    assert_eq!(gen0(), c + 3, "a 20-tuple is kept");
+    let y = tup(20);
+    assert_ne!(y.addr(), x_addr);
+    assert_eq!(gen0(), c + 4, "but never reused");
+    let z = tup(21);
+    drop(z);
+    settle();
+    assert_eq!(gen0(), c + 4, "a 21-tuple is freed and uncounted");
+    let s = Obj::new(TupleValue(vec![f.clone()].into()), &other);
+    assert_eq!(gen0(), c + 5);
+    drop(s);
+    settle();
+    assert_eq!(gen0(), c + 4, "another type's tuple is freed");
+
+    drop((b, d, y));
+    settle();
+    Heap::collect_cycles(2, &mut Recorder::default());
+    let c = gen0();
+    let e = tup(3);
+    assert_eq!(gen0(), c + 1, "a full collection emptied the lists");
+    drop(e);
+    settle();
+    let s1 = Heap::stats();
+    assert_eq!(s1.allocations - s0.allocations, 8);
+    assert_eq!(s1.frees - s0.frees, 8);
+    assert_eq!(s1.live_bytes, s0.live_bytes);
+    Heap::trim_free_lists();
+    GcControl::set_enabled(was_enabled);
+    drop(f);
+    free_type(other);
+    free_type(t);
+}
+
 #[test]
 fn a_cycle_is_freed_by_a_collection() {
     let t = a_type();

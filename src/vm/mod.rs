@@ -245,6 +245,7 @@ impl Vm {
     pub fn new() -> Vm {
         let types = Types::new();
         crate::heap::Heap::set_exact_list_type(&types.list);
+        crate::heap::Heap::set_exact_tuple_type(&types.tuple);
         let singletons = Singletons::new(&types);
         let builtins = values::new_dict_with_type(&types.dict);
         let modules = values::new_dict_with_type(&types.dict);

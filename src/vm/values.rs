@@ -115,19 +115,21 @@ impl Vm {
         o
     }
 
-    /// A tuple of `items` (the empty one is the shared singleton).
+    /// A tuple of `items` (the empty one is the shared singleton):
+    /// CPython's `tuple_alloc`, so it may reuse a freed tuple's box (see
+    /// `Obj::new_tuple_reusing`).
     pub fn new_tuple_array(&self, items: crate::heap::ObjArray) -> Obj {
         if items.is_empty() {
             return self.singletons.empty_tuple.clone();
         }
-        Obj::new(TupleValue(items), &self.types.tuple)
+        Obj::new_tuple_reusing(TupleValue(items), &self.types.tuple)
     }
 
     pub fn new_tuple(&self, items: Vec<Obj>) -> Obj {
         if items.is_empty() {
             return self.singletons.empty_tuple.clone();
         }
-        Obj::new(TupleValue(items.into()), &self.types.tuple)
+        Obj::new_tuple_reusing(TupleValue(items.into()), &self.types.tuple)
     }
 
     /// CPython's `PyList_New` (`[]`, comprehensions, slices, ...): may
