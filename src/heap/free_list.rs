@@ -217,16 +217,7 @@ fn make_room(l: &FreeLists, list: &FreeList) -> bool {
 #[inline(always)]
 pub(super) fn take<T: Payload>() -> Option<NonNull<ObjBox<T>>> {
     let i = const { list_index(T::KIND) }?;
-    LOCAL.with(|h| {
-        let l = &h.free;
-        let list = &l.lists[i];
-        let n = list.len.get();
-        if n == 0 {
-            return None;
-        }
-        list.len.set(n - 1);
-        NonNull::new(list.slots[n - 1].get().cast::<ObjBox<T>>())
-    })
+    take_from(i).map(NonNull::cast)
 }
 
 /// Keeps the box at `p`, whose payload was already dropped, for reuse.
@@ -239,6 +230,32 @@ pub(super) fn take<T: Payload>() -> Option<NonNull<ObjBox<T>>> {
 #[inline(always)]
 pub(super) unsafe fn give<T: Payload>(p: NonNull<ObjBox<T>>) -> bool {
     let Some(i) = (const { list_index(T::KIND) }) else { return false };
+    // SAFETY: list `i` holds `ObjBox<T>` boxes (`list_index`, `layout_of`);
+    // the rest is the caller's contract.
+    unsafe { give_to(i, p.cast()) }
+}
+
+/// The last box kept on list `i`, if any.
+#[inline(always)]
+fn take_from(i: usize) -> Option<NonNull<u8>> {
+    LOCAL.with(|h| {
+        let list = &h.free.lists[i];
+        let n = list.len.get();
+        if n == 0 {
+            return None;
+        }
+        list.len.set(n - 1);
+        NonNull::new(list.slots[n - 1].get())
+    })
+}
+
+/// Keeps `p` on list `i` unless it is full or the thread is exiting.
+///
+/// # Safety
+/// `p` must be a box of list `i`'s layout (`layout_of(i)`) from the
+/// global allocator, payload dropped, that nothing references any more.
+#[inline(always)]
+unsafe fn give_to(i: usize, p: NonNull<u8>) -> bool {
     LOCAL.with(|h| {
         let l = &h.free;
         let list = &l.lists[i];
@@ -248,7 +265,7 @@ pub(super) unsafe fn give<T: Payload>(p: NonNull<ObjBox<T>>) -> bool {
         }
         // SAFETY: `n < cap <= CAP`: `cap` is only ever 0 or `cap_of(i)`,
         // and `make_room` returned true only when `n < cap`.
-        unsafe { list.slots.get_unchecked(n) }.set(p.as_ptr().cast());
+        unsafe { list.slots.get_unchecked(n) }.set(p.as_ptr());
         list.len.set(n + 1);
         true
     })
@@ -275,15 +292,7 @@ pub(super) fn is_exact_list(t: *const Header) -> bool {
 /// The memory is uninitialised; the caller writes a whole box.
 #[inline]
 pub(super) fn take_list() -> Option<NonNull<GcBox<ListValue>>> {
-    LOCAL.with(|h| {
-        let list = &h.free.lists[LIST];
-        let n = list.len.get();
-        if n == 0 {
-            return None;
-        }
-        list.len.set(n - 1);
-        NonNull::new(list.slots[n - 1].get().cast::<GcBox<ListValue>>())
-    })
+    take_from(LIST).map(NonNull::cast)
 }
 
 /// Keeps the box of a freed exact list, whose payload was already
@@ -295,18 +304,9 @@ pub(super) fn take_list() -> Option<NonNull<GcBox<ListValue>>> {
 /// layout, in no collector list, that nothing references any more.
 #[inline]
 pub(super) unsafe fn give_list(p: NonNull<GcBox<ListValue>>) -> bool {
-    LOCAL.with(|h| {
-        let l = &h.free;
-        let list = &l.lists[LIST];
-        let n = list.len.get();
-        if n >= list.cap.get() && (l.state.get() != GuardState::Unregistered || !make_room(l, list)) {
-            return false;
-        }
-        // SAFETY: `n < cap <= CAP`, as in `give`.
-        unsafe { list.slots.get_unchecked(n) }.set(p.as_ptr().cast());
-        list.len.set(n + 1);
-        true
-    })
+    // SAFETY: list `LIST` holds `GcBox<ListValue>` boxes (`layout_of`);
+    // the rest is the caller's contract.
+    unsafe { give_to(LIST, p.cast()) }
 }
 
 /// Registers `t` as the exact `tuple` type (null: none, at teardown).
