@@ -251,19 +251,11 @@ impl Obj {
     /// is tracked as any new one. `Obj::new` is `tp_alloc` (`list()`).
     #[inline]
     pub fn new_list_reusing(value: crate::object::payloads::ListValue, type_: &Obj) -> Obj {
-        use crate::object::payloads::ListValue;
-        let Some(b) = free_list::take_list() else { return Obj::new(value, type_) };
-        let header = Header::new(Kind::List, flags::GC);
-        // SAFETY: the free list hands out memory of `GcBox<ListValue>`'s
-        // layout from the global allocator that nothing references;
-        // writing a whole box makes it what `Box::new` would have.
-        unsafe { b.as_ptr().write(GcBox { head: GcHead { header, links: GcLinks::unlinked() }, value }) };
-        LOCAL.with(|l| l.stats.on_alloc(Kind::List, box_size::<ListValue>()));
-        let ptr = b.cast::<Header>();
-        collector::on_gc_reuse(ptr);
-        let obj = Obj { ptr, _not_send: PhantomData };
-        obj.header().type_.set(type_.clone().into_raw().as_ptr());
-        obj
+        match free_list::take_list() {
+            // SAFETY: the list free list holds `GcBox<ListValue>` boxes.
+            Some(b) => unsafe { Obj::in_reused_gc_box(b, value, type_) },
+            None => Obj::new(value, type_),
+        }
     }
 
     /// CPython's `tuple_alloc` (`PyTuple_New`, `_PyTuple_FromArray`, ...):
@@ -272,14 +264,26 @@ impl Obj {
     /// `Obj::new` is `tp_alloc` (subclass instances).
     #[inline]
     pub fn new_tuple_reusing(value: crate::object::payloads::TupleValue, type_: &Obj) -> Obj {
-        use crate::object::payloads::TupleValue;
-        let Some(b) = free_list::take_tuple(value.0.len()) else { return Obj::new(value, type_) };
-        let header = Header::new(Kind::Tuple, flags::GC);
-        // SAFETY: the free list hands out memory of `GcBox<TupleValue>`'s
-        // layout from the global allocator that nothing references;
-        // writing a whole box makes it what `Box::new` would have.
+        match free_list::take_tuple(value.0.len()) {
+            // SAFETY: the tuple free lists hold `GcBox<TupleValue>` boxes.
+            Some(b) => unsafe { Obj::in_reused_gc_box(b, value, type_) },
+            None => Obj::new(value, type_),
+        }
+    }
+
+    /// Makes the object in `b`, a box taken from a free list: tracked as
+    /// any new container, but no allocation for the collector's count.
+    ///
+    /// # Safety
+    /// `b` must be memory of `GcBox<T>`'s layout from the global
+    /// allocator that nothing references.
+    #[inline(always)]
+    unsafe fn in_reused_gc_box<T: Payload>(b: NonNull<GcBox<T>>, value: T, type_: &Obj) -> Obj {
+        let header = Header::new(T::KIND, flags::GC);
+        // SAFETY: guaranteed by the caller; writing a whole box makes it
+        // what `Box::new` would have.
         unsafe { b.as_ptr().write(GcBox { head: GcHead { header, links: GcLinks::unlinked() }, value }) };
-        LOCAL.with(|l| l.stats.on_alloc(Kind::Tuple, box_size::<TupleValue>()));
+        LOCAL.with(|l| l.stats.on_alloc(T::KIND, box_size::<T>()));
         let ptr = b.cast::<Header>();
         collector::on_gc_reuse(ptr);
         let obj = Obj { ptr, _not_send: PhantomData };
