@@ -122,6 +122,7 @@ impl DictTable {
 
     /// The index of the entry whose key `is_match` accepts among those
     /// with this hash. `is_match` must not run Python code.
+    #[inline]
     pub fn find(&self, hash: i64, mut is_match: impl FnMut(&Obj) -> bool) -> Option<usize> {
         match &self.store {
             Store::Small(v) => v.iter().position(|(k, _)| k.hash == hash && is_match(&k.key)),
@@ -148,6 +149,7 @@ impl DictTable {
         found
     }
 
+    #[inline]
     pub fn entry(&self, index: usize) -> Option<(&DictKey, &Obj)> {
         match &self.store {
             Store::Small(v) => v.get(index).map(|(k, v)| (k, v)),
