@@ -122,7 +122,6 @@ impl DictTable {
 
     /// The index of the entry whose key `is_match` accepts among those
     /// with this hash. `is_match` must not run Python code.
-    #[inline]
     pub fn find(&self, hash: i64, mut is_match: impl FnMut(&Obj) -> bool) -> Option<usize> {
         match &self.store {
             Store::Small(v) => v.iter().position(|(k, _)| k.hash == hash && is_match(&k.key)),
