@@ -148,6 +148,7 @@ impl DictTable {
         found
     }
 
+    #[inline]
     pub fn entry(&self, index: usize) -> Option<(&DictKey, &Obj)> {
         match &self.store {
             Store::Small(v) => v.get(index).map(|(k, v)| (k, v)),

@@ -229,10 +229,16 @@ impl Vm {
         if !binds {
             return None;
         }
-        if let Some(d) = self.existing_dict(obj) {
-            if d.downcast::<DictValue>().is_none_or(|dv| self.find_str_index(&dv.0, name).is_some()) {
-                return None;
-            }
+        // An instance attribute of that name shadows the method. The
+        // check borrows a plain instance's dict slot rather than cloning
+        // the dict (a count increment and decrement per method call).
+        let shadows = |d: &Obj| d.downcast::<DictValue>().is_none_or(|dv| self.find_str_index(&dv.0, name).is_some());
+        let shadowed = match obj.downcast::<InstanceValue>() {
+            Some(iv) => iv.dict.borrow().as_ref().is_some_and(shadows),
+            None => self.existing_dict(obj).is_some_and(|d| shadows(&d)),
+        };
+        if shadowed {
+            return None;
         }
         Some(attr)
     }

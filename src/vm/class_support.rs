@@ -904,7 +904,7 @@ fn new_classmethod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn new_super(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "super", &a, 1, 3)?;
     let (type_, obj) = match args.len() {
-        1 => zero_arg_super(vm)?,
+        1 => super::super_call::zero_arg_super(vm)?,
         2 => {
             if args[1].kind() != Kind::Type {
                 return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&args[1]))));
@@ -913,57 +913,7 @@ fn new_super(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         }
         _ => (args[1].clone(), args[2].clone()),
     };
-    make_super(vm, type_, obj)
-}
-
-/// `super()` with no arguments, as calling the `super` type makes it
-/// (`type.__call__` with `super.__new__` and `object.__init__`, which
-/// builtin types cannot change): for `Vm::type_call`'s shortcut.
-pub(super) fn call_zero_arg_super(vm: &mut Vm) -> PyResult<Obj> {
-    let (type_, obj) = zero_arg_super(vm)?;
-    make_super(vm, type_, obj)
-}
-
-/// The super object for `super(type_, obj)`.
-fn make_super(vm: &mut Vm, type_: Obj, obj: Obj) -> PyResult<Obj> {
-    if type_.kind() != Kind::Type {
-        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&type_))));
-    }
-    let obj_type = if obj.kind() == Kind::Type && vm.is_subtype(&obj, &type_) {
-        obj.clone()
-    } else if vm.isinstance(&obj, &type_) {
-        obj.type_obj()
-    } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
-    };
-    Ok(Obj::new(DescrValue::Super { type_, obj: Some(obj), obj_type: Some(obj_type) }, &vm.types.super_))
-}
-
-/// `super()` in a method: the `__class__` cell and the first argument of
-/// the calling frame.
-fn zero_arg_super(vm: &mut Vm) -> PyResult<(Obj, Obj)> {
-    let runtime_error = vm.types.exceptions.runtime_error.clone();
-    let Some(frame) = vm.frames.last() else { return Err(vm.err(&runtime_error, "super(): no current frame")) };
-    let code = frame.code.clone();
-    if code.argcount == 0 {
-        return Err(vm.err(&runtime_error, "super(): no arguments"));
-    }
-    let first = match code.cell_params.iter().find(|(_, local)| *local == 0) {
-        Some(&(cell, _)) => frame.cells[cell as usize].downcast::<CellValue>().and_then(|c| c.0.borrow().clone()),
-        None => vm.stack.slot(frame.locals_base).clone(),
-    };
-    let Some(first) = first else { return Err(vm.err(&runtime_error, "super(): arg[0] deleted")) };
-    let Some(i) = code.freevars.iter().position(|v| v == "__class__") else {
-        return Err(vm.err(&runtime_error, "super(): __class__ cell not found"));
-    };
-    let cell = frame.cells[code.cellvars.len() + i].clone();
-    let Some(cls) = cell.downcast::<CellValue>().and_then(|c| c.0.borrow().clone()) else {
-        return Err(vm.err(&runtime_error, "super(): empty __class__ cell"));
-    };
-    if cls.kind() != Kind::Type {
-        return Err(vm.err(&runtime_error, format!("super(): __class__ is not a type ({})", vm.type_name(&cls))));
-    }
-    Ok((cls, first))
+    super::super_call::make_super(vm, type_, obj)
 }
 
 /// True when `cls.name` is `object.name` itself.

@@ -79,7 +79,13 @@ fn this_dict(vm: &Vm, a: &[Obj], name: &str) -> PyResult<Obj> {
     }
 }
 
+/// Checks the argument count; the common positional-only, in-range case
+/// is decided inline, the rest (keywords, errors) by `method_nargs`.
+#[inline]
 fn nargs(vm: &Vm, a: &CallArgs<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {
+    if a.kwnames.is_empty() && (min + 1..=max + 1).contains(&a.args.len()) {
+        return Ok(());
+    }
     super::list_methods::method_nargs(vm, a, "dict", name, min, max, name == "update")
 }
 

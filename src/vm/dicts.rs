@@ -16,6 +16,7 @@ use std::cell::RefCell;
 
 /// Equality of two keys when neither runs Python code: `Some(answer)`, or
 /// `None` when Python's `__eq__` must decide.
+#[inline]
 fn builtin_key_eq(a: &Obj, b: &Obj) -> Option<bool> {
     if a.is(b) {
         return Some(true);
@@ -38,24 +39,56 @@ fn builtin_key_eq(a: &Obj, b: &Obj) -> Option<bool> {
     }
 }
 
+/// The lookup done inside the table: `Some(index or None)` when every
+/// key compared decided without Python, `None` when one needs Python's
+/// `__eq__` (then `find_key_python` decides).
+#[inline]
+fn find_builtin(t: &DictTable, key: &Obj, hash: i64) -> Option<Option<usize>> {
+    let mut needs_python = false;
+    let found = t.find(hash, |k| match builtin_key_eq(k, key) {
+        Some(eq) => eq,
+        None => {
+            needs_python = true;
+            false
+        }
+    });
+    if found.is_some() || !needs_python { Some(found) } else { None }
+}
+
+#[inline]
 fn table(d: &Obj) -> &RefCell<DictTable> {
     &d.downcast::<DictValue>().expect("a dict").0
 }
 
 impl Vm {
+    /// The hash of a dict key: a str's cached hash read inline (the
+    /// common case: attribute names, literal keys), anything else through
+    /// `hash`. A `StrValue` payload means `hash` takes its str arm too.
+    #[inline]
+    fn key_hash(&mut self, key: &Obj) -> PyResult<i64> {
+        if let Some(s) = key.downcast::<StrValue>() {
+            let h = s.hash.get();
+            if h != -1 {
+                return Ok(h);
+            }
+        }
+        self.hash(key)
+    }
+
     /// The index of `key` in `t`, comparing in Python where needed.
     fn find_key(&mut self, t: &RefCell<DictTable>, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
-        let mut needs_python = false;
-        let found = t.borrow().find(hash, |k| match builtin_key_eq(k, key) {
-            Some(eq) => eq,
-            None => {
-                needs_python = true;
-                false
-            }
-        });
-        if found.is_some() || !needs_python {
-            return Ok(found);
+        let quick = find_builtin(&t.borrow(), key, hash);
+        match quick {
+            Some(found) => Ok(found),
+            None => self.find_key_python(t, key, hash),
         }
+    }
+
+    /// The lookup when some key with `key`'s hash compares in Python:
+    /// the candidates are taken out, and compared with no borrow held.
+    #[cold]
+    #[inline(never)]
+    fn find_key_python(&mut self, t: &RefCell<DictTable>, key: &Obj, hash: i64) -> PyResult<Option<usize>> {
         let candidates = t.borrow().candidates(hash);
         for cand in candidates {
             if self.eq(&cand, key)? {
@@ -66,14 +99,22 @@ impl Vm {
     }
 
     pub fn dict_get(&mut self, d: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
-        let hash = self.hash(key)?;
+        let hash = self.key_hash(key)?;
         let t = table(d);
-        let index = self.find_key(t, key, hash)?;
+        {
+            // One borrow for the lookup and the read, when no Python
+            // comparison is needed.
+            let tb = t.borrow();
+            if let Some(found) = find_builtin(&tb, key, hash) {
+                return Ok(found.and_then(|i| tb.entry(i).map(|(_, v)| v.clone())));
+            }
+        }
+        let index = self.find_key_python(t, key, hash)?;
         Ok(index.and_then(|i| t.borrow().entry(i).map(|(_, v)| v.clone())))
     }
 
     pub fn dict_set(&mut self, d: &Obj, key: Obj, value: Obj) -> PyResult<()> {
-        let hash = self.hash(&key)?;
+        let hash = self.key_hash(&key)?;
         let t = table(d);
         d.track_for_contents(&key, &value);
         let old = match self.find_key(t, &key, hash)? {
@@ -90,7 +131,7 @@ impl Vm {
 
     /// Removes `key`; `Ok(None)` when it is absent.
     pub fn dict_remove(&mut self, d: &Obj, key: &Obj) -> PyResult<Option<Obj>> {
-        let hash = self.hash(key)?;
+        let hash = self.key_hash(key)?;
         let t = table(d);
         let removed = match self.find_key(t, key, hash)? {
             Some(i) => t.borrow_mut().remove_index(i),
@@ -134,14 +175,18 @@ impl Vm {
 
     /// Looks `name` up along `type_`'s MRO, through the type cache.
     pub fn lookup_type_attr(&self, type_: &Obj, name: &Obj) -> Option<Obj> {
-        let probe = self.type_cache.borrow().probe(type_, name);
-        match probe {
-            Probe::Found(owner, i) => {
-                let tv = owner.downcast::<TypeValue>()?;
-                return tv.dict.borrow().entry(i).map(|(_, v)| v.clone());
+        {
+            // The value is read with the cache borrowed: cloning it runs
+            // no Python code.
+            let cache = self.type_cache.borrow();
+            match cache.probe(type_, name) {
+                Probe::Found(owner, i) => {
+                    let tv = owner.downcast::<TypeValue>()?;
+                    return tv.dict.borrow().entry(i).map(|(_, v)| v.clone());
+                }
+                Probe::Absent => return None,
+                Probe::Miss => {}
             }
-            Probe::Absent => return None,
-            Probe::Miss => {}
         }
         let tv = type_.downcast::<TypeValue>()?;
         if name.kind() != Kind::Str {

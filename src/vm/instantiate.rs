@@ -43,7 +43,7 @@ impl Vm {
         // builtin call, hence the same recursion check as `call`'s) and
         // `object.__init__` would do, without the plan and argument vector.
         if cls.is(&self.types.super_) && args.is_empty() && kwnames.is_empty() && self.frames.len() < self.recursion_limit {
-            return super::class_support::call_zero_arg_super(self);
+            return super::super_call::call_zero_arg_super(self);
         }
         if let Some((new, init)) = self.planned(cls, args) {
             // The same steps as below, with the lookups done.

@@ -68,6 +68,7 @@ mod int_methods;
 mod instantiate;
 mod call;
 mod class_support;
+mod super_call;
 mod descriptors;
 mod complex;
 mod control;

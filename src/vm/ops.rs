@@ -680,9 +680,14 @@ impl Vm {
             Some(h) if h.kind() != Kind::None => {
                 let r = self.call_object(&h, &[o.clone()])?;
                 match self.big_int(&r) {
-                    Some(b) if r.kind() == Kind::Int || r.kind() == Kind::Bool => {
-                        Ok(b.to_i64().map(hash_i64).unwrap_or_else(|| hash_bigint(&b)))
-                    }
+                    // As CPython's `slot_tp_hash`: a result that fits a
+                    // machine word is the hash itself (-1 becomes -2); only
+                    // a larger one is reduced as `hash(int)` would.
+                    Some(b) if r.kind() == Kind::Int || r.kind() == Kind::Bool => Ok(match b.to_i64() {
+                        Some(-1) => -2,
+                        Some(h) => h,
+                        None => hash_bigint(&b),
+                    }),
                     _ => Err(self.type_error("__hash__ method should return an integer")),
                 }
             }
