@@ -112,7 +112,7 @@ impl Vm {
         if op == BinOp::Add && a.has_type(&self.types.str_) && b.has_type(&self.types.str_) {
             return Ok(self.str_concat(a, b));
         }
-        if self.is_numeric_subclass(a) || self.is_numeric_subclass(b) {
+        if self.is_value_subclass(a) || self.is_value_subclass(b) {
             let (name, rname, _) = dunder(op);
             if let Some(r) = self.subclass_dunders(a, b, name, rname)? {
                 return Ok(r);
@@ -153,10 +153,10 @@ impl Vm {
         if let Some(r) = self.binary_fast(a, b, op) {
             return Ok(r);
         }
-        if a.kind() == Kind::List && op == BinOp::Add && a.has_type(&self.types.list) {
-            let items = self.iterate_to_vec(b)?;
-            a.downcast::<ListValue>().expect("a list").0.borrow_mut().extend(items);
-            return Ok(a.clone());
+        if a.kind() == Kind::List {
+            if let Some(r) = self.list_inplace(a, b, op)? {
+                return Ok(r);
+            }
         }
         if matches!(a.kind(), Kind::Instance | Kind::ByteArray) {
             if let Some(m) = self.lookup_special(a, inplace_dunder(op)) {
@@ -167,6 +167,37 @@ impl Vm {
             }
         }
         self.binary_op(a, b, op)
+    }
+
+    /// `l += x` and `l *= n` on a list, in place as `list.__iadd__` and
+    /// `list.__imul__` do (a subclass's own Python method first). `None`:
+    /// not a list operation in place (`binary_op` then decides, or
+    /// reports the operands' types).
+    fn list_inplace(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Option<Obj>> {
+        if let Some(m) = self.python_override(a, inplace_dunder(op)) {
+            let r = self.call_object(&m, &[a.clone(), b.clone()])?;
+            return Ok((!r.is(&self.singletons.not_implemented)).then_some(r));
+        }
+        let items = match op {
+            BinOp::Add => self.iterate_to_vec(b)?,
+            // The repeated items come from the same rule as `l * n`
+            // (its errors and size checks included).
+            BinOp::Mul => match self.sequence_op(a, b, op)? {
+                Some(r) => r.downcast::<ListValue>().map(|l| l.0.borrow().clone()).unwrap_or_default(),
+                None => return Ok(None),
+            },
+            _ => return Ok(None),
+        };
+        let l = a.downcast::<ListValue>().expect("a list");
+        let old = if op == BinOp::Add {
+            l.0.borrow_mut().extend(items);
+            Vec::new()
+        } else {
+            std::mem::replace(&mut *l.0.borrow_mut(), items)
+        };
+        // The replaced items may run `__del__`: released after the borrow.
+        drop(old);
+        Ok(Some(a.clone()))
     }
 
     fn int_result(&self, r: Option<i64>, slow: impl FnOnce() -> BigInt) -> Obj {
@@ -528,7 +559,7 @@ impl Vm {
     }
 
     pub fn compare(&mut self, a: &Obj, b: &Obj, op: CmpOp) -> PyResult<Obj> {
-        if self.is_numeric_subclass(a) || self.is_numeric_subclass(b) {
+        if self.is_value_subclass(a) || self.is_value_subclass(b) {
             let (name, reflected, _) = compare_dunders(op);
             if let Some(r) = self.subclass_dunders(a, b, name, reflected)? {
                 return Ok(r);
@@ -570,15 +601,22 @@ impl Vm {
     #[cold]
     /// An int or float (or bool) whose type is a class statement's
     /// subclass, which may override the operators.
-    fn is_numeric_subclass(&self, o: &Obj) -> bool {
-        matches!(o.kind(), Kind::Int | Kind::Float)
-            && !o.has_type(&self.types.int)
-            && !o.has_type(&self.types.float)
-            && self.type_flags_of(o) & type_flags::HEAP_TYPE != 0
+    fn is_value_subclass(&self, o: &Obj) -> bool {
+        let t = &self.types;
+        let exact = match o.kind() {
+            Kind::Int => o.has_type(&t.int),
+            Kind::Float => o.has_type(&t.float),
+            Kind::Str => o.has_type(&t.str_),
+            Kind::List => o.has_type(&t.list),
+            Kind::Tuple => o.has_type(&t.tuple),
+            _ => return false,
+        };
+        !exact && self.type_flags_of(o) & type_flags::HEAP_TYPE != 0
     }
 
-    /// The operator methods that classes written in Python define for a
-    /// numeric subclass operand, tried in CPython's order (the right
+    /// The operator methods that classes written in Python define for an
+    /// operand of a subclass of int, float, str, list or tuple
+    /// (`is_value_subclass`), tried in CPython's order (the right
     /// operand's reflected method first when its type is a subclass of
     /// the left's). `None` when none applies: the builtin arithmetic
     /// decides.
