@@ -704,9 +704,11 @@ impl DeadObj {
         // the pointer, so nobody else can reach the box (it was untracked
         // above); its kind names its payload type (contract of `alloc`).
         let size = if kind == Kind::List && free_list::is_exact_list(ty) {
-            unsafe { free_list_box(self.0) }
+            // SAFETY (the closures): `free_to_list` hands them a dropped,
+            // unreferenced box of the payload's `GcBox` layout.
+            unsafe { free_to_list::<crate::object::payloads::ListValue>(self.0, |_| 0, |b, _| free_list::give_list(b)) }
         } else if kind == Kind::Tuple && free_list::is_exact_tuple(ty) {
-            unsafe { free_tuple_box(self.0) }
+            unsafe { free_to_list::<crate::object::payloads::TupleValue>(self.0, |t| t.0.len(), |b, n| free_list::give_tuple(b, n)) }
         } else {
             unsafe { free_box(self.0, kind) }
         };
@@ -746,64 +748,41 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
     unsafe { with_payload!(kind, free, p) }
 }
 
-/// Frees the box of an exact list as CPython's `list_dealloc`: drops the
-/// payload and keeps the box on the free list, which (as in CPython) is
-/// no free for the collector's count; only when the list is full is the
-/// memory freed and uncounted. Returns the box's size.
+/// Frees the box of an exact list or tuple as CPython's `list_dealloc`
+/// and `tuple_dealloc` do: drops the payload and offers the box to its
+/// free list (`keep`, which gets the payload's item count for the
+/// per-size tuple lists). A kept box is no free for the collector's
+/// count, as in CPython; only a box the list refuses is freed and
+/// uncounted. Returns the box's size.
 ///
 /// # Safety
-/// As for `free_box`, with `p` a `GcBox<ListValue>` in no collector list.
-unsafe fn free_list_box(p: NonNull<Header>) -> usize {
-    use crate::object::payloads::ListValue;
-    let b = p.as_ptr().cast::<GcBox<ListValue>>();
-    // SAFETY: `p` is an unreachable `GcBox<ListValue>` (caller); the
-    // header holds only plain data, so dropping the payload drops all the
-    // box owns. The flag is read before the memory may be reused.
-    let uncounted = unsafe {
+/// As for `free_box`, with `p` a `GcBox<T>` in no collector list, and
+unsafe fn free_to_list<T: Payload>(
+    p: NonNull<Header>,
+    len: impl FnOnce(&T) -> usize,
+    keep: impl FnOnce(NonNull<GcBox<T>>, usize) -> bool,
+) -> usize {
+    let b = p.as_ptr().cast::<GcBox<T>>();
+    // SAFETY: `p` is an unreachable `GcBox<T>` (caller); the header holds
+    // only plain data, so dropping the payload drops all the box owns.
+    // Flag and length are read before the memory may be reused.
+    let (uncounted, n) = unsafe {
         let uncounted = p.as_ref().has(flags::UNCOUNTED);
+        let n = len(payload_of::<T>(p));
         std::ptr::drop_in_place(&raw mut (*b).value);
-        uncounted
+        (uncounted, n)
     };
-    // SAFETY: the payload is dropped and nothing references the box; it
-    // came from the global allocator with `GcBox<ListValue>`'s layout.
-    if !unsafe { free_list::give_list(NonNull::new_unchecked(b)) } {
+    // `keep` gets a box whose payload is dropped, that nothing references,
+    // from the global allocator with `GcBox<T>`'s layout.
+    // SAFETY: `b` came from a reference, so it is not null.
+    if !keep(unsafe { NonNull::new_unchecked(b) }, n) {
         // SAFETY: as above; `Box::new` allocated it with this layout.
-        unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<GcBox<ListValue>>()) };
+        unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<GcBox<T>>()) };
         if !uncounted {
             collector::on_gc_free();
         }
     }
-    box_size::<ListValue>()
-}
-
-/// Frees the box of an exact tuple as CPython's `tuple_dealloc`: drops
-/// the items and keeps the box on the free list of its size, no free for
-/// the collector's count, as `free_list_box`. Returns the box's size.
-///
-/// # Safety
-/// As for `free_box`, with `p` a `GcBox<TupleValue>` in no collector list.
-unsafe fn free_tuple_box(p: NonNull<Header>) -> usize {
-    use crate::object::payloads::TupleValue;
-    let b = p.as_ptr().cast::<GcBox<TupleValue>>();
-    // SAFETY: `p` is an unreachable `GcBox<TupleValue>` (caller); the
-    // header holds only plain data, so dropping the payload drops all the
-    // box owns. Flag and length are read before the memory may be reused.
-    let (uncounted, len) = unsafe {
-        let uncounted = p.as_ref().has(flags::UNCOUNTED);
-        let len = payload_of::<TupleValue>(p).0.len();
-        std::ptr::drop_in_place(&raw mut (*b).value);
-        (uncounted, len)
-    };
-    // SAFETY: the payload is dropped and nothing references the box; it
-    // came from the global allocator with `GcBox<TupleValue>`'s layout.
-    if !unsafe { free_list::give_tuple(NonNull::new_unchecked(b), len) } {
-        // SAFETY: as above; `Box::new` allocated it with this layout.
-        unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<GcBox<TupleValue>>()) };
-        if !uncounted {
-            collector::on_gc_free();
-        }
-    }
-    box_size::<TupleValue>()
+    box_size::<T>()
 }
 
 /// Calls `visit` on each reference the payload at `p` owns (not its type).

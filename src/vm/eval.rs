@@ -354,27 +354,18 @@ impl Vm {
                     self.del_attr(&obj, &code.names[i as usize])?;
                     self.collect_dead();
                 }
-                Instr::Binary(op) => {
+                Instr::Binary(op) | Instr::Inplace(op) => {
                     let b = self.pop();
                     let a = self.pop();
                     match self.binary_fast_fused(a, b, op, code, pc, *lb) {
                         Ok(Some(r)) => self.stack.push(r),
                         Ok(None) => {}
                         Err((a, b)) => {
-                            let r = self.binary_op(&a, &b, op)?;
-                            self.stack.push(r);
-                        }
-                    }
-                }
-                Instr::Inplace(op) => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    // Exact ints and floats have no in-place methods.
-                    match self.binary_fast_fused(a, b, op, code, pc, *lb) {
-                        Ok(Some(r)) => self.stack.push(r),
-                        Ok(None) => {}
-                        Err((a, b)) => {
-                            let r = self.inplace_op(&a, &b, op)?;
+                            let r = if let Instr::Inplace(_) = instr {
+                                self.inplace_op(&a, &b, op)?
+                            } else {
+                                self.binary_op(&a, &b, op)?
+                            };
                             self.stack.push(r);
                         }
                     }

@@ -83,9 +83,8 @@ impl Vm {
     /// inlining worse.)
     #[inline(always)]
     fn store_fused(&mut self, v: Fast, a: Obj, b: Obj, code: &Code, pc: &mut usize, lb: usize) -> Option<Obj> {
-        // Without counts (a tracing strategy) `unique_but_for` may say
-        // yes, but `overwrite_unique` then refuses and a new box is made.
-        // A fused `StoreFastLoadFast` skipped this way leaves its
+        // When `overwrite_unique` refuses (a flagged or retyped box) a new
+        // box is made and the store runs as usual. A fused `StoreFastLoadFast` skipped this way leaves its
         // `LoadFast` to run alone next (superinstructions.rs).
         let local = match code.instructions.get(*pc) {
             Some(&Instr::StoreFast(i)) => i as usize,

@@ -149,10 +149,10 @@ impl Vm {
         self.binary_op_slow(a, b, op)
     }
 
+    /// `a op= b` once the eval loop's int and float shortcut
+    /// (`binary_fast_fused`) has declined: exact ints and floats have no
+    /// in-place methods, so it is not tried again here.
     pub fn inplace_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
-        if let Some(r) = self.binary_fast(a, b, op) {
-            return Ok(r);
-        }
         if a.kind() == Kind::List {
             if let Some(r) = self.list_inplace(a, b, op)? {
                 return Ok(r);
