@@ -478,26 +478,7 @@ impl Vm {
                 }
                 Instr::UnpackSequence(n) => {
                     let seq = self.pop();
-                    match seq.downcast::<TupleValue>() {
-                        // The common `a, b = pair`: no intermediate vector.
-                        // Pushes, not `extend`: its iterator fold is a call.
-                        Some(t) if t.0.len() == n as usize && seq.has_type(&self.types.tuple) => {
-                            for v in t.0.iter().rev() {
-                                self.stack.push(v.clone());
-                            }
-                        }
-                        _ => match self.exact_list_of_len(&seq, n as usize) {
-                            Some(l) => {
-                                for v in l.0.borrow().iter().rev() {
-                                    self.stack.push(v.clone());
-                                }
-                            }
-                            None => {
-                                let items = self.unpack(&seq, n as usize)?;
-                                self.stack.extend(items.into_iter().rev());
-                            }
-                        },
-                    }
+                    self.push_unpacked(&seq, n as usize)?;
                 }
                 Instr::UnpackStoreFast(n) => {
                     let seq = self.pop();

@@ -148,6 +148,26 @@ impl Vm {
         Ok(())
     }
 
+    /// `UnpackSequence`: the `n` items of `seq` pushed last first, so that
+    /// the first is on top. Exact tuples and lists are read in place, with
+    /// pushes rather than `extend` (whose iterator fold is a call).
+    #[inline(always)]
+    pub(super) fn push_unpacked(&mut self, seq: &Obj, n: usize) -> PyResult<()> {
+        if let Some(t) = seq.downcast::<TupleValue>().filter(|t| t.0.len() == n && seq.has_type(&self.types.tuple)) {
+            for v in t.0.iter().rev() {
+                self.stack.push(v.clone());
+            }
+        } else if let Some(l) = self.exact_list_of_len(seq, n) {
+            for v in l.0.borrow().iter().rev() {
+                self.stack.push(v.clone());
+            }
+        } else {
+            let items = self.unpack(seq, n)?;
+            self.stack.extend(items.into_iter().rev());
+        }
+        Ok(())
+    }
+
     /// `UnpackStoreFast`: the `n` items of `seq` go into the locals of
     /// the `n` stores from `at` on, first item first, each old value
     /// released (and its `__del__` run) before the next store, as the
@@ -164,14 +184,7 @@ impl Vm {
             }
             return Ok(());
         }
-        if let Some(l) = self.exact_list_of_len(&seq, n) {
-            for v in l.0.borrow().iter().rev() {
-                self.stack.push(v.clone());
-            }
-        } else {
-            let items = self.unpack(&seq, n)?;
-            self.stack.extend(items.into_iter().rev());
-        }
+        self.push_unpacked(&seq, n)?;
         for i in 0..n {
             let v = self.pop();
             drop(self.stack.slot_mut(target(i)).replace(v));
