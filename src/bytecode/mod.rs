@@ -351,6 +351,22 @@ pub struct Code {
     /// One inline cache per entry of `names`, for instance attributes
     /// read and written by `LoadAttr`/`StoreAttr`.
     pub attr_cache: Vec<std::cell::Cell<AttrCache>>,
+    /// One inline cache per entry of `names`, for `LoadMethod`.
+    pub method_cache: Vec<std::cell::Cell<MethodCache>>,
+}
+
+/// Where `LoadMethod` last found a method for instances of the type at
+/// `type_addr`: the class at `mro_index` of that type's MRO defines it at
+/// `index` of its namespace table. Valid while no class has changed since
+/// (`generation`, as for `AttrCache`): class changes are what could move
+/// the method, reorder the MRO or reindex a namespace. No object is held,
+/// so the cache changes no reference count.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MethodCache {
+    pub type_addr: usize,
+    pub generation: u64,
+    pub mro_index: u32,
+    pub index: u32,
 }
 
 /// Where an attribute of an instance was last found: in the instance's

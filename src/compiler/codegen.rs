@@ -169,6 +169,7 @@ impl Compiler<'_> {
             stacksize: 0,
             global_cache: Vec::new(),
             attr_cache: Vec::new(),
+            method_cache: Vec::new(),
             doc: None,
         };
         self.units.push(Unit {
@@ -187,6 +188,7 @@ impl Compiler<'_> {
         let mut unit = self.units.pop().expect("a unit");
         unit.code.global_cache = vec![Default::default(); unit.code.names.len()];
         unit.code.attr_cache = vec![Default::default(); unit.code.names.len()];
+        unit.code.method_cache = vec![Default::default(); unit.code.names.len()];
         super::superinstructions::fuse(&mut unit.code.instructions);
         Rc::new(unit.code)
     }

@@ -19,16 +19,23 @@
 //! without instance dicts (`__slots__`) and dunder names are never cached.
 
 use super::Vm;
-use crate::bytecode::{AttrCache, Code};
+use crate::bytecode::{AttrCache, Code, MethodCache};
 use crate::heap::{Kind, Obj};
 use crate::object::PyResult;
 use crate::object::payloads::*;
 
 impl Vm {
     /// `obj.name` through the cache, or `None` to take the generic path.
+    /// The instance's dict slot is borrowed, not cloned: a hit then costs
+    /// no count traffic on the dict (an increment, a decrement and its
+    /// zero test per attribute read).
     #[inline]
     pub(crate) fn load_attr_cached(&self, obj: &Obj, code: &Code, i: usize) -> Option<Obj> {
-        let dict = self.cached_instance_dict(obj, code, i)?;
+        if !self.cache_applies(obj, code, i) {
+            return None;
+        }
+        let slot = obj.downcast::<InstanceValue>()?.dict.borrow();
+        let dict = slot.as_ref()?;
         let t = dict.downcast::<DictValue>()?.0.borrow();
         if let Some((k, v)) = t.entry(code.attr_cache[i].get().index as usize) {
             if k.key.is(&code.names[i]) {
@@ -36,6 +43,8 @@ impl Vm {
             }
         }
         drop(t);
+        let dict = dict.clone();
+        drop(slot);
         self.load_attr_reindex(&dict, code, i)
     }
 
@@ -57,13 +66,49 @@ impl Vm {
     /// `obj.name = value` through the cache; gives `value` back when the
     /// generic path must run. Under the contract, the generic path would
     /// store into the instance dict, so this does that directly, making
-    /// the dict when the instance has none yet.
+    /// the dict when the instance has none yet. A hit at the cached index
+    /// replaces the value under one borrow of the dict, without cloning
+    /// the dict object.
     #[inline]
     pub(crate) fn store_attr_cached(&self, obj: &Obj, code: &Code, i: usize, value: Obj) -> Result<(), Obj> {
         if !self.cache_applies(obj, code, i) {
             return Err(value);
         }
         let Some(iv) = obj.downcast::<InstanceValue>() else { return Err(value) };
+        let name = &code.names[i];
+        let cached = code.attr_cache[i].get().index as usize;
+        let old = {
+            let slot = iv.dict.borrow();
+            let Some(dict) = slot.as_ref() else {
+                drop(slot);
+                return self.store_attr_slow(iv, obj, name, value);
+            };
+            let Some(dv) = dict.downcast::<DictValue>() else { return Err(value) };
+            let mut t = dv.0.borrow_mut();
+            match t.entry(cached) {
+                Some((k, _)) if k.key.is(name) => {
+                    // As `dict_set` does: a dict holding a container joins
+                    // the collector's lists.
+                    dict.track_for_contents(name, &value);
+                    t.replace_value(cached, value)
+                }
+                _ => {
+                    drop(t);
+                    drop(slot);
+                    return self.store_attr_slow(iv, obj, name, value);
+                }
+            }
+        };
+        // The old value may run `__del__`: released after the borrows.
+        drop(old);
+        Ok(())
+    }
+
+    /// `store_attr_cached` when the cached index missed: the instance has
+    /// no dict yet, or the name sits elsewhere in it, or is new.
+    #[cold]
+    #[inline(never)]
+    fn store_attr_slow(&self, iv: &InstanceValue, obj: &Obj, name: &Obj, value: Obj) -> Result<(), Obj> {
         let existing = iv.dict.borrow().clone();
         let dict = match existing {
             Some(d) => d,
@@ -74,14 +119,7 @@ impl Vm {
             }
         };
         let Some(dv) = dict.downcast::<DictValue>() else { return Err(value) };
-        let name = &code.names[i];
-        let cached = code.attr_cache[i].get().index as usize;
-        let index = match dv.0.borrow().entry(cached) {
-            Some((k, _)) if k.key.is(name) => Some(cached),
-            _ => self.find_str_index(&dv.0, name),
-        };
-        // As `dict_set` does: a dict holding a container joins the
-        // collector's lists.
+        let index = self.find_str_index(&dv.0, name);
         dict.track_for_contents(name, &value);
         let old = match index {
             Some(index) => dv.0.borrow_mut().replace_value(index, value),
@@ -92,18 +130,8 @@ impl Vm {
                 None
             }
         };
-        // The old value may run `__del__`: released after the borrows.
         drop(old);
         Ok(())
-    }
-
-    /// The instance dict of `obj` when the cache entry applies to it.
-    #[inline(always)]
-    fn cached_instance_dict(&self, obj: &Obj, code: &Code, i: usize) -> Option<Obj> {
-        if !self.cache_applies(obj, code, i) {
-            return None;
-        }
-        obj.downcast::<InstanceValue>()?.dict.borrow().clone()
     }
 
     /// True when `obj` is an instance of the type the entry was filled
@@ -169,16 +197,86 @@ impl Vm {
     /// type and the instance's own dict does not shadow it, or a Python
     /// function found through a `super()` object; `Err(obj)` sends the
     /// caller to the generic lookup. Limited to kinds whose attribute
-    /// lookup is the generic one (not types or modules).
+    /// lookup is the generic one (not types or modules). The site's
+    /// method cache answers first.
     #[inline]
-    pub(crate) fn method_for_call(&mut self, obj: Obj, name: &Obj) -> Result<(Obj, Obj), Obj> {
+    pub(crate) fn method_for_call(&mut self, obj: Obj, code: &Code, i: usize) -> Result<(Obj, Obj), Obj> {
+        if let Some(m) = self.cached_method(&obj, code, i) {
+            return Ok((m, obj));
+        }
+        self.method_for_call_uncached(obj, code, i)
+    }
+
+    #[inline(never)]
+    fn method_for_call_uncached(&mut self, obj: Obj, code: &Code, i: usize) -> Result<(Obj, Obj), Obj> {
+        let name = &code.names[i];
         match self.method_on_type(&obj, name) {
-            Some(m) => Ok((m, obj)),
+            Some(m) => {
+                self.fill_method_cache(&obj, code, i);
+                Ok((m, obj))
+            }
             None if obj.kind() == Kind::Descr => match self.super_method(&obj, name) {
                 Some(pair) => Ok(pair),
                 None => Err(obj),
             },
             None => Err(obj),
+        }
+    }
+
+    /// The method a `LoadMethod` site found last time for `obj`'s type,
+    /// read from the defining class's table at the recorded place, unless
+    /// a class changed since or the instance's dict shadows the name.
+    #[inline(always)]
+    fn cached_method(&self, obj: &Obj, code: &Code, i: usize) -> Option<Obj> {
+        let c = code.method_cache[i].get();
+        if obj.type_addr() != c.type_addr || c.generation != self.type_generation.get() {
+            return None;
+        }
+        let type_ = obj.type_obj();
+        let tv = type_.downcast::<TypeValue>()?;
+        let method = if c.mro_index == 0 {
+            tv.dict.borrow().entry(c.index as usize).map(|(_, v)| v.clone())?
+        } else {
+            let mro = tv.mro.borrow();
+            let owner = mro.get(c.mro_index as usize)?.downcast::<TypeValue>()?;
+            let m = owner.dict.borrow().entry(c.index as usize).map(|(_, v)| v.clone());
+            m?
+        };
+        if let Some(iv) = obj.downcast::<InstanceValue>() {
+            let name = &code.names[i];
+            let shadows = |d: &Obj| d.downcast::<DictValue>().is_none_or(|dv| self.find_str_index(&dv.0, name).is_some());
+            if iv.dict.borrow().as_ref().is_some_and(shadows) {
+                return None;
+            }
+        }
+        Some(method)
+    }
+
+    /// After `method_on_type` found the method for `obj`: records where,
+    /// for instances (whose dict is checked on every hit) and for exact
+    /// builtin containers and numbers (which have no instance dict).
+    #[cold]
+    fn fill_method_cache(&self, obj: &Obj, code: &Code, i: usize) {
+        let t = &self.types;
+        let dictless = [&t.list, &t.dict, &t.str_, &t.set, &t.tuple, &t.int, &t.float].iter().any(|ty| obj.has_type(ty));
+        if obj.kind() != Kind::Instance && !dictless {
+            return;
+        }
+        let type_ = obj.type_obj();
+        let Some(tv) = type_.downcast::<TypeValue>() else { return };
+        let name = &code.names[i];
+        let mro = tv.mro.borrow();
+        for (mro_index, class) in mro.iter().enumerate() {
+            let Some(cv) = class.downcast::<TypeValue>() else { return };
+            if let Some(index) = self.find_str_index(&cv.dict, name) {
+                if mro_index == 0 && !class.is(&type_) {
+                    return;
+                }
+                let generation = self.type_generation.get();
+                let (mro_index, index) = (mro_index as u32, index as u32);
+                code.method_cache[i].set(MethodCache { type_addr: obj.type_addr(), generation, mro_index, index });
+                return;
+            }
         }
     }
 

@@ -323,6 +323,22 @@ impl Vm {
                 return Err(self.type_error(format!("cannot set '{n}' attribute of immutable type '{tname}'")));
             }
             let n = self.str_lossy(&name);
+            // Storing these in the namespace would leave the real bases
+            // and MRO unchanged while looking done.
+            match (n.as_str(), &value) {
+                ("__mro__", _) => return Err(self.attribute_error("readonly attribute")),
+                ("__bases__", None) => {
+                    let tname = tv.name.borrow().clone();
+                    return Err(self.type_error(format!("cannot delete '__bases__' attribute of immutable type '{tname}'")));
+                }
+                ("__bases__", Some(_)) => {
+                    return Err(self.err(
+                        &self.types.exceptions.not_implemented_error.clone(),
+                        "ouro does not support assigning __bases__ of a class",
+                    ));
+                }
+                _ => {}
+            }
             match value {
                 Some(v) => self.table_set_str(&tv.dict, name, v),
                 None => {

@@ -571,7 +571,7 @@ impl Vm {
                 Instr::Call(n) => self.call_on_stack(n as usize, false, fi_ref, code_rc, pc, lb)?,
                 Instr::LoadMethod(i) => {
                     let obj = self.pop();
-                    match self.method_for_call(obj, &code.names[i as usize]) {
+                    match self.method_for_call(obj, code, i as usize) {
                         Ok((method, self_)) => {
                             self.stack.push(method);
                             self.stack.push(self_);

@@ -210,8 +210,10 @@ impl Vm {
     /// The end of a fused load pair; `pc` is the instruction after it.
     /// When that is an int or float operator, or a subscript of an exact
     /// list or tuple by a machine int, it runs now on `x` and `y` (and a
-    /// comparison's conditional jump with it); otherwise both are pushed
-    /// and the operator runs as usual.
+    /// comparison's conditional jump with it), as do a cached instance
+    /// attribute store and a store into an exact list; otherwise both are
+    /// pushed and the instruction runs as usual. Each fusion saves a
+    /// dispatch and two pushes and pops.
     #[inline(always)]
     pub(super) fn push_or_fuse(&mut self, x: Obj, y: Obj, code: &crate::bytecode::Code, pc: &mut usize) {
         let next = *pc;
@@ -230,6 +232,42 @@ impl Vm {
                     *pc = next + 1;
                     return;
                 }
+            }
+            Some(&Instr::StoreAttr(i)) => {
+                // `obj.name = value` from two locals: `x` is the value,
+                // `y` the object. A cache miss pushes both back for the
+                // generic `StoreAttr`.
+                match self.store_attr_cached(&y, code, i as usize, x) {
+                    Ok(()) => {
+                        drop(y);
+                        self.collect_dead();
+                        *pc = next + 1;
+                        return;
+                    }
+                    Err(x) => {
+                        self.stack.push(x);
+                        self.stack.push(y);
+                        return;
+                    }
+                }
+            }
+            Some(&Instr::StoreSubscr) => {
+                // `a[i] = v`: `x` is the list, `y` the index, and the
+                // value was pushed before them.
+                let v = self.pop();
+                match self.store_subscr_fast(&x, &y, v) {
+                    Ok(()) => {
+                        drop((x, y));
+                        self.collect_dead();
+                        *pc = next + 1;
+                    }
+                    Err(v) => {
+                        self.stack.push(v);
+                        self.stack.push(x);
+                        self.stack.push(y);
+                    }
+                }
+                return;
             }
             Some(&Instr::Compare(op)) => {
                 if let Some(r) = self.compare_fast(&x, &y, op) {

@@ -332,8 +332,11 @@ impl Vm {
                 return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
             }
             None => {
+                // "list assignment index out of range", but 3.11 names
+                // only the type when the index has the wrong type.
+                let type_word = what.split(' ').next().unwrap_or(what);
                 return Err(self.type_error(format!(
-                    "{what} indices must be integers or slices, not {}",
+                    "{type_word} indices must be integers or slices, not {}",
                     self.type_name(key)
                 )));
             }
