@@ -271,6 +271,11 @@ pub enum Instr {
     /// `[seq] -> []`, the n items stored by the n `StoreFast`s after it,
     /// in order (`UnpackSequence n; StoreFast a1; ..; StoreFast an`)
     UnpackStoreFast(u32),
+    /// `[] -> (return local a)`, the local moved out of the ending frame
+    /// (`LoadFast a; Return`)
+    ReturnFast(u32),
+    /// `[] -> (return consts[c])` (`LoadConst c; Return`)
+    ReturnConst(u32),
 }
 
 /// The local that the store at `at` writes: a `StoreFast` after an

@@ -1423,5 +1423,6 @@ fn stack_effect(i: &Instr) -> i32 {
         LoadFastLoadAttr(..) => 1,
         StoreFastLoadFast(..) | ForIterStoreFast(..) => 0,
         UnpackStoreFast(_) => -1,
+        ReturnFast(_) | ReturnConst(_) => 0,
     }
 }

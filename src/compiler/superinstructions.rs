@@ -20,7 +20,8 @@ use crate::bytecode::Instr;
 /// with a `LoadFast` after it that no pair has taken, and a `ForIter`
 /// with the `StoreFast` of its loop variable (which still fuses with what
 /// follows it, for the runs that reach it alone: a resumed generator's
-/// item is pushed, as by `ForIter`). An `UnpackSequence n` followed by
+/// item is pushed, as by `ForIter`). A `LoadFast` or `LoadConst` right
+/// before a `Return` returns its value without the push and pop. An `UnpackSequence n` followed by
 /// `n` `StoreFast`s stores the items itself and skips them all.
 pub(super) fn fuse(code: &mut [Instr]) {
     let mut pc = 0;
@@ -39,7 +40,7 @@ pub(super) fn fuse(code: &mut [Instr]) {
             if n > 0 && stores.len() == n as usize && stores.iter().all(|i| matches!(i, Instr::StoreFast(_))) {
                 code[pc] = Instr::UnpackStoreFast(n);
             }
-        } else if let (Instr::StoreFast(_) | Instr::ForIter(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
+        } else if let (Instr::StoreFast(_) | Instr::ForIter(_) | Instr::LoadConst(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
             code[pc] = f;
         }
     }
@@ -67,6 +68,8 @@ fn fused(a: Instr, b: Instr) -> Option<Instr> {
             Instr::StoreFastLoadFast(x, y)
         }
         (Instr::ForIter(t), Instr::StoreFast(x)) => Instr::ForIterStoreFast(u16::try_from(x).ok()?, t),
+        (Instr::LoadFast(x), Instr::Return) => Instr::ReturnFast(x),
+        (Instr::LoadConst(c), Instr::Return) => Instr::ReturnConst(c),
         _ => return None,
     })
 }
@@ -100,8 +103,9 @@ mod tests {
                 Instr::StoreFast(2),
                 Instr::LoadFastLoadFast(2, 3),
                 Instr::LoadFast(3),
-                Instr::StoreFastLoadFast(4, 4),
-                Instr::LoadFast(4),
+                // The load before the return fuses with it first.
+                Instr::StoreFast(4),
+                Instr::ReturnFast(4),
                 Instr::Return,
             ]
         );

@@ -598,8 +598,17 @@ impl Vm {
                     let f = self.make_function(fi, bits);
                     self.stack.push(f);
                 }
-                Instr::Return => {
-                    let v = self.pop();
+                Instr::Return | Instr::ReturnFast(_) | Instr::ReturnConst(_) => {
+                    let v = match instr {
+                        // The frame ends: its local is moved out, not
+                        // counted up here and down when the frame goes.
+                        Instr::ReturnFast(a) => match self.stack.slot_mut(*lb + a as usize).take() {
+                            Some(v) => v,
+                            None => return Err(self.unbound_local(&code.varnames[a as usize])),
+                        },
+                        Instr::ReturnConst(c) => code.consts[c as usize].clone(),
+                        _ => self.pop(),
+                    };
                     if fi == entry {
                         return Ok(Flow::Return(v));
                     }
