@@ -6,12 +6,13 @@
 //! may be tracked (`Obj::track_for_contents`). A collection of generation
 //! `g` merges the younger generations into `g` and then:
 //!
-//! 1. `deduce_unreachable`: subtract every reference that comes from
-//!    inside the set (found by each payload's `traverse`, plus the header's
-//!    type pointer) from the objects' counts, in place; whatever is left
-//!    with a count is referenced from outside and is a root; everything
-//!    the roots reach is alive; the counts are then restored from a saved
-//!    copy. The rest is unreachable.
+//! 1. `deduce_unreachable`: copy each object's count to its `gc_refs`
+//!    (kept in its list's `prev` link, as in CPython) and subtract every
+//!    reference that comes from inside the set (found by each payload's
+//!    `traverse`, plus the header's type pointer); whatever is left with
+//!    a count is referenced from outside and is a root; everything the
+//!    roots reach is alive; the links are then rewritten. The rest is
+//!    unreachable.
 //! 2. Survivors move up a generation (tuples, and at full collections
 //!    dicts, holding only untrackable values are untracked first).
 //! 3. `weak::clear_for_collection`: weak references to unreachable
@@ -28,15 +29,14 @@
 //! Invariants:
 //! - Collections start only from `Heap` entry points that the VM calls at
 //!   safe points, with the dead list drained; never from `Obj::new`.
-//! - Steps 1 and 5 run no Python code and change `Obj` counts only
-//!   between saving and restoring them, so the counts are exact again
-//!   before any code runs. If a payload is mutably borrowed (Rust
-//!   code in the middle of changing it), the collection gives up: all
-//!   objects are treated as reachable.
+//! - Steps 1 and 5 run no Python code and never change `Obj` counts;
+//!   the `prev` links they reuse are rewritten before any code runs. If
+//!   a payload is mutably borrowed (Rust code in the middle of changing
+//!   it), the collection gives up: all objects are treated as reachable.
 //! - Unreachable objects stay in intrusive lists while finalizers run, so
 //!   an object freed meanwhile unlinks itself.
 
-use super::gc_list::{GcList, unlink};
+use super::gc_list::{GcList, gc_refs, set_gc_refs, unlink};
 use super::obj::{Busy, Header, clear_payload, drop_all_containers, flags, traverse_payload};
 use super::{DEAD_PENDING, Finalizer, Kind, Obj, collector_on};
 use std::cell::Cell;
@@ -80,8 +80,6 @@ struct GcState {
 /// The collector's reusable buffers; empty between collections.
 #[derive(Default)]
 struct Scratch {
-    /// `deduce_unreachable`'s saved counts, in list order.
-    saved: Vec<u32>,
     /// `deduce_unreachable`'s marking worklist.
     stack: Vec<NonNull<Header>>,
     /// `delete_garbage`'s counts of the garbage, held while it is cleared.
@@ -247,27 +245,27 @@ fn for_each_node(list: &GcList, mut f: impl FnMut(NonNull<Header>)) {
 /// it can skip their walks when no unreachable object has weak references
 /// or a finalizer.
 ///
-/// The counts are saved first and put back at the end (CPython copies
-/// them to a separate `gc_refs` field instead), so the restore is exact
-/// and costs no second walk of every object's references. The saved
-/// counts are in list order: no code runs between the first walk and
-/// the last, so the list is the same in both.
+/// As in CPython 3.11, each object's working count (`gc_refs`) lives in
+/// its `prev` link while the passes run (`gc_list::set_gc_refs`), so the
+/// objects' own counts are never changed and need no restoring, and no
+/// array of saved counts is built; the last pass rewrites the links.
+/// No code runs between the first pass and the last, so nothing else
+/// follows or changes the links meanwhile.
 fn deduce_unreachable(set: &GcList, unreachable: &GcList, scratch: &mut Scratch) -> Result<u8, Busy> {
-    let saved = &mut scratch.saved;
-    saved.clear();
     for_each_node(set, |p| {
         let h = header(p);
         h.set(flags::COLLECTING);
-        saved.push(h.refcnt.get());
+        // SAFETY: `p` is a node of `set`, relinked at the end below.
+        unsafe { set_gc_refs(p, h.refcnt.get() as usize) };
     });
     // Subtract the references from inside the set. A busy payload visits
     // nothing; the collection then gives up below.
     let mut busy = false;
     for_each_node(set, |p| {
         let r = for_each_ref(p, |r| {
-            let h = header(r);
-            if h.has(flags::COLLECTING) {
-                h.refcnt.set(h.refcnt.get().wrapping_sub(1));
+            if header(r).has(flags::COLLECTING) {
+                // SAFETY: a `COLLECTING` object is a node of `set`.
+                unsafe { set_gc_refs(r, gc_refs(r).wrapping_sub(1)) };
             }
         });
         busy |= r.is_err();
@@ -278,7 +276,8 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList, scratch: &mut Scratch)
         let stack = &mut scratch.stack;
         stack.clear();
         for_each_node(set, |p| {
-            if header(p).refcnt.get() != 0 {
+            // SAFETY: `p` is a node of `set`.
+            if unsafe { gc_refs(p) } != 0 {
                 header(p).set(flags::REACHABLE);
                 stack.push(p);
             }
@@ -293,24 +292,21 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList, scratch: &mut Scratch)
             });
         }
     }
-    let mut counts = saved.iter();
     let mut moved_flags = 0;
-    for_each_node(set, |p| {
-        let h = header(p);
-        // One saved count per node: the list has not changed (see above).
-        h.refcnt.set(*counts.next().expect("a saved count per node"));
-        if !busy && !h.has(flags::REACHABLE) {
-            // SAFETY: `p` is in `set`; it goes to `unreachable`.
-            unsafe {
-                unlink(p);
-                unreachable.push_back(p);
+    // SAFETY: only `prev` links were reused since the first pass; the
+    // closure links nothing.
+    unsafe {
+        set.relink_moving(unreachable, |p| {
+            let h = header(p);
+            let moved = !busy && !h.has(flags::REACHABLE);
+            h.unset(flags::COLLECTING | flags::REACHABLE);
+            if moved {
+                moved_flags |= h.flags.get();
             }
-            moved_flags |= h.flags.get();
-        }
-        h.unset(flags::COLLECTING | flags::REACHABLE);
-    });
-    saved.clear();
-    if busy { Err(Busy) } else { Ok(moved_flags & !(flags::COLLECTING | flags::REACHABLE)) }
+            moved
+        });
+    }
+    if busy { Err(Busy) } else { Ok(moved_flags) }
 }
 
 /// Untracks the objects of `kind` in `list` that hold nothing trackable
