@@ -6,12 +6,13 @@
 //! may be tracked (`Obj::track_for_contents`). A collection of generation
 //! `g` merges the younger generations into `g` and then:
 //!
-//! 1. `deduce_unreachable`: subtract every reference that comes from
-//!    inside the set (found by each payload's `traverse`, plus the header's
-//!    type pointer) from the objects' counts, in place; whatever is left
-//!    with a count is referenced from outside and is a root; everything
-//!    the roots reach is alive; the counts are then restored from a saved
-//!    copy. The rest is unreachable.
+//! 1. `deduce_unreachable`: copy each object's count to its `gc_refs`
+//!    (kept in its list's `prev` link, as in CPython) and subtract every
+//!    reference that comes from inside the set (found by each payload's
+//!    `traverse`, plus the header's type pointer); whatever is left with
+//!    a count is referenced from outside and is a root; everything the
+//!    roots reach is alive; the links are then rewritten. The rest is
+//!    unreachable.
 //! 2. Survivors move up a generation (tuples, and at full collections
 //!    dicts, holding only untrackable values are untracked first).
 //! 3. `weak::clear_for_collection`: weak references to unreachable
@@ -28,16 +29,15 @@
 //! Invariants:
 //! - Collections start only from `Heap` entry points that the VM calls at
 //!   safe points, with the dead list drained; never from `Obj::new`.
-//! - Steps 1 and 5 run no Python code and change `Obj` counts only
-//!   between saving and restoring them, so the counts are exact again
-//!   before any code runs. If a payload is mutably borrowed (Rust
-//!   code in the middle of changing it), the collection gives up: all
-//!   objects are treated as reachable.
+//! - Steps 1 and 5 run no Python code and never change `Obj` counts;
+//!   the `prev` links they reuse are rewritten before any code runs. If
+//!   a payload is mutably borrowed (Rust code in the middle of changing
+//!   it), the collection gives up: all objects are treated as reachable.
 //! - Unreachable objects stay in intrusive lists while finalizers run, so
 //!   an object freed meanwhile unlinks itself.
 
-use super::gc_list::{GcList, unlink};
-use super::obj::{Busy, Header, clear_payload, flags, traverse_payload};
+use super::gc_list::{GcList, gc_refs, set_gc_refs, unlink};
+use super::obj::{Busy, Header, clear_payload, drop_all_containers, flags, traverse_payload};
 use super::{DEAD_PENDING, Finalizer, Kind, Obj, collector_on};
 use std::cell::Cell;
 use std::ptr::NonNull;
@@ -70,6 +70,20 @@ struct GcState {
     long_lived_pending: Cell<usize>,
     stats: [Cell<GenStats>; GENERATIONS],
     debug: Cell<u32>,
+    /// Buffers kept from one collection to the next, so that a collection
+    /// allocates nothing and its vectors do not regrow from empty each
+    /// time (`collect` takes them out and puts them back; collections do
+    /// not nest).
+    scratch: Cell<Scratch>,
+}
+
+/// The collector's reusable buffers; empty between collections.
+#[derive(Default)]
+struct Scratch {
+    /// `deduce_unreachable`'s marking worklist.
+    stack: Vec<NonNull<Header>>,
+    /// `delete_garbage`'s counts of the garbage, held while it is cleared.
+    held: Vec<Obj>,
 }
 
 impl GcState {
@@ -85,6 +99,7 @@ impl GcState {
             long_lived_pending: Cell::new(0),
             stats: Default::default(),
             debug: Cell::new(0),
+            scratch: Cell::new(Scratch::default()),
         }
     }
 
@@ -226,27 +241,31 @@ fn for_each_node(list: &GcList, mut f: impl FnMut(NonNull<Header>)) {
 
 /// Steps 1 and 5: moves the objects of `set` that nothing outside `set`
 /// reaches to `unreachable`, keeping their order. On `Busy` nothing moves.
+/// Returns the union of the moved objects' flags, so that the steps after
+/// it can skip their walks when no unreachable object has weak references
+/// or a finalizer.
 ///
-/// The counts are saved first and put back at the end (CPython copies
-/// them to a separate `gc_refs` field instead), so the restore is exact
-/// and costs no second walk of every object's references. The saved
-/// counts are in list order: no code runs between the first walk and
-/// the last, so the list is the same in both.
-fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
-    let mut saved: Vec<u32> = Vec::new();
+/// As in CPython 3.11, each object's working count (`gc_refs`) lives in
+/// its `prev` link while the passes run (`gc_list::set_gc_refs`), so the
+/// objects' own counts are never changed and need no restoring, and no
+/// array of saved counts is built; the last pass rewrites the links.
+/// No code runs between the first pass and the last, so nothing else
+/// follows or changes the links meanwhile.
+fn deduce_unreachable(set: &GcList, unreachable: &GcList, scratch: &mut Scratch) -> Result<u8, Busy> {
     for_each_node(set, |p| {
         let h = header(p);
         h.set(flags::COLLECTING);
-        saved.push(h.refcnt.get());
+        // SAFETY: `p` is a node of `set`, relinked at the end below.
+        unsafe { set_gc_refs(p, h.refcnt.get() as usize) };
     });
     // Subtract the references from inside the set. A busy payload visits
     // nothing; the collection then gives up below.
     let mut busy = false;
     for_each_node(set, |p| {
         let r = for_each_ref(p, |r| {
-            let h = header(r);
-            if h.has(flags::COLLECTING) {
-                h.refcnt.set(h.refcnt.get().wrapping_sub(1));
+            if header(r).has(flags::COLLECTING) {
+                // SAFETY: a `COLLECTING` object is a node of `set`.
+                unsafe { set_gc_refs(r, gc_refs(r).wrapping_sub(1)) };
             }
         });
         busy |= r.is_err();
@@ -254,9 +273,11 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
     if !busy {
         // What still has a count is referenced from outside: mark what it
         // reaches. `busy` cannot change here: no code ran since.
-        let mut stack: Vec<NonNull<Header>> = Vec::new();
+        let stack = &mut scratch.stack;
+        stack.clear();
         for_each_node(set, |p| {
-            if header(p).refcnt.get() != 0 {
+            // SAFETY: `p` is a node of `set`.
+            if unsafe { gc_refs(p) } != 0 {
                 header(p).set(flags::REACHABLE);
                 stack.push(p);
             }
@@ -271,21 +292,21 @@ fn deduce_unreachable(set: &GcList, unreachable: &GcList) -> Result<(), Busy> {
             });
         }
     }
-    let mut counts = saved.iter();
-    for_each_node(set, |p| {
-        let h = header(p);
-        // One saved count per node: the list has not changed (see above).
-        h.refcnt.set(*counts.next().expect("a saved count per node"));
-        if !busy && !h.has(flags::REACHABLE) {
-            // SAFETY: `p` is in `set`; it goes to `unreachable`.
-            unsafe {
-                unlink(p);
-                unreachable.push_back(p);
+    let mut moved_flags = 0;
+    // SAFETY: only `prev` links were reused since the first pass; the
+    // closure links nothing.
+    unsafe {
+        set.relink_moving(unreachable, |p| {
+            let h = header(p);
+            let moved = !busy && !h.has(flags::REACHABLE);
+            h.unset(flags::COLLECTING | flags::REACHABLE);
+            if moved {
+                moved_flags |= h.flags.get();
             }
-        }
-        h.unset(flags::COLLECTING | flags::REACHABLE);
-    });
-    if busy { Err(Busy) } else { Ok(()) }
+            moved
+        });
+    }
+    if busy { Err(Busy) } else { Ok(moved_flags) }
 }
 
 /// Untracks the objects of `kind` in `list` that hold nothing trackable
@@ -333,12 +354,19 @@ fn finalize_garbage(unreachable: &GcList, fin: &mut dyn Finalizer) -> bool {
 /// Step 6: breaks the references of the garbage (or saves it for
 /// `gc.garbage`). Everything moves to `old` first, so what survives its
 /// clearing (held by an older object's finalizer, say) stays tracked.
-fn delete_garbage(garbage: &GcList, old: &GcList, save_all: bool, fin: &mut dyn Finalizer) {
-    // SAFETY (both): every node is alive; we take a count of each, so
-    // none is freed before all are cleared.
-    let held: Vec<Obj> = nodes(garbage).into_iter().map(|p| unsafe { Obj::from_borrowed_raw(p) }).collect();
+/// Returns the number of objects found, counted as CPython 3.11 counts
+/// (not the `UNCOUNTED` attribute dicts).
+fn delete_garbage(garbage: &GcList, old: &GcList, save_all: bool, fin: &mut dyn Finalizer, held: &mut Vec<Obj>) -> usize {
+    let mut found = 0;
+    held.clear();
+    for_each_node(garbage, |p| {
+        found += usize::from(!header(p).has(flags::UNCOUNTED));
+        // SAFETY: every node is alive; we take a count of each, so none
+        // is freed before all are cleared.
+        held.push(unsafe { Obj::from_borrowed_raw(p) });
+    });
     garbage.append_to(old);
-    for obj in &held {
+    for obj in held.iter() {
         if save_all {
             fin.keep_garbage(obj);
         } else {
@@ -346,7 +374,10 @@ fn delete_garbage(garbage: &GcList, old: &GcList, save_all: bool, fin: &mut dyn 
             unsafe { clear_payload(obj.as_ptr()) };
         }
     }
-    drop(held);
+    // Released in order, as dropping the `Vec` would; the buffer keeps
+    // its capacity for the next collection.
+    drop_all_containers(held);
+    found
 }
 
 /// Collects generation `generation` (and the younger ones). Returns the
@@ -373,8 +404,10 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
         }
         let young = &g.gens[generation];
         let old = if generation + 1 < GENERATIONS { &g.gens[generation + 1] } else { young };
+        let mut scratch = g.scratch.take();
         let unreachable = GcList::new();
-        let _ = deduce_unreachable(young, &unreachable);
+        // On `Busy` nothing is unreachable: no flags.
+        let unreachable_flags = deduce_unreachable(young, &unreachable, &mut scratch).unwrap_or(0);
         untrack_atomic(young, Kind::Tuple);
         if generation + 1 < GENERATIONS {
             if generation == GENERATIONS - 2 {
@@ -386,14 +419,26 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
             g.long_lived_pending.set(0);
             g.long_lived_total.set(young.len());
         }
-        let (mut found, called_back) = super::weak::clear_for_collection(&unreachable, fin);
-        let finalized = finalize_garbage(&unreachable, fin);
+        // Both steps only act on flagged objects; without any, their walks
+        // (and the weak registry's) are skipped. No code runs before the
+        // finalizers' step unless a callback was called, so the flags
+        // are still those `deduce_unreachable` saw.
+        let (mut found, called_back) = if unreachable_flags & flags::WEAKLY_REFERENCED != 0 {
+            super::weak::clear_for_collection(&unreachable, fin)
+        } else {
+            (0, false)
+        };
+        let finalized = if called_back || unreachable_flags & flags::FINALIZE != 0 {
+            finalize_garbage(&unreachable, fin)
+        } else {
+            false
+        };
         let freed_meanwhile = super::Heap::drain_dead(fin);
         let garbage = GcList::new();
         if called_back || finalized || freed_meanwhile {
             // Code ran: it may have made some of the set reachable again.
             // On `Busy` nothing moved: all of it is treated as resurrected.
-            let _ = deduce_unreachable(&unreachable, &garbage);
+            let _ = deduce_unreachable(&unreachable, &garbage, &mut scratch);
         } else {
             // No code ran and no count changed since step 1, so step 5
             // would find every object unreachable again (their references
@@ -401,8 +446,8 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
             unreachable.append_to(&garbage);
         }
         unreachable.append_to(old);
-        for_each_node(&garbage, |p| found += usize::from(!header(p).has(flags::UNCOUNTED)));
-        delete_garbage(&garbage, old, g.debug.get() & DEBUG_SAVEALL != 0, fin);
+        found += delete_garbage(&garbage, old, g.debug.get() & DEBUG_SAVEALL != 0, fin, &mut scratch.held);
+        g.scratch.set(scratch);
         super::Heap::drain_dead(fin);
         if generation == GENERATIONS - 1 {
             // CPython's `clear_freelists`: a full collection empties the

@@ -146,6 +146,66 @@ impl GcList {
     }
 }
 
+impl GcList {
+    /// Ends a collection pass that kept `gc_refs` in the nodes' `prev`
+    /// links (`set_gc_refs`): walks the list by its `next` links, moves
+    /// the nodes for which `moved` is true to the end of `to`, and
+    /// rewrites the `prev` links of those that stay. Order is kept in
+    /// both lists.
+    ///
+    /// # Safety
+    /// Every node's `next` link and the sentinel's links must be intact
+    /// (only `prev` links were reused), `to` must be another list, and
+    /// `moved` must not link or unlink anything.
+    pub(super) unsafe fn relink_moving(&self, to: &GcList, mut moved: impl FnMut(NonNull<Header>) -> bool) {
+        let head = self.head();
+        // SAFETY: the sentinels and every node of both lists are live; the
+        // `next` chain of `self` is intact (caller), and each node is read
+        // before it is relinked.
+        unsafe {
+            let mut last = head;
+            let mut cur = links(head).next.get();
+            while cur != head {
+                let next = links(cur).next.get();
+                let p = NonNull::new_unchecked(cur.cast::<Header>());
+                if moved(p) {
+                    to.push_back(p);
+                } else {
+                    links(cur).prev.set(last);
+                    links(last).next.set(cur);
+                    last = cur;
+                }
+                cur = next;
+            }
+            links(last).next.set(head);
+            links(head).prev.set(last);
+        }
+    }
+}
+
+/// Keeps the collector's working count (CPython's `gc_refs`) in `p`'s
+/// `prev` link, as CPython 3.11 does: no second array and no change to
+/// the object's own count. The list's `prev` links are then broken until
+/// `GcList::relink_moving`: only `next` may be followed meanwhile.
+///
+/// # Safety
+/// `p` must be a live node of a list that nothing unlinks or appends to
+/// until `relink_moving` runs on it.
+pub(super) unsafe fn set_gc_refs(p: NonNull<Header>, n: usize) {
+    // SAFETY: guaranteed by the caller. The integer is stored without
+    // provenance and never dereferenced.
+    unsafe { links(node(p)) }.prev.set(std::ptr::without_provenance_mut(n));
+}
+
+/// The count `set_gc_refs` stored.
+///
+/// # Safety
+/// As for `set_gc_refs`, after it was called on `p`.
+pub(super) unsafe fn gc_refs(p: NonNull<Header>) -> usize {
+    // SAFETY: guaranteed by the caller.
+    unsafe { links(node(p)) }.prev.get().addr()
+}
+
 impl Drop for GcList {
     fn drop(&mut self) {
         // Nodes still linked (objects leaked at thread exit) are detached

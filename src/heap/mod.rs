@@ -179,16 +179,20 @@ impl Heap {
     /// Returns whether anything was on the dead list.
     fn drain_dead(fin: &mut dyn Finalizer) -> bool {
         let mut any = false;
-        loop {
-            let next = DEAD.with(|d| d.borrow_mut().pop());
-            match next {
-                Some(dead) => {
-                    any = true;
-                    dead.release(fin);
+        // One thread-local lookup for the whole drain, not one per object;
+        // the borrow ends before each `release`, which may push more.
+        DEAD.with(|d| {
+            loop {
+                let next = d.borrow_mut().pop();
+                match next {
+                    Some(dead) => {
+                        any = true;
+                        dead.release(fin);
+                    }
+                    None => break,
                 }
-                None => break,
             }
-        }
+        });
         DEAD_PENDING.with(|p| p.set(false));
         any
     }

@@ -590,6 +590,33 @@ fn died_slow(p: NonNull<Header>) {
     DEAD_PENDING.with(|f| f.set(true));
 }
 
+/// Gives back the counts the collector took of its garbage
+/// (`delete_garbage`), in order, as dropping each `Obj` would: the ones
+/// that reach zero go on the dead list. Garbage is made of containers
+/// (`GcBox`es, never leaves), so `died` would only queue them; here the
+/// dead list is borrowed once for the whole batch, not once per object.
+pub(super) fn drop_all_containers(objs: &mut Vec<Obj>) {
+    let mut queued = false;
+    DEAD.with(|d| {
+        let mut dead = d.borrow_mut();
+        for obj in objs.drain(..) {
+            let h = obj.header();
+            debug_assert!(h.has(flags::GC) && counting());
+            let n = h.refcnt.get() - 1;
+            h.refcnt.set(n);
+            let p = obj.into_raw();
+            if n == 0 {
+                // What `died_slow` does for a container: queue it.
+                dead.push(DeadObj(p));
+                queued = true;
+            }
+        }
+    });
+    if queued {
+        DEAD_PENDING.with(|f| f.set(true));
+    }
+}
+
 /// Frees a leaf box with no flags set: drops its payload, keeps the
 /// memory on the free list (or frees it when the list is full), and
 /// releases the box's count of its type. The short path of
