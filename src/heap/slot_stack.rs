@@ -165,7 +165,9 @@ impl SlotStack {
     /// Moves the slots from `at` (at least 1) up, locals and values, to
     /// the end of `into` (normally empty, with capacity from an earlier
     /// suspend): a generator's frame being suspended without allocating a
-    /// new vector.
+    /// new vector. Inlined: a call cost about 16 instructions per suspend
+    /// (callgrind, generators.py).
+    #[inline(always)]
     pub fn move_slots_into(&mut self, at: usize, into: &mut Vec<Option<Obj>>) {
         if at == 0 {
             below_sentinel();
