@@ -165,7 +165,9 @@ impl SlotStack {
     /// Moves the slots from `at` (at least 1) up, locals and values, to
     /// the end of `into` (normally empty, with capacity from an earlier
     /// suspend): a generator's frame being suspended without allocating a
-    /// new vector.
+    /// new vector. Inlined: a call cost about 16 instructions per suspend
+    /// (callgrind, generators.py).
+    #[inline(always)]
     pub fn move_slots_into(&mut self, at: usize, into: &mut Vec<Option<Obj>>) {
         if at == 0 {
             below_sentinel();
@@ -184,7 +186,7 @@ impl SlotStack {
         // `into` claims them, so each `Obj` is owned exactly once (no
         // panic can happen between the copy and the two `set_len`s).
         unsafe {
-            std::ptr::copy_nonoverlapping(self.slots.as_ptr().add(at), into.as_mut_ptr().add(dst_len), n);
+            copy_slots(self.slots.as_ptr().add(at), into.as_mut_ptr().add(dst_len), n);
             self.slots.set_len(at);
             into.set_len(dst_len + n);
         }
@@ -194,7 +196,46 @@ impl SlotStack {
     /// bound locals), leaving it empty with its capacity for the next
     /// suspend.
     pub fn append_slots(&mut self, slots: &mut Vec<Option<Obj>>) {
-        self.slots.append(slots);
+        let n = slots.len();
+        self.slots.reserve(n);
+        let len = self.slots.len();
+        // SAFETY: `slots[..n]` are initialised; `self.slots` has room for
+        // `n` more after `reserve`, and the two vectors are distinct
+        // allocations. As in `move_slots_into`, the slots move bit for bit
+        // and `slots.set_len(0)` forgets them there as `self.slots`
+        // claims them (nothing can panic in between).
+        unsafe {
+            copy_slots(slots.as_ptr(), self.slots.as_mut_ptr().add(len), n);
+            slots.set_len(0);
+            self.slots.set_len(len + n);
+        }
+    }
+}
+
+/// `ptr::copy_nonoverlapping` of `n` slots, with the few-slot sizes of a
+/// generator frame (its locals, an iterator or two) as constant-length
+/// copies the compiler inlines: the call to libc's `memcpy` otherwise
+/// made for every resume and suspend cost about 30 instructions for
+/// three slots (callgrind, generators.py).
+///
+/// # Safety
+/// As `ptr::copy_nonoverlapping(src, dst, n)`.
+#[inline(always)]
+unsafe fn copy_slots(src: *const Option<Obj>, dst: *mut Option<Obj>, n: usize) {
+    use std::ptr::copy_nonoverlapping as copy;
+    // SAFETY: each arm copies exactly `n` slots, which the caller vouches
+    // for.
+    unsafe {
+        match n {
+            0 => {}
+            1 => copy(src, dst, 1),
+            2 => copy(src, dst, 2),
+            3 => copy(src, dst, 3),
+            4 => copy(src, dst, 4),
+            5 => copy(src, dst, 5),
+            6 => copy(src, dst, 6),
+            _ => copy(src, dst, n),
+        }
     }
 }
 

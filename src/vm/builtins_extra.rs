@@ -319,10 +319,12 @@ fn builtin_sum(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let mut acc = start;
     while let Some(x) = vm.next(&it)? {
         // Exact ints and floats add without dunder lookups (3.11 adds
-        // floats plainly too: no compensated summation until 3.12).
-        acc = match vm.binary_fast(&acc, &x, BinOp::Add) {
-            Some(r) => r,
-            None => vm.binary_op(&acc, &x, BinOp::Add)?,
+        // floats plainly too: no compensated summation until 3.12), into
+        // the running total's box when nothing else holds it, as the
+        // eval loop's `+` reuses a popped operand's.
+        acc = match vm.binary_fast_owned(acc, x, BinOp::Add) {
+            Ok(r) => r,
+            Err((acc, x)) => vm.binary_op(&acc, &x, BinOp::Add)?,
         };
     }
     Ok(acc)

@@ -51,6 +51,16 @@ impl Vm {
         Some(self.box_fast(self.fast_value(a, b, op)?))
     }
 
+    /// `binary_fast` on owned operands, whose box the result may take
+    /// (`box_popped`); `Err` gives them back for the general path.
+    #[inline(always)]
+    pub(crate) fn binary_fast_owned(&self, a: Obj, b: Obj, op: BinOp) -> Result<Obj, (Obj, Obj)> {
+        match self.fast_value(&a, &b, op) {
+            Some(v) => Ok(self.box_popped(v, a, b)),
+            None => Err((a, b)),
+        }
+    }
+
     /// The eval loop's `Binary`/`Inplace` fast path for the two operands
     /// it popped. `Err` gives them back for the general path. `Ok(None)`:
     /// the result went into the box of the local or list item the next
