@@ -293,11 +293,6 @@ pub struct GeneratorValue {
     pub code: std::rc::Rc<crate::bytecode::Code>,
     pub name: Obj,
     pub qualname: Obj,
-    /// An empty vector with the capacity of the frame's slots, kept while
-    /// the frame runs so the next suspend moves the slots into it instead
-    /// of allocating (one malloc and one free per yield otherwise). Never
-    /// holds an object, so the collector has nothing to visit here.
-    pub spare_slots: Cell<Vec<Option<Obj>>>,
 }
 
 /// `bytes`: immutable bytes and their hash, computed once.

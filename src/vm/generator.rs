@@ -121,7 +121,6 @@ impl Vm {
                 })),
                 name,
                 qualname,
-                spare_slots: Cell::new(Vec::new()),
             },
             &self.types.generator,
         );
