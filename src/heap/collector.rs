@@ -391,6 +391,9 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
         if g.collecting.replace(true) {
             return 0;
         }
+        // Objects dying during the run wait on the dead list: freeing one
+        // now would unlink it from a list being walked.
+        let release_depth = super::ImmediateRelease::suspend();
         super::Heap::drain_dead(fin);
         if generation + 1 < GENERATIONS {
             let next = &g.counts[generation + 1];
@@ -458,6 +461,7 @@ pub(super) fn collect(generation: usize, fin: &mut dyn Finalizer) -> usize {
         s.collections += 1;
         s.collected += found as u64;
         g.stats[generation].set(s);
+        super::ImmediateRelease::resume(release_depth);
         g.collecting.set(false);
         found
     })

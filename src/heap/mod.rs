@@ -136,13 +136,64 @@ thread_local! {
     static DEAD_PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// The counters and free lists, in one thread-local so that an
     /// allocation or a free computes the thread's block address once.
-    static LOCAL: Local = const { Local { stats: stats::Counters::ZERO, free: free_list::FreeLists::EMPTY } };
+    static LOCAL: Local = const {
+        Local {
+            stats: stats::Counters::ZERO,
+            free: free_list::FreeLists::EMPTY,
+            release_depth_left: std::cell::Cell::new(IMMEDIATE_RELEASE_DEPTH),
+        }
+    };
 }
 
 /// The heap's per-thread state touched on every allocation and free.
 struct Local {
     stats: stats::Counters,
     free: free_list::FreeLists,
+    /// How many more containers may be freed inside the one being freed
+    /// (`ImmediateRelease`); 0 while the collector runs.
+    release_depth_left: std::cell::Cell<u8>,
+}
+
+/// How deep frees of containers may nest before the dead list takes over
+/// (CPython's trashcan does the same for long chains).
+const IMMEDIATE_RELEASE_DEPTH: u8 = 16;
+
+/// Permission to free a container now, where its count reached zero,
+/// rather than at the VM's next safe point: one level of nesting, given
+/// back when dropped. Refused once the nesting is `IMMEDIATE_RELEASE_DEPTH`
+/// deep, and always while the collector walks its lists (`suspend`), since
+/// freeing untracks, which unlinks from a list it may be walking.
+struct ImmediateRelease(());
+
+impl ImmediateRelease {
+    #[inline(always)]
+    fn enter() -> Option<ImmediateRelease> {
+        LOCAL.with(|l| {
+            let left = l.release_depth_left.get();
+            if left == 0 {
+                return None;
+            }
+            l.release_depth_left.set(left - 1);
+            Some(ImmediateRelease(()))
+        })
+    }
+
+    /// Stops immediate frees until the returned value is given to
+    /// `resume`: for the collector's run.
+    fn suspend() -> u8 {
+        LOCAL.with(|l| l.release_depth_left.replace(0))
+    }
+
+    fn resume(saved: u8) {
+        LOCAL.with(|l| l.release_depth_left.set(saved));
+    }
+}
+
+impl Drop for ImmediateRelease {
+    #[inline(always)]
+    fn drop(&mut self) {
+        LOCAL.with(|l| l.release_depth_left.set(l.release_depth_left.get() + 1));
+    }
 }
 
 /// What the interpreter must do for an object that is about to be freed:

@@ -582,9 +582,21 @@ fn died(p: NonNull<Header>) {
 fn died_slow(p: NonNull<Header>) {
     // SAFETY: as in `died`.
     let h = unsafe { p.as_ref() };
-    if h.kind.is_leaf() && h.flags.get() & flags::FINALIZE == 0 {
+    let f = h.flags.get();
+    if h.kind.is_leaf() && f & flags::FINALIZE == 0 {
         DeadObj(p).release(&mut NoFinalizer);
         return;
+    }
+    // A container whose freeing runs no code (no `__del__`, no weak
+    // references to clear) is freed here, as CPython's deallocators
+    // free at once: what it holds is released in turn, and anything that
+    // wants code run goes to the dead list from there. The nesting is
+    // bounded and the collector's run excluded (`ImmediateRelease`).
+    if f & (flags::FINALIZE | flags::WEAKLY_REFERENCED | flags::COLLECTING) == 0 {
+        if let Some(_nested) = super::ImmediateRelease::enter() {
+            DeadObj(p).release(&mut NoFinalizer);
+            return;
+        }
     }
     DEAD.with(|d| d.borrow_mut().push(DeadObj(p)));
     DEAD_PENDING.with(|f| f.set(true));

@@ -100,14 +100,29 @@ fn overwrite_unique_writes_only_the_sole_reference_of_the_type() {
 }
 
 #[test]
-fn an_object_is_freed_at_the_next_collection_after_its_last_reference() {
+fn a_container_that_runs_no_code_is_freed_with_its_last_reference() {
+    let t = a_type();
+    let before = live();
+    let a = list(&t, vec![list(&t, vec![])]);
+    assert_eq!(live(), before + 2);
+    drop(a);
+    assert!(!Heap::has_dead());
+    assert_eq!(live(), before);
+    free_type(t);
+}
+
+#[test]
+fn an_object_with_a_finalizer_is_freed_at_the_next_collection() {
     let t = a_type();
     let before = live();
     let a = list(&t, vec![]);
-    assert_eq!(live(), before + 1);
+    a.set_flag(obj_flags::FINALIZE);
     drop(a);
     assert!(Heap::has_dead());
-    Heap::collect_dead(&mut Recorder::default());
+    assert_eq!(live(), before + 1);
+    let mut r = Recorder::default();
+    Heap::collect_dead(&mut r);
+    assert_eq!(r.calls, 1);
     assert!(!Heap::has_dead());
     assert_eq!(live(), before);
     free_type(t);
