@@ -149,6 +149,21 @@ impl Vm {
         frame.exit
     }
 
+    /// The result of a test: when the next instruction is the jump of an
+    /// `if`/`while` on it, the jump is taken on the Rust bool, and no
+    /// bool object is pushed and popped; otherwise the bool is pushed.
+    #[inline(always)]
+    fn push_or_jump(&mut self, r: bool, code: &crate::bytecode::Code, pc: &mut usize) {
+        match code.instructions[*pc] {
+            Instr::PopJumpIfFalse(t) => *pc = if r { *pc + 1 } else { t as usize },
+            Instr::PopJumpIfTrue(t) => *pc = if r { t as usize } else { *pc + 1 },
+            _ => {
+                let b = self.bool_obj(r);
+                self.stack.push(b);
+            }
+        }
+    }
+
     #[inline(always)]
     pub(super) fn pop(&mut self) -> Obj {
         self.stack.pop()
@@ -378,38 +393,24 @@ impl Vm {
                 Instr::Compare(op) => {
                     let b = self.pop();
                     let a = self.pop();
-                    let r = match self.compare_fast(&a, &b, op) {
-                        Some(r) => {
-                            // A test of an `if`/`while`: jump on the Rust
-                            // bool, without making a bool object.
-                            match code.instructions[*pc] {
-                                Instr::PopJumpIfFalse(t) => {
-                                    *pc = if r { *pc + 1 } else { t as usize };
-                                    continue;
-                                }
-                                Instr::PopJumpIfTrue(t) => {
-                                    *pc = if r { t as usize } else { *pc + 1 };
-                                    continue;
-                                }
-                                _ => self.bool_obj(r),
-                            }
+                    match self.compare_fast(&a, &b, op) {
+                        Some(r) => self.push_or_jump(r, code, pc),
+                        None => {
+                            let r = self.compare(&a, &b, op)?;
+                            self.stack.push(r);
                         }
-                        None => self.compare(&a, &b, op)?,
-                    };
-                    self.stack.push(r);
+                    }
                 }
                 Instr::Is(invert) => {
                     let b = self.pop();
                     let a = self.pop();
-                    let r = self.bool_obj(a.is(&b) != (invert == 1));
-                    self.stack.push(r);
+                    self.push_or_jump(a.is(&b) != (invert == 1), code, pc);
                 }
                 Instr::Contains(invert) => {
                     let container = self.pop();
                     let item = self.pop();
                     let found = self.contains(&container, &item)?;
-                    let r = self.bool_obj(found != (invert == 1));
-                    self.stack.push(r);
+                    self.push_or_jump(found != (invert == 1), code, pc);
                 }
                 Instr::Subscr => {
                     let key = self.pop();
