@@ -360,16 +360,23 @@ pub struct Code {
     pub method_cache: Vec<std::cell::Cell<MethodCache>>,
 }
 
-/// Where `LoadMethod` last found a method for instances of the type at
-/// `type_addr`: the class at `mro_index` of that type's MRO defines it at
-/// `index` of its namespace table. Valid while no class has changed since
-/// (`generation`, as for `AttrCache`): class changes are what could move
-/// the method, reorder the MRO or reindex a namespace. No object is held,
-/// so the cache changes no reference count.
+/// Where `LoadMethod` last found a method, for the last two types of
+/// object it was called on (a site such as `shape.area()` often sees two
+/// subclasses in turn), most recent first. Valid while no class has
+/// changed since (`generation`, as for `AttrCache`): class changes are
+/// what could move the method, reorder an MRO or reindex a namespace. No
+/// object is held, so the cache changes no reference count.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MethodCache {
-    pub type_addr: usize,
     pub generation: u64,
+    pub ways: [MethodWay; 2],
+}
+
+/// For instances of the type at `type_addr`: the class at `mro_index` of
+/// that type's MRO defines the method at `index` of its namespace table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MethodWay {
+    pub type_addr: usize,
     pub mro_index: u32,
     pub index: u32,
 }

@@ -19,7 +19,7 @@
 //! without instance dicts (`__slots__`) and dunder names are never cached.
 
 use super::Vm;
-use crate::bytecode::{AttrCache, Code, MethodCache};
+use crate::bytecode::{AttrCache, Code, MethodCache, MethodWay};
 use crate::heap::{Kind, Obj};
 use crate::object::PyResult;
 use crate::object::payloads::*;
@@ -29,7 +29,7 @@ impl Vm {
     /// The instance's dict slot is borrowed, not cloned: a hit then costs
     /// no count traffic on the dict (an increment, a decrement and its
     /// zero test per attribute read).
-    #[inline]
+    #[inline(always)]
     pub(crate) fn load_attr_cached(&self, obj: &Obj, code: &Code, i: usize) -> Option<Obj> {
         if !self.cache_applies(obj, code, i) {
             return None;
@@ -229,7 +229,13 @@ impl Vm {
     #[inline(always)]
     fn cached_method(&self, obj: &Obj, code: &Code, i: usize) -> Option<Obj> {
         let c = code.method_cache[i].get();
-        if obj.type_addr() != c.type_addr || c.generation != self.type_generation.get() {
+        let t = obj.type_addr();
+        let c = match c.ways {
+            [w, _] if w.type_addr == t => w,
+            [_, w] if w.type_addr == t => w,
+            _ => return None,
+        };
+        if code.method_cache[i].get().generation != self.type_generation.get() {
             return None;
         }
         let type_ = obj.type_obj();
@@ -273,8 +279,16 @@ impl Vm {
                     return;
                 }
                 let generation = self.type_generation.get();
-                let (mro_index, index) = (mro_index as u32, index as u32);
-                code.method_cache[i].set(MethodCache { type_addr: obj.type_addr(), generation, mro_index, index });
+                let way = MethodWay { type_addr: obj.type_addr(), mro_index: mro_index as u32, index: index as u32 };
+                // The most recent other type stays as the second way while
+                // no class changed (its entry is still right).
+                let old = code.method_cache[i].get();
+                let second = match old.ways {
+                    _ if old.generation != generation => MethodWay::default(),
+                    [w, _] if w.type_addr != way.type_addr => w,
+                    [_, w] => w,
+                };
+                code.method_cache[i].set(MethodCache { generation, ways: [way, second] });
                 return;
             }
         }
