@@ -105,8 +105,8 @@ impl Vm {
     }
 
     /// `store_attr_cached` when the cached index missed: the instance has
-    /// no dict yet, or the name sits elsewhere in it, or is new.
-    #[cold]
+    /// no dict yet, or the name sits elsewhere in it, or is new (every
+    /// attribute an `__init__` sets comes here once per instance).
     #[inline(never)]
     fn store_attr_slow(&self, iv: &InstanceValue, obj: &Obj, name: &Obj, value: Obj) -> Result<(), Obj> {
         let existing = iv.dict.borrow().clone();
@@ -130,6 +130,7 @@ impl Vm {
                 None
             }
         };
+        // The old value may run `__del__`: released after the borrows.
         drop(old);
         Ok(())
     }
