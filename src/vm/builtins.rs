@@ -328,7 +328,7 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             return Ok(x.clone());
         }
         if let (Some(IntValue::Small(i)), true) = (x.downcast::<IntValue>(), x.has_type(&vm.types.int)) {
-            return Ok(vm.new_str(&i.to_string()));
+            return Ok(vm.new_ascii_str(&small_int_decimal(*i, &mut [0; 20])));
         }
     }
     let params = super::args::Params { names: &["object", "encoding", "errors"], posonly: 0, required: 0 };
@@ -345,6 +345,26 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             Ok(vm.new_str(&s))
         }
     }
+}
+
+/// The decimal digits of `i`, written from the end of `buf` (20 bytes
+/// hold any i64), without `fmt`'s machinery and its intermediate String.
+fn small_int_decimal(i: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
 }
 
 fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
