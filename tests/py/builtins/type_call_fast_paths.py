@@ -48,3 +48,13 @@ sys.setrecursionlimit(50)
 try:
     deep(100)
 except RecursionError as e: print("rec", e)
+# int(x) of an exact int is x itself; float() of machine ints.
+print(int(x) is x, int(y) is y, float(y), float(-2**62 - 1))
+# list()/tuple() of ranges, including empty, negative steps and extremes.
+for r in [range(0), range(5), range(10, 0, -3), range(-5, 5, 2), range(5, 5), range(3, 0),
+          range(2**63 - 3, 2**63 - 1), range(-2**63, -2**63 + 2), range(2**63 - 1, 2**63 - 10, -4)]:
+    print(list(r), tuple(r), type(list(r)).__name__)
+print(list(range(10**20, 10**20 + 3)), tuple(range(-3, 3))[::2])
+class T(tuple): pass
+class L(list): pass
+print(T(range(3)), type(T(range(3))).__name__, L(range(2)), type(L(range(2))).__name__)
