@@ -12,6 +12,7 @@
 use crate::heap::Obj;
 use indexmap::IndexMap;
 use indexmap::map::RawEntryApiV1;
+use indexmap::map::raw_entry_v1::RawEntryMut;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// A key with its Python hash.
@@ -171,6 +172,47 @@ impl DictTable {
             }
         }
         self.version += 1;
+    }
+
+    /// Sets `key` to `value` with one probe of the table, when `eq`
+    /// (which must not run Python code) decides every comparison:
+    /// `Ok(old value)` when the key was there, `Ok(None)` when it was
+    /// appended. `Err((key, value))`, with nothing changed, when no key
+    /// matched but some comparison needs Python's `__eq__`.
+    #[inline]
+    pub fn set_builtin(&mut self, hash: i64, key: Obj, value: Obj, mut eq: impl FnMut(&Obj, &Obj) -> Option<bool>) -> Result<Option<Obj>, (Obj, Obj)> {
+        let mut needs_python = false;
+        let mut is_match = |k: &Obj| match eq(k, &key) {
+            Some(e) => e,
+            None => {
+                needs_python = true;
+                false
+            }
+        };
+        match &mut self.store {
+            Store::Small(v) => {
+                if let Some((_, slot)) = v.iter_mut().find(|(k, _)| k.hash == hash && is_match(&k.key)) {
+                    return Ok(Some(std::mem::replace(slot, value)));
+                }
+            }
+            Store::Map(m) => {
+                let h = table_hash(hash);
+                match m.raw_entry_mut_v1().from_hash(h, |k| k.hash == hash && is_match(&k.key)) {
+                    RawEntryMut::Occupied(mut e) => return Ok(Some(std::mem::replace(e.get_mut(), value))),
+                    RawEntryMut::Vacant(e) if !needs_python => {
+                        e.insert_hashed_nocheck(h, DictKey { hash, key }, value);
+                        self.version += 1;
+                        return Ok(None);
+                    }
+                    RawEntryMut::Vacant(_) => return Err((key, value)),
+                }
+            }
+        }
+        if needs_python {
+            return Err((key, value));
+        }
+        self.insert_new(hash, key, value);
+        Ok(None)
     }
 
     /// Replaces the value at `index`; returns the old one.

@@ -256,6 +256,13 @@ fn builtin_next(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     // int(x=0, /, base=10): `base` may be given by keyword.
+    // `int(x)` of an exact int is `x` itself, as in CPython's
+    // `PyNumber_Long` (a subclass `cls` gets it reboxed by the caller).
+    if let ([_, x], []) = (a.args, a.kwnames) {
+        if x.has_type(&vm.types.int) {
+            return Ok(x.clone());
+        }
+    }
     let pos = a.positional_args();
     let mut base_arg = pos.get(2).cloned();
     for (k, v) in a.kwnames.iter().zip(&a.args[pos.len()..]) {
@@ -305,6 +312,13 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // `float(i)` of an exact machine int: `as` rounds half to even, as
+    // `PyLong_AsDouble` does.
+    if let ([_, x], []) = (a.args, a.kwnames) {
+        if let (Some(IntValue::Small(i)), true) = (x.downcast::<IntValue>(), x.has_type(&vm.types.int)) {
+            return Ok(vm.new_float(*i as f64));
+        }
+    }
     let args = vm.constructor_args("float", &a, 0, 1)?;
     let Some(x) = args.get(1) else { return Ok(vm.new_float(0.0)) };
     if let Some(s) = x.downcast::<StrValue>() {
@@ -328,7 +342,7 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             return Ok(x.clone());
         }
         if let (Some(IntValue::Small(i)), true) = (x.downcast::<IntValue>(), x.has_type(&vm.types.int)) {
-            return Ok(vm.new_str(&i.to_string()));
+            return Ok(vm.new_ascii_str(&small_int_decimal(*i, &mut [0; 20])));
         }
     }
     let params = super::args::Params { names: &["object", "encoding", "errors"], posonly: 0, required: 0 };
@@ -347,6 +361,26 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     }
 }
 
+/// The decimal digits of `i`, written from the end of `buf` (20 bytes
+/// hold any i64), without `fmt`'s machinery and its intermediate String.
+fn small_int_decimal(i: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = i.unsigned_abs();
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    &buf[at..]
+}
+
 fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.constructor_args("bool", &a, 0, 1)?;
     let t = match args.get(1) {
@@ -359,7 +393,7 @@ fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.constructor_args("list", &a, 0, 1)?;
     let items = match args.get(1) {
-        Some(x) => vm.iterate_to_vec(x)?,
+        Some(x) => items_of(vm, x)?,
         None => Vec::new(),
     };
     // `list(...)` allocates with `tp_alloc`, never from the free list.
@@ -369,11 +403,31 @@ fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn new_tuple(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.constructor_args("tuple", &a, 0, 1)?;
     let items = match args.get(1) {
-        Some(x) => vm.iterate_to_vec(x)?,
+        Some(x) => items_of(vm, x)?,
         None => Vec::new(),
     };
     let t = vm.new_tuple(items);
     Ok(rebox_to(vm, t, args.first()))
+}
+
+/// The items of `list(x)` / `tuple(x)`. A machine-int range (`range`
+/// cannot be subclassed) makes its ints directly, as its iterator would
+/// one by one, sized and checked against the memory limit first as
+/// CPython does.
+fn items_of(vm: &mut Vm, x: &Obj) -> PyResult<Vec<Obj>> {
+    if let Some(r) = x.downcast::<RangeValue>().filter(|r| r.big.is_none()) {
+        let n = super::seq::range_len(r.start, r.stop, r.step);
+        vm.check_allocation(n.saturating_mul(std::mem::size_of::<Obj>()))?;
+        let (mut v, step) = (r.start, r.step);
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(vm.new_int(v));
+            // Past the last item this may leave the i64 range: not used then.
+            v = v.wrapping_add(step);
+        }
+        return Ok(items);
+    }
+    vm.iterate_to_vec(x)
 }
 
 /// `dict.__new__(cls, ...)`: an empty dict of `cls`; `dict.__init__`

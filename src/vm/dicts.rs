@@ -117,6 +117,17 @@ impl Vm {
         let hash = self.key_hash(&key)?;
         let t = table(d);
         d.track_for_contents(&key, &value);
+        // One probe when no comparison needs Python (new keys above all:
+        // no second search to insert). The old value may run `__del__`:
+        // dropped once the borrow has ended.
+        let set = t.borrow_mut().set_builtin(hash, key, value, builtin_key_eq);
+        let (key, value) = match set {
+            Ok(old) => {
+                drop(old);
+                return Ok(());
+            }
+            Err(kv) => kv,
+        };
         let old = match self.find_key(t, &key, hash)? {
             Some(i) => t.borrow_mut().replace_value(i, value),
             None => {

@@ -99,6 +99,14 @@ impl Vm {
         self.new_str_wtf8(Wtf8Buf::from_str(s))
     }
 
+    /// A str of ASCII bytes: its length is its byte count, so the code
+    /// points need no counting.
+    pub fn new_ascii_str(&self, bytes: &[u8]) -> Obj {
+        debug_assert!(bytes.is_ascii());
+        let chars = bytes.len();
+        Obj::new(StrValue { text: Wtf8Buf::from_ascii(bytes.to_vec()), chars, hash: Cell::new(-1) }, &self.types.str_)
+    }
+
     pub fn new_str_wtf8(&self, text: Wtf8Buf) -> Obj {
         let chars = text.code_points().count();
         Obj::new(StrValue { text, chars, hash: Cell::new(-1) }, &self.types.str_)
