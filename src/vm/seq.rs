@@ -227,8 +227,11 @@ impl Vm {
             }
         }
         if let Some(r) = o.downcast::<RangeValue>() {
-            // CPython sizes the list from the range's length first.
-            self.check_allocation(range_len(r.start, r.stop, r.step).saturating_mul(std::mem::size_of::<Obj>()))?;
+            // CPython sizes the list from the range's length first (a
+            // range of big ints included: OverflowError past sys.maxsize,
+            // else MemoryError when the list cannot fit).
+            let n = self.range_length(r)?;
+            self.check_allocation(n.saturating_mul(std::mem::size_of::<Obj>()))?;
         }
         let it = self.get_iter(o)?;
         let mut out = Vec::new();

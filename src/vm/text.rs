@@ -185,16 +185,32 @@ impl Vm {
                 }
             }
             Kind::Instance | Kind::Exception => match self.lookup_special(o, "__str__") {
-                Some(m) => {
-                    let r = self.call_object(&m, &[o.clone()])?;
-                    match r.downcast::<StrValue>() {
-                        Some(s) => Ok(s.text.to_string_lossy()),
-                        None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
-                    }
-                }
+                Some(m) => self.call_str_method(o, &m),
                 None => self.repr(o),
             },
+            // A class statement's subclass of a builtin (`class S(str)`,
+            // `class I(int)`): a `__str__` it defines wins; else the
+            // builtin's own str, which for a str is its text, not a repr.
+            _ if self.type_flags_of(o) & crate::object::payloads::type_flags::HEAP_TYPE != 0 => {
+                match self.lookup_special(o, "__str__").filter(|m| m.kind() == Kind::Function) {
+                    Some(m) => self.call_str_method(o, &m),
+                    None => match o.downcast::<StrValue>() {
+                        Some(s) => Ok(s.text.to_string_lossy()),
+                        None => self.repr(o),
+                    },
+                }
+            }
             _ => self.repr(o),
+        }
+    }
+
+    /// Calls the `__str__` method `m` found for `o`; its result must be a
+    /// str.
+    fn call_str_method(&mut self, o: &Obj, m: &Obj) -> PyResult<String> {
+        let r = self.call_object(m, &[o.clone()])?;
+        match r.downcast::<StrValue>() {
+            Some(s) => Ok(s.text.to_string_lossy()),
+            None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
         }
     }
 
