@@ -80,6 +80,9 @@ fn describe(code: &Code, instr: &Instr) -> String {
         Instr::LoadFastLoadConst(a, c) => {
             format!("{}, {}", var(a.into()), code.consts.get(c as usize).map(const_text).unwrap_or_default())
         }
+        Instr::LoadConstLoadFast(c, b) => {
+            format!("{}, {}", code.consts.get(c as usize).map(const_text).unwrap_or_default(), var(b.into()))
+        }
         Instr::LoadFastLoadAttr(a, i) => format!("{}, {}", var(a.into()), name(i.into())),
         Instr::ForIterStoreFast(a, _) => var(a.into()),
         Instr::FormatValue(f) => {

@@ -261,6 +261,8 @@ pub enum Instr {
     LoadFastLoadFast(u16, u16),
     /// `[] -> [local a, consts[c]]` (`LoadFast a; LoadConst c`)
     LoadFastLoadConst(u16, u16),
+    /// `[] -> [consts[c], local b]` (`LoadConst c; LoadFast b`)
+    LoadConstLoadFast(u16, u16),
     /// `[] -> [(local a).names[i]]` (`LoadFast a; LoadAttr i`)
     LoadFastLoadAttr(u16, u16),
     /// `[x] -> [local b]`, local a = x (`StoreFast a; LoadFast b`)

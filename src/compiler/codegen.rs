@@ -1419,7 +1419,7 @@ fn stack_effect(i: &Instr) -> i32 {
         UnpackEx(n) => (n & 0xff) as i32 + (n >> 8) as i32,
         WithExceptStart | GetLen | MatchSequence | MatchMapping | MatchKeys => 1,
         MatchClass(_) => -2,
-        LoadFastLoadFast(..) | LoadFastLoadConst(..) => 2,
+        LoadFastLoadFast(..) | LoadFastLoadConst(..) | LoadConstLoadFast(..) => 2,
         LoadFastLoadAttr(..) => 1,
         StoreFastLoadFast(..) | ForIterStoreFast(..) => 0,
         UnpackStoreFast(_) => -1,

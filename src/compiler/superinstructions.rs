@@ -15,7 +15,8 @@
 use crate::bytecode::Instr;
 
 /// Rewrites the first instruction of each fusable pair, left to right.
-/// Pairs that start with a load go first: they may also absorb the
+/// Pairs of loads (`LoadFast` then a load, `LoadConst` then a `LoadFast`)
+/// go first: they may also absorb the
 /// operation after them, which saves the most. A `StoreFast` then fuses
 /// with a `LoadFast` after it that no pair has taken, and a `ForIter`
 /// with the `StoreFast` of its loop variable (which still fuses with what
@@ -27,7 +28,13 @@ pub(super) fn fuse(code: &mut [Instr]) {
     let mut pc = 0;
     while pc + 1 < code.len() {
         match fused(code[pc], code[pc + 1]) {
-            Some(f) if matches!(code[pc], Instr::LoadFast(_)) => {
+            // A `LoadConst` takes its `LoadFast` only when that load
+            // starts no pair of its own (`1, a + b` keeps `a + b` fused).
+            Some(f)
+                if matches!(code[pc], Instr::LoadFast(_))
+                    || (matches!(f, Instr::LoadConstLoadFast(..))
+                        && code.get(pc + 2).is_none_or(|&next| fused(code[pc + 1], next).is_none())) =>
+            {
                 code[pc] = f;
                 pc += 2;
             }
@@ -58,6 +65,10 @@ fn fused(a: Instr, b: Instr) -> Option<Instr> {
         (Instr::LoadFast(x), Instr::LoadConst(c)) => {
             let (x, c) = pair(x, c)?;
             Instr::LoadFastLoadConst(x, c)
+        }
+        (Instr::LoadConst(c), Instr::LoadFast(y)) => {
+            let (c, y) = pair(c, y)?;
+            Instr::LoadConstLoadFast(c, y)
         }
         (Instr::LoadFast(x), Instr::LoadAttr(i)) => {
             let (x, i) = pair(x, i)?;
@@ -143,6 +154,24 @@ mod tests {
         assert_eq!(code[2], Instr::StoreFastLoadFast(1, 1));
         assert_eq!(fused_store_target(&code, 2), 1);
         assert_eq!(code[4], Instr::UnpackSequence(2));
+    }
+
+    #[test]
+    fn a_constant_takes_a_load_that_starts_no_pair() {
+        let mut code = vec![
+            Instr::LoadConst(0),
+            Instr::LoadFast(1),
+            Instr::Binary(BinOp::Mul),
+            Instr::LoadConst(2),
+            Instr::LoadFast(3),
+            Instr::LoadFast(4),
+            Instr::Binary(BinOp::Add),
+        ];
+        fuse(&mut code);
+        assert_eq!(code[0], Instr::LoadConstLoadFast(0, 1));
+        assert_eq!(code[1], Instr::LoadFast(1));
+        assert_eq!(code[3], Instr::LoadConst(2));
+        assert_eq!(code[4], Instr::LoadFastLoadFast(3, 4));
     }
 
     #[test]

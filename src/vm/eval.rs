@@ -261,6 +261,13 @@ impl Vm {
                     *pc += 1;
                     self.push_or_fuse(x.clone(), code.consts[c as usize].clone(), code, pc);
                 }
+                Instr::LoadConstLoadFast(c, b) => {
+                    let Some(y) = self.stack.slot(*lb + b as usize) else {
+                        return Err(self.unbound_local(&code.varnames[b as usize]));
+                    };
+                    *pc += 1;
+                    self.push_or_fuse(code.consts[c as usize].clone(), y.clone(), code, pc);
+                }
                 Instr::LoadFastLoadAttr(a, i) => {
                     let Some(obj) = self.stack.slot(*lb + a as usize).clone() else {
                         return Err(self.unbound_local(&code.varnames[a as usize]));
