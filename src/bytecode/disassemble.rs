@@ -60,7 +60,7 @@ fn describe(code: &Code, instr: &Instr) -> String {
     let text = format!("{instr:?}");
     let op = text.split('(').next().unwrap_or(&text).to_string();
     let detail = match *instr {
-        Instr::LoadConst(i) | Instr::ReturnConst(i) => code.consts.get(i as usize).map(const_text).unwrap_or_default(),
+        Instr::LoadConst(i) | Instr::ReturnConst(i) | Instr::LoadConstOperand(i) => code.consts.get(i as usize).map(const_text).unwrap_or_default(),
         Instr::UnpackEx(n) => format!("{} before, {} after the starred target", n & 0xff, n >> 8),
         Instr::LoadFast(i) | Instr::StoreFast(i) | Instr::DeleteFast(i) | Instr::ReturnFast(i) => var(i),
         Instr::LoadDeref(i) | Instr::StoreDeref(i) | Instr::LoadClosure(i) => cell(i),

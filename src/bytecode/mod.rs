@@ -273,6 +273,9 @@ pub enum Instr {
     /// `[seq] -> []`, the n items stored by the n `StoreFast`s after it,
     /// in order (`UnpackSequence n; StoreFast a1; ..; StoreFast an`)
     UnpackStoreFast(u32),
+    /// `[x] -> [x, consts[c]]` (`LoadConst c` before an operator, a
+    /// comparison or a subscript, which runs with it when it can)
+    LoadConstOperand(u32),
     /// `[] -> (return local a)`, the local moved out of the ending frame
     /// (`LoadFast a; Return`)
     ReturnFast(u32),

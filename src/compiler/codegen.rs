@@ -1424,5 +1424,6 @@ fn stack_effect(i: &Instr) -> i32 {
         StoreFastLoadFast(..) | ForIterStoreFast(..) => 0,
         UnpackStoreFast(_) => -1,
         ReturnFast(_) | ReturnConst(_) => 0,
+        LoadConstOperand(_) => 1,
     }
 }

@@ -22,7 +22,8 @@ use crate::bytecode::Instr;
 /// with the `StoreFast` of its loop variable (which still fuses with what
 /// follows it, for the runs that reach it alone: a resumed generator's
 /// item is pushed, as by `ForIter`). A `LoadFast` or `LoadConst` right
-/// before a `Return` returns its value without the push and pop. An `UnpackSequence n` followed by
+/// before a `Return` returns its value without the push and pop, and a
+/// `LoadConst` before an operator runs it with the value under it. An `UnpackSequence n` followed by
 /// `n` `StoreFast`s stores the items itself and skips them all.
 pub(super) fn fuse(code: &mut [Instr]) {
     let mut pc = 0;
@@ -48,7 +49,11 @@ pub(super) fn fuse(code: &mut [Instr]) {
                 code[pc] = Instr::UnpackStoreFast(n);
             }
         } else if let (Instr::StoreFast(_) | Instr::ForIter(_) | Instr::LoadConst(_), Some(f)) = (code[pc], fused(code[pc], code[pc + 1])) {
-            code[pc] = f;
+            // A constant that a `LoadFastLoadConst` before it loads
+            // already is left alone (it only runs after a jump to it).
+            if !(matches!(f, Instr::LoadConstOperand(_)) && pc > 0 && matches!(code[pc - 1], Instr::LoadFastLoadConst(..))) {
+                code[pc] = f;
+            }
         }
     }
 }
@@ -81,6 +86,7 @@ fn fused(a: Instr, b: Instr) -> Option<Instr> {
         (Instr::ForIter(t), Instr::StoreFast(x)) => Instr::ForIterStoreFast(u16::try_from(x).ok()?, t),
         (Instr::LoadFast(x), Instr::Return) => Instr::ReturnFast(x),
         (Instr::LoadConst(c), Instr::Return) => Instr::ReturnConst(c),
+        (Instr::LoadConst(c), Instr::Binary(_) | Instr::Inplace(_) | Instr::Compare(_) | Instr::Subscr) => Instr::LoadConstOperand(c),
         _ => return None,
     })
 }

@@ -261,6 +261,11 @@ impl Vm {
                     *pc += 1;
                     self.push_or_fuse(x.clone(), code.consts[c as usize].clone(), code, pc);
                 }
+                Instr::LoadConstOperand(c) => {
+                    // The operator after it is at `pc`, as after a pair.
+                    let x = self.pop();
+                    self.push_or_fuse(x, code.consts[c as usize].clone(), code, pc);
+                }
                 Instr::LoadConstLoadFast(c, b) => {
                     let Some(y) = self.stack.slot(*lb + b as usize) else {
                         return Err(self.unbound_local(&code.varnames[b as usize]));

@@ -67,3 +67,34 @@ try:
     scale(None)
 except TypeError as e:
     print("TypeError:", e)
+
+# A constant after a computed value: the operator runs with the value
+# under it when it can, and generically otherwise.
+def parity(n):
+    return (n % 2) == 0, (n * 3) + 1, (n // 2) < 10, [n, n + 1][0], (n, "t")[1]
+
+print(parity(7), parity(40), parity(2.5))
+
+class Adder:
+    def __add__(self, other):
+        return "add " + repr(other)
+
+    def __lt__(self, other):
+        return "lt"
+
+    def __getitem__(self, i):
+        return "item " + repr(i)
+
+def through(obj):
+    return (obj) + 1, obj < 2, obj[0], obj + "s"
+
+print(through(Adder()))
+for bad in (lambda n: (n * 1) / 0, lambda n: (n + 0) + "x", lambda n: (n + 0)[0]):
+    try:
+        bad(3)
+    except (ZeroDivisionError, TypeError) as e:
+        print(type(e).__name__ + ":", e)
+total = 0
+for i in range(5):
+    total = (total * 2) + 1
+print(total, "%d items" % 3, ("x" * 2) * 3)
