@@ -592,7 +592,7 @@ fn died_slow(p: NonNull<Header>) {
     // free at once: what it holds is released in turn, and anything that
     // wants code run goes to the dead list from there. The nesting is
     // bounded and the collector's run excluded (`ImmediateRelease`).
-    if f & (flags::FINALIZE | flags::WEAKLY_REFERENCED | flags::COLLECTING) == 0 {
+    if f & (flags::FINALIZE | flags::WEAKLY_REFERENCED) == 0 {
         if let Some(_nested) = super::ImmediateRelease::enter() {
             DeadObj(p).release(&mut NoFinalizer);
             return;
@@ -747,6 +747,7 @@ impl DeadObj {
             // unreferenced box of the payload's `GcBox` layout.
             unsafe { free_to_list::<crate::object::payloads::ListValue>(self.0, |_| 0, |b, _| free_list::give_list(b)) }
         } else if kind == Kind::Tuple && free_list::is_exact_tuple(ty) {
+            // SAFETY: as for lists, with the tuple free lists.
             unsafe { free_to_list::<crate::object::payloads::TupleValue>(self.0, |t| t.0.len(), |b, n| free_list::give_tuple(b, n)) }
         } else {
             unsafe { free_box(self.0, kind) }
@@ -796,6 +797,8 @@ unsafe fn free_box(p: NonNull<Header>, kind: Kind) -> usize {
 ///
 /// # Safety
 /// As for `free_box`, with `p` a `GcBox<T>` in no collector list, and
+/// `keep` a function that may keep the (dropped, unreferenced) box it is
+/// given on a free list of `GcBox<T>` boxes.
 unsafe fn free_to_list<T: Payload>(
     p: NonNull<Header>,
     len: impl FnOnce(&T) -> usize,

@@ -128,7 +128,8 @@ impl Vm {
             }
             Err(kv) => kv,
         };
-        let old = match self.find_key(t, &key, hash)? {
+        // `set_builtin` found that some key compares in Python.
+        let old = match self.find_key_python(t, &key, hash)? {
             Some(i) => t.borrow_mut().replace_value(i, value),
             None => {
                 t.borrow_mut().insert_new(hash, key, value);

@@ -153,7 +153,7 @@ impl Vm {
     /// `if`/`while` on it, the jump is taken on the Rust bool, and no
     /// bool object is pushed and popped; otherwise the bool is pushed.
     #[inline(always)]
-    fn push_or_jump(&mut self, r: bool, code: &crate::bytecode::Code, pc: &mut usize) {
+    pub(super) fn push_or_jump(&mut self, r: bool, code: &crate::bytecode::Code, pc: &mut usize) {
         match code.instructions[*pc] {
             Instr::PopJumpIfFalse(t) => *pc = if r { *pc + 1 } else { t as usize },
             Instr::PopJumpIfTrue(t) => *pc = if r { t as usize } else { *pc + 1 },

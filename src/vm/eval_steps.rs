@@ -271,15 +271,8 @@ impl Vm {
             }
             Some(&Instr::Compare(op)) => {
                 if let Some(r) = self.compare_fast(&x, &y, op) {
-                    match code.instructions.get(next + 1) {
-                        Some(&Instr::PopJumpIfFalse(t)) => *pc = if r { next + 2 } else { t as usize },
-                        Some(&Instr::PopJumpIfTrue(t)) => *pc = if r { t as usize } else { next + 2 },
-                        _ => {
-                            let b = self.bool_obj(r);
-                            self.stack.push(b);
-                            *pc = next + 1;
-                        }
-                    }
+                    *pc = next + 1;
+                    self.push_or_jump(r, code, pc);
                     return;
                 }
             }

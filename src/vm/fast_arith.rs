@@ -94,8 +94,9 @@ impl Vm {
     #[inline(always)]
     fn store_fused(&mut self, v: Fast, a: Obj, b: Obj, code: &Code, pc: &mut usize, lb: usize) -> Option<Obj> {
         // When `overwrite_unique` refuses (a flagged or retyped box) a new
-        // box is made and the store runs as usual. A fused `StoreFastLoadFast` skipped this way leaves its
-        // `LoadFast` to run alone next (superinstructions.rs).
+        // box is made and the store runs as usual. A fused
+        // `StoreFastLoadFast` skipped this way leaves its `LoadFast` to
+        // run alone next (superinstructions.rs).
         let local = match code.instructions.get(*pc) {
             Some(&Instr::StoreFast(i)) => i as usize,
             Some(&Instr::StoreFastLoadFast(i, _)) => i as usize,
