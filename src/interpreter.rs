@@ -70,6 +70,33 @@ impl Interpreter {
         self.execute(source, filename, Mode::Module)
     }
 
+    /// Runs the script file `path` as `python3 path ARGS` does:
+    /// `sys.argv` is `[path, ARGS...]` as given, `sys.path[0]` the
+    /// script's folder, and `__file__` and tracebacks name the script by
+    /// its absolute path (the current folder joined to `path`, not
+    /// normalised, as CPython 3.9+ does).
+    pub fn run_file(&mut self, source: &str, path: &str, args: &[&str]) -> Result<(), Error> {
+        let absolute = match std::env::current_dir() {
+            Ok(cwd) if !std::path::Path::new(path).is_absolute() => format!("{}/{path}", cwd.display()),
+            _ => path.to_string(),
+        };
+        let folder = std::path::Path::new(&absolute).parent().map(|d| d.canonicalize().unwrap_or_else(|_| d.to_path_buf()));
+        let folder = folder.map_or_else(|| ".".to_string(), |d| d.display().to_string());
+        let argv: Vec<&str> = std::iter::once(path).chain(args.iter().copied()).collect();
+        self.vm.set_argv(&argv, &folder);
+        self.vm.set_main_file(&absolute);
+        self.execute(source, &absolute, Mode::Module)
+    }
+
+    /// Runs `python3 -c CODE ARGS`: `sys.argv` is `['-c', ARGS...]`, the
+    /// current folder (`''`) is on `sys.path`, there is no `__file__`,
+    /// and tracebacks name the code `<string>`.
+    pub fn run_command(&mut self, source: &str, args: &[&str]) -> Result<(), Error> {
+        let argv: Vec<&str> = std::iter::once("-c").chain(args.iter().copied()).collect();
+        self.vm.set_argv(&argv, "");
+        self.execute(source, "<string>", Mode::Module)
+    }
+
     /// Runs a script read from standard input, as `python3 < file` and
     /// `python3 - ARGS` do: filename `<stdin>`, `sys.argv` as given (its
     /// first item `''` or `'-'`), the current folder (`''`) on `sys.path`.

@@ -80,9 +80,15 @@ fn run(mut args: Vec<String>) -> u8 {
             },
             Err(code) => code,
         },
-        Some("-c") if args.len() >= 2 => execute(&args[1], "<string>"),
+        Some("-c") if args.len() >= 2 => {
+            let rest: Vec<&str> = args[2..].iter().map(String::as_str).collect();
+            execute(|interp| interp.run_command(&args[1], &rest))
+        }
         Some(path) if !path.starts_with('-') => match read_source(path) {
-            Ok(src) => execute(&src, path),
+            Ok(src) => {
+                let rest: Vec<&str> = args[1..].iter().map(String::as_str).collect();
+                execute(|interp| interp.run_file(&src, path, &rest))
+            }
             Err(code) => code,
         },
         None if std::io::stdin().is_terminal() => {
@@ -98,9 +104,11 @@ fn run(mut args: Vec<String>) -> u8 {
     }
 }
 
-fn execute(source: &str, filename: &str) -> u8 {
+/// Runs a program through `run` on a new interpreter, then reports its
+/// end as CPython does and gives the exit status.
+fn execute(run: impl FnOnce(&mut ouro::Interpreter) -> Result<(), ouro::Error>) -> u8 {
     let mut interp = ouro::Interpreter::new();
-    let result = interp.run(source, filename);
+    let result = run(&mut interp);
     use std::io::Write;
     let _ = std::io::stdout().flush();
     // The traceback comes first, then module teardown (which may run __del__).

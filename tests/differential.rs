@@ -187,22 +187,6 @@ fn replace_bytes(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Stderr without CPython 3.11's error-location marker lines (lines made only
-/// of spaces, `^` and `~`), which ouro need not print.
-fn strip_markers(text: &[u8]) -> String {
-    let text = String::from_utf8_lossy(text);
-    let mut out = String::new();
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches('\n');
-        let marker =
-            !body.trim().is_empty() && body.chars().all(|c| c == ' ' || c == '^' || c == '~');
-        if !marker {
-            out.push_str(line);
-        }
-    }
-    out
-}
-
 /// Why a run does not match the expected files, or `None` when it does.
 fn compare(root: &Path, rel: &str, heap: Option<&str>, run: &Run) -> Option<String> {
     let base = root.join(&rel[..rel.len() - 3]);
@@ -239,12 +223,9 @@ fn compare(root: &Path, rel: &str, heap: Option<&str>, run: &Run) -> Option<Stri
             )
         ));
     }
-    let (want, got) = (strip_markers(&expected_err), strip_markers(&run.stderr));
+    let (want, got) = (String::from_utf8_lossy(&expected_err), String::from_utf8_lossy(&run.stderr));
     if want != got {
-        why.push_str(&format!(
-            "stderr differs (marker lines ignored):\n{}",
-            diff(&want, &got)
-        ));
+        why.push_str(&format!("stderr differs:\n{}", diff(&want, &got)));
     }
     if why.is_empty() { None } else { Some(why) }
 }

@@ -328,6 +328,28 @@ pub mod flags {
     pub const COROUTINE: u32 = 0x80;
 }
 
+/// Where an instruction came from: CPython's `co_positions()` entry,
+/// the span of the innermost expression (or statement) it was compiled
+/// for. Columns are UTF-8 byte offsets into their lines, as in CPython;
+/// tracebacks draw their `^`/`~` markers from them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+impl Position {
+    /// The column of an instruction with no span (code set-up): only its
+    /// line is known.
+    pub const NO_COLUMN: u32 = u32::MAX;
+
+    pub fn line_only(line: u32) -> Position {
+        Position { line, end_line: line, col: Self::NO_COLUMN, end_col: Self::NO_COLUMN }
+    }
+}
+
 /// A compiled function body, module or class body.
 #[derive(Debug)]
 pub struct Code {
@@ -336,8 +358,8 @@ pub struct Code {
     pub filename: String,
     pub firstlineno: u32,
     pub instructions: Vec<Instr>,
-    /// The source line of each instruction (same length).
-    pub lines: Vec<u32>,
+    /// The source span of each instruction (same length).
+    pub positions: Vec<Position>,
     pub handlers: Vec<Handler>,
     pub consts: Vec<Obj>,
     /// Global, attribute and imported names (str objects).
@@ -418,7 +440,12 @@ pub struct GlobalCache {
 impl Code {
     /// The source line of the instruction at `pc`.
     pub fn line_at(&self, pc: usize) -> u32 {
-        self.lines.get(pc).copied().unwrap_or(self.firstlineno)
+        self.positions.get(pc).map_or(self.firstlineno, |p| p.line)
+    }
+
+    /// The source span of the instruction at `pc`, if it has columns.
+    pub fn position_at(&self, pc: usize) -> Option<Position> {
+        self.positions.get(pc).copied().filter(|p| p.col != Position::NO_COLUMN)
     }
 
     /// The innermost protected range covering `pc`.

@@ -15,7 +15,7 @@
 
 use super::symtable::{Scope, ScopeId, SymbolScope, SymbolTable, mangle};
 use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
-use crate::bytecode::{BinOp, CmpOp, Code, Handler, Instr, UnOp, flags};
+use crate::bytecode::{BinOp, CmpOp, Code, Handler, Instr, Position, UnOp, flags};
 use crate::error::SyntaxError;
 use crate::heap::Obj;
 use crate::object::payloads::CodeValue;
@@ -57,7 +57,9 @@ struct Unit {
     finally_bodies: Vec<Cleanup>,
     /// Current stack depth, for exception-table entries.
     depth: u32,
-    line: u32,
+    /// The span the next instruction is compiled for: the innermost
+    /// expression or statement being compiled, as CPython's `SET_LOC`.
+    loc: Position,
     /// Class scopes: the name used for private-name mangling.
     private: Option<String>,
     /// Inside an `except*` clause body: how many loops were open when it
@@ -154,7 +156,7 @@ impl Compiler<'_> {
             filename: self.filename.clone(),
             firstlineno,
             instructions: Vec::new(),
-            lines: Vec::new(),
+            positions: Vec::new(),
             handlers: Vec::new(),
             consts: Vec::new(),
             names: Vec::new(),
@@ -178,7 +180,9 @@ impl Compiler<'_> {
             loops: Vec::new(),
             finally_bodies: Vec::new(),
             depth: 0,
-            line: firstlineno,
+            // A comprehension's or lambda's set-up code belongs to the
+            // expression it was made for.
+            loc: self.units.last().map_or(Position::line_only(firstlineno), |u| u.loc),
             private,
             except_star_loops: None,
         });
@@ -196,7 +200,7 @@ impl Compiler<'_> {
     fn emit(&mut self, i: Instr) -> usize {
         let u = self.unit();
         u.code.instructions.push(i);
-        u.code.lines.push(u.line);
+        u.code.positions.push(u.loc);
         u.depth = (u.depth as i32 + stack_effect(&i)).max(0) as u32;
         u.code.stacksize = u.code.stacksize.max(u.depth);
         u.code.instructions.len() - 1
@@ -252,9 +256,45 @@ impl Compiler<'_> {
         mangle(private.as_deref(), name).into_owned()
     }
 
-    fn set_line(&mut self, offset: u32) {
-        let line = self.line_of(offset);
-        self.unit().line = line;
+    /// The position of the source span `r`.
+    fn span(&self, r: ast::TextRange) -> Position {
+        let (line, end_line) = (self.line_of(r.start), self.line_of(r.end));
+        let line_start = |l: u32| self.line_starts.get(l as usize - 1).copied().unwrap_or(0);
+        Position { line, end_line, col: r.start - line_start(line), end_col: r.end - line_start(end_line) }
+    }
+
+    fn set_loc(&mut self, r: ast::TextRange) {
+        let p = self.span(r);
+        self.unit().loc = p;
+    }
+
+    /// CPython's `update_start_location_to_match_attr`: when the name of
+    /// attribute `a` ends on another line than `p` starts on (a method
+    /// chain over several lines), `p` starts at the name instead, so
+    /// that the traceback shows the line of the failing attribute.
+    fn start_at_attr_name(&self, mut p: Position, a: &Expr) -> Position {
+        let ExprKind::Attribute { attr, .. } = &a.kind else { return p };
+        let end = self.span(a.range);
+        if p.line != end.end_line {
+            p.line = end.end_line;
+            p.end_line = p.end_line.max(p.line);
+            // CPython subtracts the name's length in characters from a
+            // byte column, and gives up on columns past the start.
+            match end.end_col.checked_sub(attr.chars().count() as u32) {
+                Some(col) => p.col = col,
+                None => (p.col, p.end_col) = (Position::NO_COLUMN, Position::NO_COLUMN),
+            }
+        }
+        p
+    }
+
+    /// Runs `f` (which compiles something) at location `p`, then puts
+    /// the current location back.
+    fn at<T>(&mut self, p: Position, f: impl FnOnce(&mut Self) -> CResult<T>) -> CResult<T> {
+        let saved = std::mem::replace(&mut self.unit().loc, p);
+        let r = f(self);
+        self.unit().loc = saved;
+        r
     }
 
     // ---------------------------------------------------------------- names
@@ -327,7 +367,7 @@ impl Compiler<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
-        self.set_line(s.range.start);
+        self.set_loc(s.range);
         let line = self.line_of(s.range.start);
         match &s.kind {
             StmtKind::Expr { value } => {
@@ -375,7 +415,7 @@ impl Compiler<'_> {
                 self.body(body)?;
                 // CPython re-tests at the bottom, on the test's line: an
                 // interrupt noticed at the jump back is reported there.
-                self.set_line(test.range.start);
+                self.set_loc(test.range);
                 self.emit(Instr::Jump(start));
                 let lp = self.unit().loops.pop().expect("the loop");
                 let else_start = self.here();
@@ -463,6 +503,12 @@ impl Compiler<'_> {
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let ok = self.emit(Instr::PopJumpIfTrue(0));
+                // CPython 3.11's conditional jump on a comparison leaves
+                // the comparison's location set, so the raise is located
+                // there (`assert x == 2` marks `x == 2`).
+                if let Some(cmp) = tested_comparison(test) {
+                    self.set_loc(cmp.range);
+                }
                 let i = self.name_index("AssertionError");
                 self.emit(Instr::LoadGlobal(i));
                 if let Some(m) = msg {
@@ -581,7 +627,7 @@ impl Compiler<'_> {
             let handlers_start = self.here();
             let nothing_raised = if star { Some(self.except_star_clauses(&t.handlers, depth)?) } else { None };
             for h in t.handlers.iter().filter(|_| !star) {
-                self.set_line(h.range.start);
+                self.set_loc(h.range);
                 let next = match &h.type_ {
                     Some(ty) => {
                         self.expr(ty)?;
@@ -654,7 +700,7 @@ impl Compiler<'_> {
         if !matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }) {
             return Ok(body);
         }
-        self.set_line(body[0].range.start);
+        self.set_loc(body[0].range);
         self.expr(value)?;
         let store = self.name_index("__doc__");
         self.emit(Instr::StoreName(store));
@@ -680,10 +726,19 @@ impl Compiler<'_> {
         self.emit(Instr::Return);
         let code = self.leave();
         self.make_function(code, &qualname, flags)?;
-        for _ in &f.decorator_list {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(&f.decorator_list)?;
         self.store_name(&f.name);
+        Ok(())
+    }
+
+    /// Calls the decorators (pushed before the function or class, which
+    /// is on top), innermost first, each call at its decorator's
+    /// location.
+    fn apply_decorators(&mut self, decorators: &[Expr]) -> CResult<()> {
+        for d in decorators.iter().rev() {
+            let p = self.span(d.range);
+            self.at(p, |c| Ok(c.emit(Instr::Call(1))))?;
+        }
         Ok(())
     }
 
@@ -830,19 +885,26 @@ impl Compiler<'_> {
             self.emit(Instr::LoadConst(c));
             self.emit(Instr::CallKw((2 + bases.len() + keywords.len()) as u32));
         }
-        for _ in decorators {
-            self.emit(Instr::Call(1));
-        }
+        self.apply_decorators(decorators)?;
         self.store_name(name);
         Ok(())
     }
 
+    /// Stores the top of the stack into `target`, at the target's
+    /// location.
     fn assign(&mut self, target: &Expr) -> CResult<()> {
+        let p = self.span(target.range);
+        self.at(p, |c| c.assign_here(target))
+    }
+
+    fn assign_here(&mut self, target: &Expr) -> CResult<()> {
         match &target.kind {
             ExprKind::Name { id, .. } => self.store_name(id),
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
                 let i = self.name_index(&self.mangled(attr));
+                let p = self.start_at_attr_name(self.units.last().expect("a unit").loc, target);
+                self.unit().loc = p;
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -864,12 +926,20 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `del target`, at the target's location.
     fn delete(&mut self, target: &Expr) -> CResult<()> {
+        let p = self.span(target.range);
+        self.at(p, |c| c.delete_here(target))
+    }
+
+    fn delete_here(&mut self, target: &Expr) -> CResult<()> {
         match &target.kind {
             ExprKind::Name { id, .. } => self.name_op(id, ExprContext::Del),
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
                 let i = self.name_index(&self.mangled(attr));
+                let p = self.start_at_attr_name(self.units.last().expect("a unit").loc, target);
+                self.unit().loc = p;
                 self.emit(Instr::DeleteAttr(i));
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -887,44 +957,66 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `target op= value`. As in CPython, the target's load and store are
+    /// located at the target, the operator at the whole statement.
     fn aug_assign(&mut self, target: &Expr, op: ast::Operator, value: &Expr) -> CResult<()> {
         let op = binop(op);
+        let statement = self.unit().loc;
+        let mut target_loc = self.span(target.range);
+        if let ExprKind::Attribute { .. } = target.kind {
+            target_loc = self.start_at_attr_name(target_loc, target);
+        }
         match &target.kind {
             ExprKind::Name { id, .. } => {
-                self.load_name(id);
+                self.at(target_loc, |c| Ok(c.load_name(id)))?;
                 self.expr(value)?;
                 self.emit(Instr::Inplace(op));
-                self.store_name(id);
+                self.at(target_loc, |c| Ok(c.store_name(id)))?;
             }
             ExprKind::Attribute { value: obj, attr, .. } => {
-                self.expr(obj)?;
-                self.emit(Instr::Dup);
                 let i = self.name_index(&self.mangled(attr));
-                self.emit(Instr::LoadAttr(i));
+                self.at(target_loc, |c| {
+                    c.expr(obj)?;
+                    c.emit(Instr::Dup);
+                    c.emit(Instr::LoadAttr(i));
+                    Ok(())
+                })?;
                 self.expr(value)?;
                 self.emit(Instr::Inplace(op));
+                self.unit().loc = target_loc;
                 self.emit(Instr::Rot2);
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value: obj, slice, .. } => {
-                self.expr(obj)?;
-                self.expr(slice)?;
-                self.emit(Instr::Dup2);
-                self.emit(Instr::Subscr);
+                self.at(target_loc, |c| {
+                    c.expr(obj)?;
+                    c.expr(slice)?;
+                    c.emit(Instr::Dup2);
+                    c.emit(Instr::Subscr);
+                    Ok(())
+                })?;
                 self.expr(value)?;
                 self.emit(Instr::Inplace(op));
                 // [obj, key, result] -> [result, obj, key]
+                self.unit().loc = target_loc;
                 self.emit(Instr::Rot3);
                 self.emit(Instr::StoreSubscr);
             }
             _ => return not_implemented("this augmented assignment", self.line_of(target.range.start)),
         }
+        self.unit().loc = statement;
         Ok(())
     }
 
     // ---------------------------------------------------------- expressions
 
+    /// Compiles `e` at its own location (CPython's `compiler_visit_expr`).
     fn expr(&mut self, e: &Expr) -> CResult<()> {
+        let p = self.span(e.range);
+        self.at(p, |c| c.expr_here(e))
+    }
+
+    fn expr_here(&mut self, e: &Expr) -> CResult<()> {
         let line = self.line_of(e.range.start);
         if let Some(o) = self.folded(e) {
             self.load_folded(o);
@@ -972,6 +1064,8 @@ impl Compiler<'_> {
             ExprKind::Attribute { value, attr, .. } => {
                 self.expr(value)?;
                 let i = self.name_index(&self.mangled(attr));
+                let p = self.start_at_attr_name(self.span(e.range), e);
+                self.unit().loc = p;
                 self.emit(Instr::LoadAttr(i));
             }
             ExprKind::Subscript { value, slice, .. } => {
@@ -1086,7 +1180,12 @@ impl Compiler<'_> {
             return Ok(());
         }
         for v in values {
-            self.expr(v)?;
+            // CPython 3.11 locates a field's formatting at the whole
+            // f-string (the expressions inside keep their own spans).
+            match v.kind {
+                ExprKind::FormattedValue { .. } => self.expr_here(v)?,
+                _ => self.expr(v)?,
+            }
         }
         if values.len() > 1 {
             self.emit(Instr::BuildString(values.len() as u32));
@@ -1189,13 +1288,18 @@ impl Compiler<'_> {
         if let (ExprKind::Attribute { value, attr, .. }, true) = (&func.kind, keywords.is_empty()) {
             // `obj.name(args)`: no bound method object (CPython's
             // LOAD_METHOD / CALL pair).
+            // The lookup is located at the attribute, the call at the
+            // whole call (both from the name on, over several lines).
             self.expr(value)?;
             let i = self.name_index(&self.mangled(attr));
-            self.emit(Instr::LoadMethod(i));
+            let call_loc = self.unit().loc;
+            let attr_loc = self.start_at_attr_name(self.span(func.range), func);
+            self.at(attr_loc, |c| Ok(c.emit(Instr::LoadMethod(i))))?;
             for a in args {
                 self.expr(a)?;
             }
-            self.emit(Instr::CallMethod(args.len() as u32));
+            let p = self.start_at_attr_name(call_loc, func);
+            self.at(p, |c| Ok(c.emit(Instr::CallMethod(args.len() as u32))))?;
             return Ok(());
         }
         self.expr(func)?;
@@ -1357,6 +1461,18 @@ enum Comp<'a> {
     Gen(&'a Expr),
 }
 
+
+/// The comparison whose location a conditional jump on `test` leaves
+/// set in CPython 3.11 (`compiler_jump_if`): `test` itself, or through
+/// `not` and the last operand of `and`/`or`.
+fn tested_comparison(test: &Expr) -> Option<&Expr> {
+    match &test.kind {
+        ExprKind::Compare { .. } => Some(test),
+        ExprKind::UnaryOp { op: ast::UnaryOp::Not, operand } => tested_comparison(operand),
+        ExprKind::BoolOp { values, .. } => values.last().and_then(tested_comparison),
+        _ => None,
+    }
+}
 
 fn binop(op: ast::Operator) -> BinOp {
     match op {

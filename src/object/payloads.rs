@@ -230,11 +230,14 @@ pub struct ExceptionValue {
     pub dict: RefCell<Option<Obj>>,
 }
 
-/// One line of a traceback: a code object and the line executing in it.
+/// One line of a traceback: a code object and the line executing in it,
+/// with the span of the failing instruction where it is known (not for
+/// entries rebuilt from Python `traceback` objects).
 #[derive(Clone)]
 pub struct TracebackEntry {
     pub code: std::rc::Rc<crate::bytecode::Code>,
     pub line: u32,
+    pub position: Option<crate::bytecode::Position>,
 }
 
 pub struct BoundMethodValue {

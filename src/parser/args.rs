@@ -78,7 +78,13 @@ fn split_args(items: Vec<Arg>) -> PResult<(Vec<Expr>, Vec<ast::Keyword>)> {
     Ok((args, keywords))
 }
 
-pub fn call(l: usize, r: usize, func: Expr, items: Vec<Arg>) -> PResult<Expr> {
+/// A call `func(items)` spanning `l..r`, its `(` at `paren`.
+pub fn call(l: usize, paren: usize, r: usize, func: Expr, mut items: Vec<Arg>) -> PResult<Expr> {
+    if let [Arg::Generator(e)] = &mut items[..] {
+        // A lone generator argument borrows the call's parentheses, which
+        // CPython counts as its own (its span, as in `(x for x in y)`).
+        e.range = ast::TextRange::new(paren, r);
+    }
     let (args, keywords) = split_args(items)?;
     checked(expr(l, r, ExprKind::Call { func: Box::new(func), args, keywords }))
 }

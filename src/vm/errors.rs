@@ -88,7 +88,7 @@ impl Vm {
     /// Records that `err` passed through the current frame's current line.
     pub(crate) fn add_traceback(&self, err: &PyErr, code: &std::rc::Rc<crate::bytecode::Code>, pc: usize) {
         if let Some(e) = err.0.downcast::<ExceptionValue>() {
-            e.traceback.borrow_mut().push(TracebackEntry { code: code.clone(), line: code.line_at(pc) });
+            e.traceback.borrow_mut().push(TracebackEntry { code: code.clone(), line: code.line_at(pc), position: code.position_at(pc) });
         }
     }
 

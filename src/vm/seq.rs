@@ -605,7 +605,14 @@ impl Vm {
                     let r = self.call_object(&m, &[container.clone(), item.clone()])?;
                     return self.truthy(&r);
                 }
-                let it = self.get_iter(container)?;
+                // `_PySequence_IterSearch` words any TypeError of iter() its way.
+                let it = match self.get_iter(container) {
+                    Err(e) if self.isinstance(&e.0, &self.types.exceptions.type_error.clone()) => {
+                        let msg = format!("argument of type '{}' is not iterable", self.type_name(container));
+                        return Err(self.type_error(msg));
+                    }
+                    it => it?,
+                };
                 while let Some(x) = self.next(&it)? {
                     if self.eq(&x, item)? {
                         return Ok(true);

@@ -11,6 +11,7 @@
 //! `max_group_depth` (10).
 
 use super::Vm;
+use crate::bytecode::Position;
 use crate::heap::Obj;
 use crate::object::payloads::*;
 use crate::object::PyResult;
@@ -98,7 +99,7 @@ impl Vm {
             let (Some(code), Some(line)) = (code.downcast::<CodeValue>(), self.small_int(&line)) else {
                 return Err(self.type_error("__traceback__ must be a traceback or None"));
             };
-            entries.push(TracebackEntry { code: code.0.clone(), line: line as u32 });
+            entries.push(TracebackEntry { code: code.0.clone(), line: line as u32, position: None });
             cur = self.get_attr(&cur, &next_key)?;
         }
         entries.reverse();
@@ -253,21 +254,148 @@ impl Vm {
     }
 }
 
-/// The `File ..., line ..., in ...` lines of a traceback, outermost first.
+/// Frames past this many in a row on the same line are counted, not
+/// shown (`TB_RECURSIVE_CUTOFF`).
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The `File ..., line ..., in ...` lines of a traceback, outermost first,
+/// as CPython's `tb_print_internal` writes them: each with its source
+/// line and markers, and a run of more than three entries for the same
+/// line of the same function shortened to a `[Previous line repeated
+/// N more times]` line.
 fn format_stack(entries: &[TracebackEntry]) -> String {
     let mut out = String::new();
+    let mut last: Option<(&str, u32, &str)> = None;
+    let mut count = 0;
     for entry in entries.iter().rev() {
         let code = &entry.code;
-        let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, entry.line, code.name);
-        if let Some(line) = source_line(&code.filename, entry.line) {
-            let _ = writeln!(out, "    {}", line.trim());
+        let here = (code.filename.as_str(), entry.line, code.name.as_str());
+        if last != Some(here) {
+            repeated_line(&mut out, count);
+            last = Some(here);
+            count = 0;
+        }
+        count += 1;
+        if count <= RECURSIVE_CUTOFF {
+            let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, entry.line, code.name);
+            if let Some(line) = source_line(&code.filename, entry.line) {
+                let _ = writeln!(out, "    {}", line.trim_start_matches(INDENT));
+                if let Some(markers) = entry.position.and_then(|p| markers(&line, p)) {
+                    let _ = writeln!(out, "    {markers}");
+                }
+            }
         }
     }
+    repeated_line(&mut out, count);
     out
 }
+
+/// `tb_print_line_repeated`, for a run of `count` entries.
+fn repeated_line(out: &mut String, count: usize) {
+    if count > RECURSIVE_CUTOFF {
+        let more = count - RECURSIVE_CUTOFF;
+        let _ = writeln!(out, "  [Previous line repeated {more} more time{}]", if more > 1 { "s" } else { "" });
+    }
+}
+
+/// What CPython strips from the front of a source line it shows.
+const INDENT: [char; 3] = [' ', '\t', '\x0c'];
 
 /// Line `lineno` of a file, as CPython's `linecache` would show it.
 fn source_line(filename: &str, lineno: u32) -> Option<String> {
     let text = std::fs::read_to_string(filename).ok()?;
     text.lines().nth(lineno.checked_sub(1)? as usize).map(str::to_string)
+}
+
+/// The marker line under source line `line` for an instruction spanning
+/// `p`, without its margin, or `None` where CPython 3.11 shows none
+/// (`display_source_line_with_margin`): `^` under the span, or for a
+/// binary operation or subscript on one line `~` under the operands and
+/// `^` under the operator or brackets. A span covering the whole
+/// (stripped) line gets no markers, unless it has an operator to point at.
+/// A span over several lines is marked to the end of its first line.
+fn markers(line: &str, p: Position) -> Option<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let start = char_offset(line, p.col);
+    let mut end = char_offset(line, p.end_col);
+    let mut anchors = None;
+    if p.line == p.end_line {
+        if start <= end {
+            anchors = operator_anchors(&chars[start..end].iter().collect::<String>());
+        }
+    } else {
+        end = chars.iter().rposition(|c| !INDENT.contains(c)).map_or(0, |i| i + 1);
+    }
+    let indent = chars.iter().take_while(|c| INDENT.contains(c)).count();
+    if end.saturating_sub(start) == chars.len() - indent && anchors.is_none() || start < indent {
+        return None;
+    }
+    let (left_end, right_start) = anchors.map_or((usize::MAX, usize::MAX), |(l, r)| (start + l, start + r));
+    let marks = (indent..end).map(|i| match i {
+        _ if i < start => ' ',
+        _ if anchors.is_some() && left_end <= i && i < right_start => '^',
+        _ if anchors.is_some() => '~',
+        _ => '^',
+    });
+    Some(marks.collect())
+}
+
+/// `_PyPegen_byte_offset_to_character_offset`: the characters in the
+/// first `col` bytes of `line`.
+fn char_offset(line: &str, col: u32) -> usize {
+    let col = (col as usize).min(line.len());
+    line.char_indices().take_while(|&(i, _)| i < col).count()
+}
+
+/// `extract_anchors_from_line`: `segment` parsed on its own; for a binary
+/// operation the operator's character offsets in it, for a subscript the
+/// brackets'.
+fn operator_anchors(segment: &str) -> Option<(usize, usize)> {
+    let (l, r) = operator_byte_anchors(segment)?;
+    Some((char_offset(segment, l as u32), char_offset(segment, r as u32)))
+}
+
+/// `operator_anchors` in bytes: the scans step over ASCII only.
+fn operator_byte_anchors(segment: &str) -> Option<(usize, usize)> {
+    use crate::ast::{ExprKind, Mod, StmtKind};
+    let Ok(Mod::Module { body, .. }) = crate::parser::parse_module(segment) else { return None };
+    let [stmt] = &body[..] else { return None };
+    let StmtKind::Expr { value } = &stmt.kind else { return None };
+    let bytes = segment.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\x0c');
+    match &value.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let (from, to) = (left.range.end as usize, right.range.start as usize);
+            let mut found = None;
+            for i in from..to.min(bytes.len()) {
+                if space(bytes[i]) {
+                    continue;
+                }
+                let two_chars = i + 1 < to && !space(bytes[i + 1]);
+                found = Some((i, i + 1 + two_chars as usize));
+                // A closing parenthesis of the left operand is not the
+                // operator: keep looking.
+                if i + 1 < to && bytes[i] == b')' {
+                    continue;
+                }
+                break;
+            }
+            found
+        }
+        ExprKind::Subscript { value, slice, .. } => {
+            let mut left = value.range.end as usize;
+            let mut right = slice.range.end as usize + 1;
+            while left < bytes.len() && bytes[left] != b'[' {
+                left += 1;
+            }
+            while right < bytes.len() && bytes[right] != b']' {
+                right += 1;
+            }
+            if right < bytes.len() {
+                right += 1;
+            }
+            Some((left, right))
+        }
+        _ => None,
+    }
 }

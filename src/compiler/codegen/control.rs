@@ -10,7 +10,7 @@
 
 use super::{CResult, CompileError, Compiler, not_implemented};
 use crate::ast::{self, Expr, ExprKind, Pattern, PatternKind, Stmt};
-use crate::bytecode::{CmpOp, Handler, Instr};
+use crate::bytecode::{CmpOp, Handler, Instr, Position};
 use crate::error::SyntaxError;
 
 /// What a `return`, `break` or `continue` must run on its way out.
@@ -18,9 +18,9 @@ use crate::error::SyntaxError;
 pub(super) enum Cleanup {
     /// A `finally` body.
     Finally(Vec<Stmt>),
-    /// A `with` block (on its line): call `__exit__(None, None, None)`
+    /// A `with` block (at its statement's location): call `__exit__(None, None, None)`
     /// (on the stack).
-    With(u32),
+    With(Position),
 }
 
 /// The failure jumps of one pattern context: each jump with the number
@@ -34,14 +34,14 @@ impl Compiler<'_> {
     pub(super) fn run_cleanup(&mut self, c: &Cleanup, returning: bool) -> CResult<()> {
         match c {
             Cleanup::Finally(body) => self.body(body),
-            Cleanup::With(line) => {
-                let saved = std::mem::replace(&mut self.unit().line, *line);
+            Cleanup::With(loc) => {
+                let saved = std::mem::replace(&mut self.unit().loc, *loc);
                 if returning {
                     // [exit, value] -> [value, exit]
                     self.emit(Instr::Rot2);
                 }
                 self.call_exit_with_nones();
-                self.unit().line = saved;
+                self.unit().loc = saved;
                 Ok(())
             }
         }
@@ -87,7 +87,7 @@ impl Compiler<'_> {
 
     pub(super) fn with_stmt(&mut self, items: &[ast::WithItem], body: &[Stmt]) -> CResult<()> {
         let item = &items[0];
-        let with_line = self.unit().line;
+        let with_loc = self.unit().loc;
         self.expr(&item.context_expr)?;
         self.emit(Instr::BeforeWith);
         // [exit, entered]
@@ -99,7 +99,7 @@ impl Compiler<'_> {
                 self.emit(Instr::Pop);
             }
         }
-        self.unit().finally_bodies.push(Cleanup::With(with_line));
+        self.unit().finally_bodies.push(Cleanup::With(with_loc));
         if items.len() > 1 {
             self.with_stmt(&items[1..], body)?;
         } else {
@@ -107,7 +107,7 @@ impl Compiler<'_> {
         }
         self.unit().finally_bodies.pop();
         let body_end = self.here();
-        self.unit().line = with_line;
+        self.unit().loc = with_loc;
         self.call_exit_with_nones();
         let to_end = self.emit(Instr::Jump(0));
 
@@ -307,7 +307,7 @@ impl Compiler<'_> {
         let base = self.unit().depth;
         let mut to_end = Vec::new();
         for case in cases {
-            self.set_line(case.pattern.range.start);
+            self.set_loc(case.pattern.range);
             self.emit(Instr::Dup);
             let mut fails = FailJumps { base, jumps: Vec::new() };
             self.pattern(&case.pattern, &mut fails)?;

@@ -27,7 +27,7 @@ impl Compiler<'_> {
         self.emit(Instr::BuildList(0));
         self.emit(Instr::Rot2);
         for h in handlers {
-            self.set_line(h.range.start);
+            self.set_loc(h.range);
             let Some(type_) = &h.type_ else {
                 let line = self.line_of(h.range.start);
                 return not_implemented("except* without a type", line);

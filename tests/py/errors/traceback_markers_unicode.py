@@ -1,0 +1,3 @@
+# Columns are bytes in the code, characters on screen.
+name = 'héllo'
+result = 'wörld' + len(name)

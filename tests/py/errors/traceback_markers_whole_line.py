@@ -1,0 +1,5 @@
+# An instruction spanning the whole line gets no markers.
+def f():
+    raise KeyError('k')
+
+f()
