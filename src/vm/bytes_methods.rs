@@ -101,7 +101,7 @@ fn parse(vm: &Vm, a: &CallArgs<'_>, name: &str, names: &[&str], min: usize, keyw
         match names.iter().position(|n| *n == k) {
             Some(i) if slots[i].is_none() => slots[i] = Some(v.clone()),
             Some(_) => return Err(vm.type_error(format!("argument for {name}() given by name ('{k}') and position"))),
-            None => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
+            None => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
         }
     }
     if slots.iter().take(min).any(|s| s.is_none()) {

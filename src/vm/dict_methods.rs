@@ -262,6 +262,9 @@ fn dict_clear(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 /// `dict.fromkeys(iterable, value=None)` (reached unbound through the
 /// type, or bound to an instance).
 fn dict_fromkeys(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if !a.kwnames.is_empty() {
+        return Err(vm.type_error("dict.fromkeys() takes no keyword arguments"));
+    }
     let args = if a.args.first().is_some_and(|o| o.kind() == Kind::Dict) && a.args.len() >= 2 {
         &a.args[1..]
     } else {

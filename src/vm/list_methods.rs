@@ -132,7 +132,8 @@ fn items_of(o: &Obj) -> Vec<Obj> {
 
 fn seq_index(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     if !a.kwnames.is_empty() {
-        return Err(vm.type_error("index() takes no keyword arguments"));
+        let owner = if a.args[0].kind() == Kind::List { "list" } else { "tuple" };
+        return Err(vm.type_error(format!("{owner}.index() takes no keyword arguments")));
     }
     if a.args.len() < 2 || a.args.len() > 4 {
         let n = a.args.len().saturating_sub(1);

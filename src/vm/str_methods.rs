@@ -78,8 +78,15 @@ struct Args<'a> {
     slots: Vec<Option<&'a Obj>>,
 }
 
+/// The `str` methods whose parameters may be given by keyword in 3.11;
+/// the others are positional-only.
+const TAKE_KEYWORDS: [&str; 5] = ["split", "rsplit", "splitlines", "expandtabs", "encode"];
+
 fn parse<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str, names: &[&str], min: usize) -> PyResult<Args<'a>> {
     let pos = a.positional_args();
+    if !a.kwnames.is_empty() && !TAKE_KEYWORDS.contains(&name) {
+        return Err(vm.type_error(format!("str.{name}() takes no keyword arguments")));
+    }
     let Some(s) = pos.first().and_then(|o| o.downcast::<StrValue>()) else {
         let got = pos.first().map(|o| vm.type_name(o)).unwrap_or_else(|| "nothing".into());
         return Err(vm.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{got}' object")));
@@ -101,7 +108,7 @@ fn parse<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str, names: &[&str], min: usize) 
         match names.iter().position(|n| *n == k) {
             Some(i) if slots[i].is_none() => slots[i] = Some(v),
             Some(_) => return Err(vm.type_error(format!("argument for {name}() given by name ('{k}') and position"))),
-            None => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{k}'"))),
+            None => return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))),
         }
     }
     if slots.iter().take(min).any(|s| s.is_none()) {
