@@ -255,6 +255,14 @@ fn builtin_next(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // Called as `int.__new__(cls, ...)` from a subclass's own
+    // `__new__`, the value is made an instance of `cls`.
+    check_new_cls(vm, &a, &vm.types.int.clone(), "int")?;
+    let v = int_value(vm, &a)?;
+    Ok(rebox_to(vm, v, a.args.first()))
+}
+
+fn int_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
     // int(x=0, /, base=10): `base` may be given by keyword.
     // `int(x)` of an exact int is `x` itself, as in CPython's
     // `PyNumber_Long` (a subclass `cls` gets it reboxed by the caller).
@@ -312,6 +320,14 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // Called as `float.__new__(cls, ...)` from a subclass's own
+    // `__new__`, the value is made an instance of `cls`.
+    check_new_cls(vm, &a, &vm.types.float.clone(), "float")?;
+    let v = float_value(vm, &a)?;
+    Ok(rebox_to(vm, v, a.args.first()))
+}
+
+fn float_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
     // `float(i)` of an exact machine int: `as` rounds half to even, as
     // `PyLong_AsDouble` does.
     if let ([_, x], []) = (a.args, a.kwnames) {
@@ -333,6 +349,14 @@ fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // Called as `str.__new__(cls, ...)` from a subclass's own
+    // `__new__`, the value is made an instance of `cls`.
+    check_new_cls(vm, &a, &vm.types.str_.clone(), "str")?;
+    let v = str_value(vm, &a)?;
+    Ok(rebox_to(vm, v, a.args.first()))
+}
+
+fn str_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
     // `str(x)` of an exact str or machine int, the common cases, without
     // argument parsing or a `__str__` lookup (exact types cannot override
     // it). `a.args[0]` is the class; a subclass's result is reboxed by the
@@ -349,7 +373,7 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let rest = CallArgs { args: &a.args[1..], kwnames: a.kwnames };
     let args = super::args::clinic_args(vm, "str", &rest, &params)?;
     if args[1].is_some() || args[2].is_some() {
-        return super::codecs::str_from_encoded(vm, a);
+        return super::codecs::str_from_encoded(vm, CallArgs { args: a.args, kwnames: a.kwnames });
     }
     match args[0].as_ref() {
         None => Ok(vm.new_str("")),
@@ -391,6 +415,14 @@ fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // Called as `list.__new__(cls, ...)` from a subclass's own
+    // `__new__`, the value is made an instance of `cls`.
+    check_new_cls(vm, &a, &vm.types.list.clone(), "list")?;
+    let v = list_value(vm, &a)?;
+    Ok(rebox_to(vm, v, a.args.first()))
+}
+
+fn list_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
     let args = vm.constructor_args("list", &a, 0, 1)?;
     let items = match args.get(1) {
         Some(x) => items_of(vm, x)?,
@@ -439,6 +471,25 @@ fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 /// A builtin constructor's result, as an instance of `cls` when `cls` is a
 /// subclass (`tuple.__new__(Point, ...)` makes a `Point`).
+/// `tp_new`'s check of its first argument, for `NAME.__new__(cls, ...)`
+/// called directly: `cls` must be `base` or a subclass of it.
+fn check_new_cls(vm: &Vm, a: &CallArgs<'_>, base: &Obj, name: &str) -> PyResult<()> {
+    let Some(cls) = a.args.first() else {
+        return Err(vm.type_error(format!("{name}.__new__(): not enough arguments")));
+    };
+    if cls.is(base) {
+        return Ok(());
+    }
+    if cls.kind() != Kind::Type {
+        return Err(vm.type_error(format!("{name}.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+    }
+    if !vm.is_subtype(cls, base) {
+        let c = cls.downcast::<TypeValue>().map(|t| t.name.borrow().clone()).unwrap_or_default();
+        return Err(vm.type_error(format!("{name}.__new__({c}): {c} is not a subtype of {name}")));
+    }
+    Ok(())
+}
+
 fn rebox_to(vm: &mut Vm, obj: Obj, cls: Option<&Obj>) -> Obj {
     match cls {
         Some(c) if c.kind() == Kind::Type && !obj.has_type(c) => vm.rebox(obj, c),
