@@ -58,10 +58,6 @@ impl Vm {
         let top = self.stack.len();
         let mut args_start = top - n;
         let call_base = if method { top - n - 2 } else { top - n - 1 };
-        let callee = if method && self.stack[call_base].kind() != Kind::None { call_base } else { top - n - 1 };
-        if self.stack[callee].kind() == Kind::BuiltinFunction && top - callee <= 4 {
-            return self.call_builtin_on_stack(callee, call_base);
-        }
         let mut func = if method && self.stack[call_base].kind() != Kind::None {
             args_start -= 1;
             self.stack[call_base].clone()
@@ -115,6 +111,12 @@ impl Vm {
             self.frames.push(frame);
             self.enter_top_frame(fi_ref, code_rc, pc, lb);
             return Ok(());
+        }
+        // Tested after the Python function's case, which then pays nothing
+        // for it; the callee is the slot below the arguments.
+        if func.kind() == Kind::BuiltinFunction && self.stack.len() - args_start <= 3 {
+            drop(func);
+            return self.call_builtin_on_stack(args_start - 1, call_base);
         }
         // Up to three arguments travel in an array on the Rust stack rather
         // than a new vector: most calls of builtins and their methods.
