@@ -158,12 +158,11 @@ impl Vm {
     /// arguments (the receiver of a method counted), the callee at
     /// `callee`. The arguments move off the stack into an array, and the
     /// callee and the slot below it are popped rather than truncated (a
-    /// loop over the slots) and without a count taken on the callee; the
-    /// native function is called without `call`'s dispatch on the kind.
-    /// Kept out of the loop, whose register allocation suffers from every
-    /// addition (loops.py, which calls nothing, ran 1.4% more instructions
-    /// with this inlined, and 2.2% more with a second test for `str(x)`
-    /// next to this one's).
+    /// loop over the slots); the native function is called without
+    /// `call`'s dispatch on the kind. Kept out of the loop, whose register
+    /// allocation suffers from every addition (loops.py, which calls
+    /// nothing, ran 1.4% more instructions with this inlined, and 2.2%
+    /// more with a second test for `str(x)` next to this one's).
     #[inline(never)]
     fn call_builtin_on_stack(&mut self, callee: usize, call_base: usize) -> PyResult<()> {
         let r = match self.stack.len() - callee - 1 {
