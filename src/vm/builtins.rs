@@ -196,6 +196,21 @@ fn builtin_print(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn builtin_len(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // The exact builtin containers, which no `__len__` can override, are
+    // read without the search for one.
+    if let ([x], []) = (a.args, a.kwnames) {
+        let t = &vm.types;
+        let n = match x.kind() {
+            Kind::Str if x.has_type(&t.str_) => Some(x.downcast::<StrValue>().expect("str").chars),
+            Kind::List if x.has_type(&t.list) => Some(x.downcast::<ListValue>().expect("list").0.borrow().len()),
+            Kind::Tuple if x.has_type(&t.tuple) => Some(x.downcast::<TupleValue>().expect("tuple").0.len()),
+            Kind::Dict if x.has_type(&t.dict) => Some(x.downcast::<DictValue>().expect("dict").0.borrow().len()),
+            _ => None,
+        };
+        if let Some(n) = n {
+            return Ok(vm.new_int(n as i64));
+        }
+    }
     let args = vm.positional("len", &a, 1, 1)?;
     let n = vm.len(&args[0])?;
     Ok(vm.new_int(n as i64))
@@ -362,11 +377,8 @@ fn str_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
     // it). `a.args[0]` is the class; a subclass's result is reboxed by the
     // caller as before.
     if let ([_, x], []) = (a.args, a.kwnames) {
-        if x.has_type(&vm.types.str_) {
-            return Ok(x.clone());
-        }
-        if let (Some(IntValue::Small(i)), true) = (x.downcast::<IntValue>(), x.has_type(&vm.types.int)) {
-            return Ok(vm.new_ascii_str(&small_int_decimal(*i, &mut [0; 20])));
+        if let Some(s) = str_of_exact(vm, x) {
+            return Ok(s);
         }
     }
     let params = super::args::Params { names: &["object", "encoding", "errors"], posonly: 0, required: 0 };
@@ -383,6 +395,19 @@ fn str_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
             Ok(vm.new_str(&s))
         }
     }
+}
+
+/// `str(x)` of an exact str or machine int, which no `__str__` can
+/// override; `None` for anything else.
+#[inline]
+pub(crate) fn str_of_exact(vm: &Vm, x: &Obj) -> Option<Obj> {
+    if x.has_type(&vm.types.str_) {
+        return Some(x.clone());
+    }
+    if let (Some(IntValue::Small(i)), true) = (x.downcast::<IntValue>(), x.has_type(&vm.types.int)) {
+        return Some(vm.new_ascii_str(&small_int_decimal(*i, &mut [0; 20])));
+    }
+    None
 }
 
 /// The decimal digits of `i`, written from the end of `buf` (20 bytes

@@ -26,26 +26,7 @@ impl Vm {
                 }
                 self.run_frame(frame)
             }
-            Kind::BuiltinFunction => {
-                // CPython checks the depth on every call of a C function too.
-                if self.frames.len() >= self.recursion_limit {
-                    return Err(self.err(
-                        &self.types.exceptions.recursion_error,
-                        "maximum recursion depth exceeded while calling a Python object",
-                    ));
-                }
-                let f = callable.downcast::<BuiltinFunctionValue>().expect("builtin");
-                let call = f.call;
-                match &f.bound {
-                    Some(bound) => {
-                        let mut all = Vec::with_capacity(args.len() + 1);
-                        all.push(bound.clone());
-                        all.extend_from_slice(args);
-                        call(self, CallArgs { args: &all, kwnames })
-                    }
-                    None => call(self, CallArgs { args, kwnames }),
-                }
-            }
+            Kind::BuiltinFunction => self.call_native(callable, args, kwnames),
             Kind::BoundMethod => {
                 let m = callable.downcast::<BoundMethodValue>().expect("method");
                 let mut all = Vec::with_capacity(args.len() + 1);
@@ -65,6 +46,42 @@ impl Vm {
                 None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable)))),
             },
         }
+    }
+
+    /// `call` of a builtin function (`callable`'s kind says it is one), as
+    /// the dispatch loop makes it for positional arguments.
+    #[inline(always)]
+    pub(crate) fn call_builtin(&mut self, callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
+        self.call_native(callable, args, &[])
+    }
+
+    #[inline(always)]
+    fn call_native(&mut self, callable: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        // CPython checks the depth on every call of a C function too.
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.native_recursion_error());
+        }
+        let f = callable.downcast::<BuiltinFunctionValue>().expect("builtin");
+        let call = f.call;
+        match &f.bound {
+            Some(bound) => self.call_bound_native(call, bound, args, kwnames),
+            None => call(self, CallArgs { args, kwnames }),
+        }
+    }
+
+    /// A builtin bound to its first argument (a module's function bound
+    /// to the module, say): the arguments gathered behind it.
+    #[inline(never)]
+    fn call_bound_native(&mut self, call: crate::object::NativeFn, bound: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.push(bound.clone());
+        all.extend_from_slice(args);
+        call(self, CallArgs { args: &all, kwnames })
+    }
+
+    #[cold]
+    fn native_recursion_error(&self) -> crate::object::PyErr {
+        self.err(&self.types.exceptions.recursion_error, "maximum recursion depth exceeded while calling a Python object")
     }
 
     /// `func(self_, *args)` for a Python function (an `__init__`, say).

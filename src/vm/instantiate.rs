@@ -21,6 +21,16 @@ impl Vm {
     /// `cls(*args)`: the metaclass's `__call__` if it has its own, else
     /// `__new__` then `__init__` (`type.__call__`).
     pub(crate) fn call_type(&mut self, cls: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        // `str(x)` of an exact str or machine int: `str` cannot be changed,
+        // so its plan and `str.__new__` would find nothing else to do. At
+        // the recursion limit the call of `str.__new__` raises.
+        if let ([x], []) = (args, kwnames) {
+            if cls.is(&self.types.str_) && self.frames.len() < self.recursion_limit {
+                if let Some(s) = super::builtins::str_of_exact(self, x) {
+                    return Ok(s);
+                }
+            }
+        }
         if !cls.has_type(&self.types.type_) {
             let meta = cls.type_obj();
             let key = self.intern("__call__");

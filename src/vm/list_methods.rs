@@ -42,7 +42,10 @@ fn nargs(vm: &Vm, a: &CallArgs<'_>, name: &str, min: usize, max: usize) -> PyRes
 }
 
 /// Checks the argument count of a builtin method `owner.name` (its `self`
-/// not counted), with CPython's messages for each kind of method.
+/// not counted), with CPython's messages for each kind of method. The
+/// check of a right call is inlined into the method: it is most of the
+/// cost of a short method such as `append`.
+#[inline(always)]
 pub(crate) fn method_nargs(
     vm: &Vm,
     a: &CallArgs<'_>,
@@ -52,6 +55,27 @@ pub(crate) fn method_nargs(
     max: usize,
     takes_keywords: bool,
 ) -> PyResult<()> {
+    if a.kwnames.is_empty() && a.args.len() > min && a.args.len() <= max + 1 {
+        return Ok(());
+    }
+    method_nargs_slow(vm, a, owner, name, min, max, takes_keywords)
+}
+
+#[cold]
+#[inline(never)]
+fn method_nargs_slow(
+    vm: &Vm,
+    a: &CallArgs<'_>,
+    owner: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+    takes_keywords: bool,
+) -> PyResult<()> {
+    // Called through the class with no receiver (`list.append()`).
+    if a.args.len() == a.kwnames.len() {
+        return Err(vm.type_error(format!("unbound method {owner}.{name}() needs an argument")));
+    }
     if !a.kwnames.is_empty() && !takes_keywords {
         return Err(vm.type_error(format!("{owner}.{name}() takes no keyword arguments")));
     }

@@ -402,7 +402,8 @@ impl Vm {
         let mut t = crate::text::Wtf8Buf::with_capacity(x.text.as_bytes().len() + y.text.as_bytes().len());
         t.push_wtf8(&x.text);
         t.push_wtf8(&y.text);
-        self.new_str_wtf8(t)
+        // The bytes are joined as they are, so the code points add up.
+        self.new_str_counted(t, x.chars + y.chars)
     }
 
     /// `str + str`, `list * n` and the other sequence operators.

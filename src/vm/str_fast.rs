@@ -20,9 +20,22 @@ use crate::text::Wtf8Buf;
 
 /// Python's whitespace among ASCII characters (`str.isspace`): `\t` to
 /// `\r`, the four information separators `\x1c`-`\x1f`, and space.
-fn ascii_space(b: u8) -> bool {
+const fn ascii_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f | b' ')
 }
+
+/// `ascii_space` as a bit set; every member is below 64.
+const WHITESPACE_BITS: u64 = {
+    let mut bits = 0u64;
+    let mut b = 0;
+    while b < 64 {
+        if ascii_space(b) {
+            bits |= 1 << b;
+        }
+        b += 1;
+    }
+    bits
+};
 
 /// The receiver, when the call has only positional arguments and at most
 /// `max` of them after the receiver.
@@ -38,23 +51,31 @@ fn opt_arg<'a>(a: &CallArgs<'a>) -> Option<&'a Obj> {
     a.args.get(1).filter(|o| o.kind() != Kind::None)
 }
 
-fn piece(vm: &Vm, bytes: &[u8]) -> Obj {
-    vm.new_str_wtf8(Wtf8Buf::from_wtf8_slice(bytes))
+/// A str of a run of the receiver's bytes; `ascii` when the receiver is
+/// all ASCII, so that the run's length is its code point count.
+fn piece(vm: &Vm, bytes: &[u8], ascii: bool) -> Obj {
+    if ascii {
+        vm.new_str_counted(Wtf8Buf::from_wtf8_slice(bytes), bytes.len())
+    } else {
+        vm.new_str_wtf8(Wtf8Buf::from_wtf8_slice(bytes))
+    }
 }
 
 /// `s.split()` and `s.split(sep)` without `maxsplit`.
 pub(super) fn split(vm: &Vm, a: &CallArgs<'_>) -> Option<Obj> {
-    let t = receiver(a, 1)?.text.as_bytes();
+    let r = receiver(a, 1)?;
+    let t = r.text.as_bytes();
+    let ascii = r.chars == t.len();
     let mut parts = Vec::new();
     match opt_arg(a) {
         None => {
             // Unicode whitespace outside ASCII (U+0085, U+00A0, ...) would
             // need decoding; such text takes the general path.
-            if !t.is_ascii() {
+            if !ascii {
                 return None;
             }
             for w in t.split(|&b| ascii_space(b)).filter(|w| !w.is_empty()) {
-                parts.push(piece(vm, w));
+                parts.push(piece(vm, w, true));
             }
         }
         Some(sep) => {
@@ -64,10 +85,10 @@ pub(super) fn split(vm: &Vm, a: &CallArgs<'_>) -> Option<Obj> {
             }
             let mut start = 0;
             while let Some(j) = find(&t[start..], sep) {
-                parts.push(piece(vm, &t[start..start + j]));
+                parts.push(piece(vm, &t[start..start + j], ascii));
                 start += j + sep.len();
             }
-            parts.push(piece(vm, &t[start..]));
+            parts.push(piece(vm, &t[start..], ascii));
         }
     }
     Some(vm.new_list(parts))
@@ -90,20 +111,28 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// byte is non-ASCII and the rule is whitespace (which has non-ASCII
 /// members) the general path decides instead.
 pub(super) fn strip(vm: &Vm, a: &CallArgs<'_>, left: bool, right: bool) -> Option<Obj> {
-    let t = receiver(a, 1)?.text.as_bytes();
-    // A bit per ASCII character to strip.
-    let set: u128 = match opt_arg(a) {
-        None => (0u8..128).filter(|&b| ascii_space(b)).fold(0, |m, b| m | 1 << b),
+    let r = receiver(a, 1)?;
+    let t = r.text.as_bytes();
+    // A bit per ASCII character to strip, in two words: shifts of a
+    // u128 by a variable amount are a branchy sequence per byte.
+    let mut set = [0u64; 2];
+    let whitespace = match opt_arg(a) {
+        None => {
+            set[0] = WHITESPACE_BITS;
+            true
+        }
         Some(chars) => {
             let cs = chars.downcast::<StrValue>()?.text.as_bytes();
-            if !cs.is_ascii() {
-                return None;
+            for &b in cs {
+                if !b.is_ascii() {
+                    return None;
+                }
+                set[usize::from(b >> 6)] |= 1 << (b & 63);
             }
-            cs.iter().fold(0, |m, &b| m | 1 << b)
+            false
         }
     };
-    let whitespace = opt_arg(a).is_none();
-    let strips = |b: u8| b < 128 && set & (1 << b) != 0;
+    let strips = |b: u8| b < 128 && set[usize::from(b >> 6) & 1] >> (b & 63) & 1 != 0;
     let (mut s, mut e) = (0, t.len());
     if left {
         while s < e && strips(t[s]) {
@@ -125,24 +154,29 @@ pub(super) fn strip(vm: &Vm, a: &CallArgs<'_>, left: bool, right: bool) -> Optio
     if s == 0 && e == t.len() && a.args[0].has_type(&vm.types.str_) {
         return Some(a.args[0].clone());
     }
-    // Only ASCII bytes were cut, so both ends are code point boundaries.
-    Some(piece(vm, &t[s..e]))
+    // Only ASCII bytes were cut, so both ends are code point boundaries,
+    // and each byte cut was one code point.
+    let chars = r.chars - (s + t.len() - e);
+    Some(vm.new_str_counted(Wtf8Buf::from_wtf8_slice(&t[s..e]), chars))
 }
 
 /// `s.upper()` / `s.lower()` of ASCII text.
 pub(super) fn ascii_case(vm: &Vm, a: &CallArgs<'_>, upper: bool) -> Option<Obj> {
-    let t = receiver(a, 0)?.text.as_bytes();
-    if !t.is_ascii() {
+    let r = receiver(a, 0)?;
+    let t = r.text.as_bytes();
+    // A str's code points are its bytes exactly when it is ASCII.
+    if r.chars != t.len() {
         return None;
     }
     let out = if upper { t.to_ascii_uppercase() } else { t.to_ascii_lowercase() };
-    Some(vm.new_str_wtf8(Wtf8Buf::from_ascii(out)))
+    let chars = out.len();
+    Some(vm.new_str_counted(Wtf8Buf::from_ascii(out), chars))
 }
 
 /// `sep.join(x)` for an exact list or tuple `x`: the items are read in
 /// place, with no iterator and no copy of the item vector.
 pub(super) fn join(vm: &Vm, a: &CallArgs<'_>) -> Option<PyResult<Obj>> {
-    let sep = receiver(a, 1)?.text.as_bytes();
+    let sep = receiver(a, 1)?;
     let x = a.args.get(1)?;
     if x.has_type(&vm.types.list) {
         let l = x.downcast::<ListValue>()?;
@@ -154,11 +188,19 @@ pub(super) fn join(vm: &Vm, a: &CallArgs<'_>) -> Option<PyResult<Obj>> {
     }
 }
 
-fn join_items(vm: &Vm, sep: &[u8], items: &[Obj]) -> PyResult<Obj> {
-    let mut total = sep.len() * items.len().saturating_sub(1);
+/// The bytes are concatenated as they are (no surrogate halves are
+/// paired), so the code points of the result are those of the parts.
+fn join_items(vm: &Vm, sep_str: &StrValue, items: &[Obj]) -> PyResult<Obj> {
+    let sep = sep_str.text.as_bytes();
+    let gaps = items.len().saturating_sub(1);
+    let mut total = sep.len() * gaps;
+    let mut chars = sep_str.chars * gaps;
     for (i, x) in items.iter().enumerate() {
         match x.downcast::<StrValue>() {
-            Some(s) => total += s.text.as_bytes().len(),
+            Some(s) => {
+                total += s.text.as_bytes().len();
+                chars += s.chars;
+            }
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -174,7 +216,7 @@ fn join_items(vm: &Vm, sep: &[u8], items: &[Obj]) -> PyResult<Obj> {
         }
         out.push_wtf8_bytes(x.downcast::<StrValue>().expect("checked above").text.as_bytes());
     }
-    Ok(vm.new_str_wtf8(out))
+    Ok(vm.new_str_counted(out, chars))
 }
 
 #[cfg(test)]

@@ -112,6 +112,14 @@ impl Vm {
         Obj::new(StrValue { text, chars, hash: Cell::new(-1) }, &self.types.str_)
     }
 
+    /// A str whose code point count the caller knows from its parts (a
+    /// concatenation, an ASCII piece): counting, a pass over every byte,
+    /// was most of the cost of making a short str.
+    pub fn new_str_counted(&self, text: Wtf8Buf, chars: usize) -> Obj {
+        debug_assert_eq!(chars, text.code_points().count());
+        Obj::new(StrValue { text, chars, hash: Cell::new(-1) }, &self.types.str_)
+    }
+
     /// The one str object for this text (identifier-like constants and
     /// `sys.intern`), so that `is` finds them identical as in CPython.
     pub fn intern(&mut self, s: &str) -> Obj {
