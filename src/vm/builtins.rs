@@ -280,7 +280,7 @@ fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn int_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
     // int(x=0, /, base=10): `base` may be given by keyword.
     // `int(x)` of an exact int is `x` itself, as in CPython's
-    // `PyNumber_Long` (a subclass `cls` gets it reboxed by the caller).
+    // `PyNumber_Long` (for a subclass `cls`, `new_int` reboxes it).
     if let ([_, x], []) = (a.args, a.kwnames) {
         if x.has_type(&vm.types.int) {
             return Ok(x.clone());
@@ -374,8 +374,8 @@ fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn str_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
     // `str(x)` of an exact str or machine int, the common cases, without
     // argument parsing or a `__str__` lookup (exact types cannot override
-    // it). `a.args[0]` is the class; a subclass's result is reboxed by the
-    // caller as before.
+    // it). `a.args[0]` is the class; `new_str` reboxes a subclass's
+    // result.
     if let ([_, x], []) = (a.args, a.kwnames) {
         if let Some(s) = str_of_exact(vm, x) {
             return Ok(s);
