@@ -18,6 +18,7 @@ const STDLIB: &[(&str, bool, &str)] = &[
     ("itertools", false, include_str!("../../stdlib/itertools.py")),
     ("operator", false, include_str!("../../stdlib/operator.py")),
     ("string", false, include_str!("../../stdlib/string.py")),
+    ("traceback", false, include_str!("../../stdlib/traceback.py")),
     ("weakref", false, include_str!("../../stdlib/weakref.py")),
     ("collections", true, include_str!("../../stdlib/collections/__init__.py")),
 ];

@@ -26,6 +26,20 @@ struct PrintContext {
     group_depth: usize,
     need_close: bool,
     out: String,
+    style: SourceStyle,
+    /// `traceback`'s `limit`: the first `n` entries (outermost first), or
+    /// with a negative `n` the last `-n`.
+    limit: Option<i64>,
+}
+
+/// How a frame's source line is shown: the interpreter's report (C,
+/// `tb_displayline`) keeps a line's trailing whitespace, which counts when
+/// deciding whether markers span the line; the `traceback` module strips
+/// both ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SourceStyle {
+    Interpreter,
+    TracebackModule,
 }
 
 impl PrintContext {
@@ -113,8 +127,14 @@ impl Vm {
     /// The whole report for an uncaught exception, chained exceptions
     /// first, as CPython prints it to stderr.
     pub fn format_exception(&mut self, exc: &Obj) -> String {
-        let mut ctx = PrintContext { group_depth: 0, need_close: false, out: String::new() };
-        self.format_with_context(exc, &mut ctx, true);
+        self.format_exception_as(exc, true, SourceStyle::Interpreter, None)
+    }
+
+    /// The report of `exc`, with its causes and contexts when `chain`, and
+    /// only the stack entries `limit` keeps.
+    pub(crate) fn format_exception_as(&mut self, exc: &Obj, chain: bool, style: SourceStyle, limit: Option<i64>) -> String {
+        let mut ctx = PrintContext { group_depth: 0, need_close: false, out: String::new(), style, limit };
+        self.format_with_context(exc, &mut ctx, chain);
         ctx.out
     }
 
@@ -153,13 +173,22 @@ impl Vm {
             if let Some(m) = msg {
                 ctx.emit(m, '|');
             }
-            let entries = e.downcast::<ExceptionValue>().map(|v| v.traceback.borrow().clone()).unwrap_or_default();
+            let mut entries = e.downcast::<ExceptionValue>().map(|v| v.traceback.borrow().clone()).unwrap_or_default();
+            if let Some(n) = ctx.limit {
+                // Innermost first: a positive limit keeps the outer end.
+                let keep = n.unsigned_abs().min(entries.len() as u64) as usize;
+                if n >= 0 {
+                    entries.drain(..entries.len() - keep);
+                } else {
+                    entries.truncate(keep);
+                }
+            }
             let sub_exceptions = self.group_members(&e);
             match sub_exceptions {
                 None => {
                     if !entries.is_empty() {
                         ctx.emit("Traceback (most recent call last):\n", '|');
-                        ctx.emit(&format_stack(&entries), '|');
+                        ctx.emit(&format_stack(&entries, ctx.style), '|');
                     }
                     let only = self.format_exception_only_with_notes(&e);
                     ctx.emit(&only, '|');
@@ -186,7 +215,7 @@ impl Vm {
         }
         if !entries.is_empty() {
             ctx.emit("Exception Group Traceback (most recent call last):\n", if top_level { '+' } else { '|' });
-            ctx.emit(&format_stack(entries), '|');
+            ctx.emit(&format_stack(entries, ctx.style), '|');
         }
         let only = self.format_exception_only_with_notes(e);
         ctx.emit(&only, '|');
@@ -226,7 +255,7 @@ impl Vm {
     }
 
     /// The `Type: message` line, then one line per note in `__notes__`.
-    fn format_exception_only_with_notes(&mut self, exc: &Obj) -> String {
+    pub(crate) fn format_exception_only_with_notes(&mut self, exc: &Obj) -> String {
         let mut out = self.format_exception_only(exc);
         out.push('\n');
         let key = self.intern("__notes__");
@@ -263,7 +292,7 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// line and markers, and a run of more than three entries for the same
 /// line of the same function shortened to a `[Previous line repeated
 /// N more times]` line.
-fn format_stack(entries: &[TracebackEntry]) -> String {
+fn format_stack(entries: &[TracebackEntry], style: SourceStyle) -> String {
     let mut out = String::new();
     let mut last: Option<(&str, u32, &str)> = None;
     let mut count = 0;
@@ -278,9 +307,17 @@ fn format_stack(entries: &[TracebackEntry]) -> String {
         count += 1;
         if count <= RECURSIVE_CUTOFF {
             let _ = writeln!(out, "  File \"{}\", line {}, in {}", code.filename, entry.line, code.name);
-            if let Some(line) = source_line(&code.filename, entry.line) {
+            if let Some(mut line) = source_line(&code.filename, entry.line) {
+                // traceback.py counts the stripped trailing whitespace as
+                // indentation, so its markers stand that much further left.
+                let mut shift = 0;
+                if style == SourceStyle::TracebackModule {
+                    let kept = line.trim_end().len();
+                    shift = line[kept..].chars().count();
+                    line.truncate(kept);
+                }
                 let _ = writeln!(out, "    {}", line.trim_start_matches(INDENT));
-                if let Some(markers) = entry.position.and_then(|p| markers(&line, p)) {
+                if let Some(markers) = entry.position.and_then(|p| markers(&line, p, shift)) {
                     let _ = writeln!(out, "    {markers}");
                 }
             }
@@ -314,7 +351,8 @@ fn source_line(filename: &str, lineno: u32) -> Option<String> {
 /// `^` under the operator or brackets. A span covering the whole
 /// (stripped) line gets no markers, unless it has an operator to point at.
 /// A span over several lines is marked to the end of its first line.
-fn markers(line: &str, p: Position) -> Option<String> {
+/// The markers start `shift` columns further left.
+fn markers(line: &str, p: Position, shift: usize) -> Option<String> {
     let chars: Vec<char> = line.chars().collect();
     let start = char_offset(line, p.col);
     let mut end = char_offset(line, p.end_col);
@@ -331,7 +369,7 @@ fn markers(line: &str, p: Position) -> Option<String> {
         return None;
     }
     let (left_end, right_start) = anchors.map_or((usize::MAX, usize::MAX), |(l, r)| (start + l, start + r));
-    let marks = (indent..end).map(|i| match i {
+    let marks = (indent + shift.min(start - indent)..end).map(|i| match i {
         _ if i < start => ' ',
         _ if anchors.is_some() && left_end <= i && i < right_start => '^',
         _ if anchors.is_some() => '~',

@@ -23,7 +23,7 @@ STDLIB = os.path.dirname(HERE)
 
 NAMES = ['operator', 'bisect', 'heapq', 'string', 'itertools', 'collections',
          'functools']
-NATIVE = {'sys', 'math', 'time', 'random', 'gc', '_ouro'}
+NATIVE = {'sys', 'math', 'time', 'random', 'gc', '_ouro', '_weakref', '_traceback'}
 
 
 def load(name):

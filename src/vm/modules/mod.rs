@@ -1,4 +1,4 @@
-//! Native modules: `sys`, `gc`, `_weakref`, `math`, `time`, `random`, `os`. Each is made at
+//! Native modules: `sys`, `gc`, `_weakref`, `_traceback`, `math`, `time`, `random`, `os`. Each is made at
 //! start-up and registered in `sys.modules` (only `sys`) or on first
 //! import (`Vm::native_module`).
 
@@ -9,6 +9,7 @@ mod random;
 mod sha512;
 mod sys;
 mod time;
+mod traceback;
 mod weakref;
 
 pub(crate) use weakref::WeakrefTypes;
@@ -65,6 +66,7 @@ impl Vm {
             "math" => Some(math::make(self)),
             "gc" => Some(gc::make(self)),
             "_weakref" => Some(weakref::make(self)),
+            "_traceback" => Some(traceback::make(self)),
             "time" => Some(time::make(self)),
             "random" => Some(random::make(self)?),
             "os" => Some(os::make(self)),
