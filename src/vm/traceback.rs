@@ -127,7 +127,32 @@ impl Vm {
     /// The whole report for an uncaught exception, chained exceptions
     /// first, as CPython prints it to stderr.
     pub fn format_exception(&mut self, exc: &Obj) -> String {
-        self.format_exception_as(exc, true, SourceStyle::Interpreter, None)
+        let limit = self.report_limit();
+        self.format_exception_as(exc, true, SourceStyle::Interpreter, Some(limit))
+    }
+
+    /// How many of an exception's entries the interpreter's report shows
+    /// (`PyTraceBack_Print`): the innermost `sys.tracebacklimit` if that is
+    /// an int (none if it is 0 or less), else the innermost 1000; as a
+    /// `limit` of the `traceback` module, whose negative limits count from
+    /// the inner end.
+    fn report_limit(&mut self) -> i64 {
+        const DEFAULT: i64 = 1000;
+        let key = self.intern("tracebacklimit");
+        let set = match self.sys_module() {
+            Ok(Some(sys)) => sys.downcast::<ModuleValue>().map(|m| m.dict.clone()).and_then(|d| self.dict_get(&d, &key).ok().flatten()),
+            _ => None,
+        };
+        match set.filter(|v| matches!(v.kind(), crate::heap::Kind::Int | crate::heap::Kind::Bool)) {
+            None => -DEFAULT,
+            Some(v) => match self.big_int(&v).and_then(|n| num_traits::ToPrimitive::to_i64(&n)) {
+                Some(n) if n <= 0 => 0,
+                Some(n) => -n,
+                // Past i64: a negative one shows nothing, a positive one all.
+                None if self.big_int(&v).is_some_and(|n| n.sign() == num_bigint::Sign::Minus) => 0,
+                None => i64::MIN,
+            },
+        }
     }
 
     /// The report of `exc`, with its causes and contexts when `chain`, and
@@ -174,7 +199,7 @@ impl Vm {
                 ctx.emit(m, '|');
             }
             let mut entries = e.downcast::<ExceptionValue>().map(|v| v.traceback.borrow().clone()).unwrap_or_default();
-            if let Some(n) = ctx.limit {
+            if let Some(n) = ctx.limit.filter(|&n| n != i64::MIN) {
                 // Innermost first: a positive limit keeps the outer end.
                 let keep = n.unsigned_abs().min(entries.len() as u64) as usize;
                 if n >= 0 {
