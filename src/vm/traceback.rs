@@ -8,7 +8,12 @@
 //! `f_code` and `f_lineno`; `with_traceback` turns such a chain back into
 //! entries. The report follows `traceback.TracebackException.format`
 //! (3.11) line for line, including its `max_group_width` (15) and
-//! `max_group_depth` (10).
+//! `max_group_depth` (10). Each frame's source line is read from its file
+//! and underlined from the failing instruction's position, as CPython's
+//! `display_source_line_with_margin` underlines it; runs of one line are
+//! folded (`[Previous line repeated N more times]`). The `traceback`
+//! module prints the same report through `modules/traceback.rs`, in its
+//! own slightly different treatment of trailing whitespace.
 
 use super::Vm;
 use crate::bytecode::Position;
