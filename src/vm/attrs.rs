@@ -316,6 +316,10 @@ impl Vm {
 
     /// `object.__setattr__` (`value` given) and `object.__delattr__`.
     pub fn generic_set_attr(&mut self, obj: &Obj, name: Obj, value: Option<Obj>) -> PyResult<()> {
+        let builtin_type = obj.downcast::<TypeValue>().is_some_and(|t| t.flags.get() & type_flags::HEAP_TYPE == 0);
+        if value.is_none() && !builtin_type && self.str_lossy(&name) == "__class__" {
+            return Err(self.type_error("can't delete __class__ attribute"));
+        }
         if let Some(tv) = obj.downcast::<TypeValue>() {
             if tv.flags.get() & type_flags::HEAP_TYPE == 0 {
                 let n = self.str_lossy(&name);
@@ -388,10 +392,14 @@ impl Vm {
                 let n = self.str_lossy(&name);
                 return Err(self.attribute_error(format!("'{}' object attribute '{n}' is read-only", self.type_name(obj))));
             }
-            if value.is_some() && obj.kind() != Kind::Instance && self.special_attr(obj, &name).is_some() {
-                // A computed attribute of a builtin type (CPython's getset
-                // descriptors, such as `int.real`).
+            if obj.kind() != Kind::Instance && self.special_attr(obj, &name).is_some() {
+                // A computed attribute of a builtin type: CPython's member
+                // descriptors (`complex.real`, `range.start`) or getset
+                // descriptors (`int.real`), which word it differently.
                 let n = self.str_lossy(&name);
+                if is_member_descriptor(obj.kind(), &n) {
+                    return Err(self.attribute_error("readonly attribute"));
+                }
                 let t = self.type_name(obj);
                 return Err(self.attribute_error(format!("attribute '{n}' of '{t}' objects is not writable")));
             }
@@ -428,4 +436,14 @@ impl Vm {
             }
         }
     }
+}
+
+/// Whether builtin attribute `name` of objects of `kind` is a member
+/// descriptor in CPython (a struct field, "readonly attribute" when set or
+/// deleted) rather than a getset descriptor ("is not writable").
+fn is_member_descriptor(kind: Kind, name: &str) -> bool {
+    matches!(
+        (kind, name),
+        (Kind::Complex, "real" | "imag") | (Kind::Range | Kind::Slice, "start" | "stop" | "step")
+    )
 }
