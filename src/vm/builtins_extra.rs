@@ -249,10 +249,7 @@ fn builtin_sorted(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let items = vm.iterate_to_vec(&pos[0])?;
     // CPython's sorted() builds the list, then hands the keywords to list.sort().
     let (_, kw) = kwargs(vm, "sort", &a, &["key", "reverse"])?;
-    let reverse = match &kw[1] {
-        Some(r) => vm.truthy(r)?,
-        None => false,
-    };
+    let reverse = super::list_methods::sort_reverse(vm, kw[1].as_ref())?;
     let out = vm.sort_objs(items, kw[0].as_ref(), reverse)?;
     Ok(vm.new_list(out))
 }

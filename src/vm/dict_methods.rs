@@ -27,7 +27,6 @@ pub(crate) fn install(vm: &mut Vm) {
         ("update", dict_update),
         ("copy", dict_copy),
         ("clear", dict_clear),
-        ("fromkeys", dict_fromkeys),
         ("__or__", dict_or),
         ("__ior__", dict_ior),
         ("__init__", dict_init),
@@ -38,6 +37,11 @@ pub(crate) fn install(vm: &mut Vm) {
     for &(name, f) in methods {
         set_type_method(vm, &dict, name, f);
     }
+    // A classmethod, as in CPython: `D.fromkeys(...)` makes a `D`.
+    let fromkeys = vm.new_builtin("fromkeys", dict_fromkeys);
+    let cm = Obj::new(DescrValue::ClassMethod(fromkeys), &vm.types.classmethod);
+    let key = vm.intern("fromkeys");
+    vm.table_set_str(&dict.downcast::<TypeValue>().expect("type").dict, key, cm);
     for name in ["dict_keys", "dict_values", "dict_items"] {
         let t = super::types::new_type(&vm.types.type_, name, &[vm.types.object.clone()], Kind::Instance);
         set_type_method(vm, &t, "__iter__", view_iter);
@@ -259,24 +263,28 @@ fn dict_clear(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(vm.none())
 }
 
-/// `dict.fromkeys(iterable, value=None)` (reached unbound through the
-/// type, or bound to an instance).
+/// `dict.fromkeys(iterable, value=None)`, a classmethod: `a.args[0]` is
+/// the class. A subclass's is made by calling it and storing each key
+/// with `__setitem__`, as `_PyDict_FromKeys` does.
 fn dict_fromkeys(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     if !a.kwnames.is_empty() {
         return Err(vm.type_error("dict.fromkeys() takes no keyword arguments"));
     }
-    let args = if a.args.first().is_some_and(|o| o.kind() == Kind::Dict) && a.args.len() >= 2 {
-        &a.args[1..]
-    } else {
-        a.args
-    };
+    let (cls, args) = a.args.split_first().expect("a classmethod gets its class");
     if args.is_empty() || args.len() > 2 {
-        return Err(vm.type_error(format!("fromkeys expected at least 1 argument, got {}", args.len())));
+        let (bound, n) = if args.is_empty() { ("least", 1) } else { ("most", 2) };
+        let s = if n == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("fromkeys expected at {bound} {n} argument{s}, got {}", args.len())));
     }
-    let d = vm.new_dict();
     let v = args.get(1).cloned().unwrap_or_else(|| vm.none());
+    let exact = cls.is(&vm.types.dict);
+    let d = if exact { vm.new_dict() } else { vm.call_object(cls, &[])? };
     for k in vm.iterate_to_vec(&args[0])? {
-        vm.dict_set(&d, k, v.clone())?;
+        if exact {
+            vm.dict_set(&d, k, v.clone())?;
+        } else {
+            vm.set_item(&d, k, v.clone())?;
+        }
     }
     Ok(d)
 }

@@ -209,17 +209,30 @@ fn seq_count(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(vm.new_int(n))
 }
 
+/// `list.sort`'s `reverse`: Argument Clinic's `bool(accept={int})`, an
+/// int (or `__index__`) that fits a C int, not any truthy value.
+pub(crate) fn sort_reverse(vm: &mut Vm, reverse: Option<&Obj>) -> PyResult<bool> {
+    let Some(r) = reverse else { return Ok(false) };
+    if !matches!(r.kind(), Kind::Int | Kind::Bool) && vm.lookup_special(r, "__index__").is_none() {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(r))));
+    }
+    let n = vm.index_value(r)?;
+    match i32::try_from(n) {
+        Ok(n) => Ok(n != 0),
+        Err(_) => Err(vm.overflow_error("Python int too large to convert to C int")),
+    }
+}
+
 fn list_sort(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let (pos, kw) = kwargs(vm, "sort", &a, &["key", "reverse"])?;
     if pos.len() != 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
     let l = this_list(vm, pos, "sort")?;
+    // Read before the items are taken out: a bad `reverse` leaves the
+    // list as it was.
+    let reverse = sort_reverse(vm, kw[1].as_ref())?;
     let items = std::mem::take(&mut *l.0.borrow_mut());
-    let reverse = match &kw[1] {
-        Some(r) => vm.truthy(r)?,
-        None => false,
-    };
     let result = vm.sort_objs(items.clone(), kw[0].as_ref(), reverse);
     let modified = !l.0.borrow().is_empty();
     match result {

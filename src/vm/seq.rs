@@ -338,6 +338,10 @@ impl Vm {
                 // "list assignment index out of range", but 3.11 names
                 // only the type when the index has the wrong type.
                 let type_word = what.split(' ').next().unwrap_or(what);
+                // 3.11's `unicode_subscript` words it its own way.
+                if type_word == "string" {
+                    return Err(self.type_error(format!("string indices must be integers, not '{}'", self.type_name(key))));
+                }
                 return Err(self.type_error(format!(
                     "{type_word} indices must be integers or slices, not {}",
                     self.type_name(key)

@@ -96,7 +96,7 @@ fn parse<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str, names: &[&str], min: usize) 
         return Err(vm.type_error(if names.is_empty() {
             format!("str.{name}() takes no arguments ({given} given)")
         } else {
-            format!("{name}() takes at most {} argument{} ({given} given)", names.len(), if names.len() == 1 { "" } else { "s" })
+            count_message(name, "most", names.len(), given)
         }));
     }
     let mut slots: Vec<Option<&'a Obj>> = vec![None; names.len()];
@@ -112,10 +112,29 @@ fn parse<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str, names: &[&str], min: usize) 
         }
     }
     if slots.iter().take(min).any(|s| s.is_none()) {
-        let plural = if min == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!("{name}() takes at least {min} argument{plural} ({given} given)")));
+        return Err(vm.type_error(count_message(name, "least", min, given)));
     }
     Ok(Args { text: s.text.code_points().collect(), slots })
+}
+
+/// The `str` methods CPython 3.11 declares `METH_O` (one argument).
+const ONE_ARGUMENT: [&str; 7] = ["zfill", "removeprefix", "removesuffix", "partition", "rpartition", "join", "format_map"];
+
+/// The `str` methods whose positional arguments Argument Clinic counts
+/// with `_PyArg_CheckPositional`.
+const CHECKED_POSITIONAL: [&str; 7] = ["center", "ljust", "rjust", "replace", "strip", "lstrip", "rstrip"];
+
+/// A wrong argument count for `str.name`, worded as CPython words it for
+/// that method: "at `bound` `n`", `given` were given.
+fn count_message(name: &str, bound: &str, n: usize, given: usize) -> String {
+    let plural = if n == 1 { "" } else { "s" };
+    if ONE_ARGUMENT.contains(&name) {
+        format!("str.{name}() takes exactly one argument ({given} given)")
+    } else if CHECKED_POSITIONAL.contains(&name) {
+        format!("{name} expected at {bound} {n} argument{plural}, got {given}")
+    } else {
+        format!("{name}() takes at {bound} {n} argument{plural} ({given} given)")
+    }
 }
 
 fn mk(vm: &Vm, cps: &[u32]) -> Obj {

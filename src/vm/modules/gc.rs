@@ -140,12 +140,12 @@ fn gc_set_threshold(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn gc_is_tracked(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "is_tracked", a.args, 1, 1)?;
+    arity(vm, "gc.is_tracked", a.args, 1, 1)?;
     Ok(vm.bool_obj(a.args[0].is_tracked()))
 }
 
 fn gc_is_finalized(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "is_finalized", a.args, 1, 1)?;
+    arity(vm, "gc.is_finalized", a.args, 1, 1)?;
     Ok(vm.bool_obj(a.args[0].flags() & obj_flags::FINALIZED != 0))
 }
 
@@ -180,7 +180,7 @@ fn gc_get_debug(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn gc_set_debug(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "set_debug", a.args, 1, 1)?;
+    arity(vm, "gc.set_debug", a.args, 1, 1)?;
     let Some(flags) = vm.small_int(&a.args[0]) else {
         return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a.args[0]))));
     };

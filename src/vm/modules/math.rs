@@ -11,7 +11,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 macro_rules! unary {
     ($name:ident, $py:literal, $f:expr, $ok:expr) => {
         fn $name(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-            arity(vm, $py, a.args, 1, 1)?;
+            arity(vm, concat!("math.", $py), a.args, 1, 1)?;
             let x = vm.float_arg(&a.args[0])?;
             let ok: fn(f64) -> bool = $ok;
             if !ok(x) {
@@ -168,7 +168,7 @@ fn m_fmod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_modf(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "modf", a.args, 1, 1)?;
+    arity(vm, "math.modf", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     let (f, i) = (vm.new_float(x.fract()), vm.new_float(x.trunc()));
     Ok(vm.new_tuple(vec![f, i]))
@@ -209,17 +209,17 @@ fn to_int(vm: &mut Vm, o: &Obj, f: fn(f64) -> f64, dunder: &str) -> PyResult<Obj
 }
 
 fn m_floor(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "floor", a.args, 1, 1)?;
+    arity(vm, "math.floor", a.args, 1, 1)?;
     to_int(vm, &a.args[0], f64::floor, "__floor__")
 }
 
 fn m_ceil(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "ceil", a.args, 1, 1)?;
+    arity(vm, "math.ceil", a.args, 1, 1)?;
     to_int(vm, &a.args[0], f64::ceil, "__ceil__")
 }
 
 fn m_trunc(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "trunc", a.args, 1, 1)?;
+    arity(vm, "math.trunc", a.args, 1, 1)?;
     to_int(vm, &a.args[0], f64::trunc, "__trunc__")
 }
 
@@ -229,7 +229,7 @@ fn int_of(vm: &Vm, o: &Obj) -> PyResult<BigInt> {
 }
 
 fn m_factorial(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "factorial", a.args, 1, 1)?;
+    arity(vm, "math.factorial", a.args, 1, 1)?;
     let n = int_of(vm, &a.args[0])?;
     if n.is_negative() {
         return Err(vm.value_error("factorial() not defined for negative values"));
@@ -264,7 +264,7 @@ fn m_lcm(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_isqrt(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "isqrt", a.args, 1, 1)?;
+    arity(vm, "math.isqrt", a.args, 1, 1)?;
     let n = int_of(vm, &a.args[0])?;
     if n.is_negative() {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
@@ -299,26 +299,26 @@ fn m_isclose(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_isinf(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "isinf", a.args, 1, 1)?;
+    arity(vm, "math.isinf", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     Ok(vm.bool_obj(x.is_infinite()))
 }
 
 fn m_isnan(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "isnan", a.args, 1, 1)?;
+    arity(vm, "math.isnan", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     Ok(vm.bool_obj(x.is_nan()))
 }
 
 fn m_isfinite(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "isfinite", a.args, 1, 1)?;
+    arity(vm, "math.isfinite", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     Ok(vm.bool_obj(x.is_finite()))
 }
 
 /// Shewchuk's exact summation, as CPython's `fsum`.
 fn m_fsum(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "fsum", a.args, 1, 1)?;
+    arity(vm, "math.fsum", a.args, 1, 1)?;
     let mut partials: Vec<f64> = Vec::new();
     for o in vm.iterate_to_vec(&a.args[0])? {
         let mut x = vm.float_arg(&o)?;

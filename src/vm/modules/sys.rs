@@ -114,7 +114,7 @@ fn sys_exc_info(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn sys_getrefcount(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "getrefcount", a.args, 1, 1)?;
+    arity(vm, "sys.getrefcount", a.args, 1, 1)?;
     // The argument slice holds one count, as CPython's argument does.
     Ok(vm.new_int(a.args[0].refcount() as i64))
 }
@@ -160,7 +160,7 @@ fn sys_getsizeof(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn sys_intern(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "intern", a.args, 1, 1)?;
+    arity(vm, "sys.intern", a.args, 1, 1)?;
     if a.args[0].kind() != Kind::Str {
         return Err(vm.type_error(format!("intern() argument must be str, not {}", vm.type_name(&a.args[0]))));
     }
@@ -174,7 +174,7 @@ fn sys_getrecursionlimit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn sys_setrecursionlimit(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "setrecursionlimit", a.args, 1, 1)?;
+    arity(vm, "sys.setrecursionlimit", a.args, 1, 1)?;
     let Some(n) = vm.small_int(&a.args[0]) else {
         return Err(vm.type_error("an integer is required"));
     };

@@ -54,7 +54,7 @@ fn time_perf_counter_ns(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn time_sleep(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    arity(vm, "sleep", a.args, 1, 1)?;
+    arity(vm, "time.sleep", a.args, 1, 1)?;
     let s = vm.float_arg(&a.args[0])?;
     if s < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
