@@ -16,15 +16,16 @@ use crate::bytecode::Instr;
 
 /// Rewrites the first instruction of each fusable pair, left to right.
 /// Pairs of loads (`LoadFast` then a load, `LoadConst` then a `LoadFast`)
-/// go first: they may also absorb the
-/// operation after them, which saves the most. A `StoreFast` then fuses
-/// with a `LoadFast` after it that no pair has taken, and a `ForIter`
-/// with the `StoreFast` of its loop variable (which still fuses with what
-/// follows it, for the runs that reach it alone: a resumed generator's
-/// item is pushed, as by `ForIter`). A `LoadFast` or `LoadConst` right
-/// before a `Return` returns its value without the push and pop, and a
-/// `LoadConst` before an operator runs it with the value under it. An `UnpackSequence n` followed by
-/// `n` `StoreFast`s stores the items itself and skips them all.
+/// go first: they may also absorb the operation after them, which saves
+/// the most. A `StoreFast` then fuses with a `LoadFast` after it that no
+/// pair has taken, and a `ForIter` with the `StoreFast` of its loop
+/// variable (which still fuses with what follows it, for the runs that
+/// reach it alone: a resumed generator's item is pushed, as by
+/// `ForIter`). A `LoadFast` or `LoadConst` right before a `Return`
+/// returns its value without the push and pop, and a `LoadConst` before
+/// an operator runs it with the value under it. An `UnpackSequence n`
+/// followed by `n` `StoreFast`s stores the items itself and skips them
+/// all.
 pub(super) fn fuse(code: &mut [Instr]) {
     let mut pc = 0;
     while pc + 1 < code.len() {

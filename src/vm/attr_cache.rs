@@ -229,14 +229,14 @@ impl Vm {
     /// a class changed since or the instance's dict shadows the name.
     #[inline(always)]
     fn cached_method(&self, obj: &Obj, code: &Code, i: usize) -> Option<Obj> {
-        let c = code.method_cache[i].get();
+        let cache = code.method_cache[i].get();
         let t = obj.type_addr();
-        let c = match c.ways {
+        let c = match cache.ways {
             [w, _] if w.type_addr == t => w,
             [_, w] if w.type_addr == t => w,
             _ => return None,
         };
-        if code.method_cache[i].get().generation != self.type_generation.get() {
+        if cache.generation != self.type_generation.get() {
             return None;
         }
         let type_ = obj.type_obj();

@@ -270,11 +270,8 @@ fn builtin_next(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_int(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    // Called as `int.__new__(cls, ...)` from a subclass's own
-    // `__new__`, the value is made an instance of `cls`.
-    check_new_cls(vm, &a, &vm.types.int.clone(), "int")?;
-    let v = int_value(vm, &a)?;
-    Ok(rebox_to(vm, v, a.args.first()))
+    let base = vm.types.int.clone();
+    construct(vm, &a, &base, "int", int_value)
 }
 
 fn int_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
@@ -335,11 +332,8 @@ fn int_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_float(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    // Called as `float.__new__(cls, ...)` from a subclass's own
-    // `__new__`, the value is made an instance of `cls`.
-    check_new_cls(vm, &a, &vm.types.float.clone(), "float")?;
-    let v = float_value(vm, &a)?;
-    Ok(rebox_to(vm, v, a.args.first()))
+    let base = vm.types.float.clone();
+    construct(vm, &a, &base, "float", float_value)
 }
 
 fn float_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
@@ -364,11 +358,8 @@ fn float_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_str(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    // Called as `str.__new__(cls, ...)` from a subclass's own
-    // `__new__`, the value is made an instance of `cls`.
-    check_new_cls(vm, &a, &vm.types.str_.clone(), "str")?;
-    let v = str_value(vm, &a)?;
-    Ok(rebox_to(vm, v, a.args.first()))
+    let base = vm.types.str_.clone();
+    construct(vm, &a, &base, "str", str_value)
 }
 
 fn str_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
@@ -440,11 +431,8 @@ fn new_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_list(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    // Called as `list.__new__(cls, ...)` from a subclass's own
-    // `__new__`, the value is made an instance of `cls`.
-    check_new_cls(vm, &a, &vm.types.list.clone(), "list")?;
-    let v = list_value(vm, &a)?;
-    Ok(rebox_to(vm, v, a.args.first()))
+    let base = vm.types.list.clone();
+    construct(vm, &a, &base, "list", list_value)
 }
 
 fn list_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
@@ -494,8 +482,23 @@ fn new_dict(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(rebox_to(vm, d, a.args.first()))
 }
 
-/// A builtin constructor's result, as an instance of `cls` when `cls` is a
-/// subclass (`tuple.__new__(Point, ...)` makes a `Point`).
+/// `NAME.__new__(cls, ...)` of the builtin type `base`: `cls` checked as
+/// `tp_new` checks it, the value made by `make`, and given as an instance
+/// of `cls` when that is a subclass (as when a subclass's own `__new__`
+/// calls `int.__new__(cls, v)` or `super().__new__(cls, v)`).
+#[inline(always)]
+fn construct(
+    vm: &mut Vm,
+    a: &CallArgs<'_>,
+    base: &Obj,
+    name: &str,
+    make: fn(&mut Vm, &CallArgs<'_>) -> PyResult<Obj>,
+) -> PyResult<Obj> {
+    check_new_cls(vm, a, base, name)?;
+    let v = make(vm, a)?;
+    Ok(rebox_to(vm, v, a.args.first()))
+}
+
 /// `tp_new`'s check of its first argument, for `NAME.__new__(cls, ...)`
 /// called directly: `cls` must be `base` or a subclass of it.
 fn check_new_cls(vm: &Vm, a: &CallArgs<'_>, base: &Obj, name: &str) -> PyResult<()> {
@@ -515,6 +518,8 @@ fn check_new_cls(vm: &Vm, a: &CallArgs<'_>, base: &Obj, name: &str) -> PyResult<
     Ok(())
 }
 
+/// A builtin constructor's result, as an instance of `cls` when `cls` is a
+/// subclass (`tuple.__new__(Point, ...)` makes a `Point`).
 fn rebox_to(vm: &mut Vm, obj: Obj, cls: Option<&Obj>) -> Obj {
     match cls {
         Some(c) if c.kind() == Kind::Type && !obj.has_type(c) => vm.rebox(obj, c),

@@ -55,8 +55,9 @@ impl Vm {
         self.call_native(callable, args, &[])
     }
 
+    /// `call` of a builtin function, with its recursion check.
     #[inline(always)]
-    fn call_native(&mut self, callable: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+    pub(crate) fn call_native(&mut self, callable: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
         // CPython checks the depth on every call of a C function too.
         if self.frames.len() >= self.recursion_limit {
             return Err(self.native_recursion_error());

@@ -13,7 +13,7 @@
 use super::Vm;
 use super::class_support::type_name_of;
 use crate::heap::{Kind, Obj};
-use crate::object::{CallArgs, PyResult};
+use crate::object::PyResult;
 use crate::object::payloads::*;
 use std::cell::RefCell;
 
@@ -187,24 +187,12 @@ impl Vm {
     /// class gets the result reboxed as its own instance.
     fn call_builtin_new(&mut self, new: &Obj, cls: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
         // `str(x)`, `int(x)`, `list(x)`... with up to two arguments: the
-        // function is called directly with `cls` prepended in an array, as
-        // `call` would (its recursion check included) but with no vector.
-        let direct = new.downcast::<BuiltinFunctionValue>().filter(|f| f.bound.is_none()).map(|f| f.call);
-        let obj = match (direct, args) {
-            (Some(call), [] | [_] | [_, _]) => {
-                if self.frames.len() >= self.recursion_limit {
-                    return Err(self.err(
-                        &self.types.exceptions.recursion_error,
-                        "maximum recursion depth exceeded while calling a Python object",
-                    ));
-                }
-                match args {
-                    [] => call(self, CallArgs { args: &[cls.clone()], kwnames })?,
-                    [a] => call(self, CallArgs { args: &[cls.clone(), a.clone()], kwnames })?,
-                    [a, b] => call(self, CallArgs { args: &[cls.clone(), a.clone(), b.clone()], kwnames })?,
-                    _ => unreachable!("matched above"),
-                }
-            }
+        // native function is called with `cls` prepended in an array
+        // rather than a new vector.
+        let obj = match (new.kind(), args) {
+            (Kind::BuiltinFunction, []) => self.call_native(new, &[cls.clone()], kwnames)?,
+            (Kind::BuiltinFunction, [a]) => self.call_native(new, &[cls.clone(), a.clone()], kwnames)?,
+            (Kind::BuiltinFunction, [a, b]) => self.call_native(new, &[cls.clone(), a.clone(), b.clone()], kwnames)?,
             _ => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(cls.clone());

@@ -213,9 +213,6 @@ fn seq_count(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 /// int (or `__index__`) that fits a C int, not any truthy value.
 pub(crate) fn sort_reverse(vm: &mut Vm, reverse: Option<&Obj>) -> PyResult<bool> {
     let Some(r) = reverse else { return Ok(false) };
-    if !matches!(r.kind(), Kind::Int | Kind::Bool) && vm.lookup_special(r, "__index__").is_none() {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(r))));
-    }
     let n = vm.index_value(r)?;
     match i32::try_from(n) {
         Ok(n) => Ok(n != 0),

@@ -133,30 +133,27 @@ impl Vm {
     /// first, as CPython prints it to stderr.
     pub fn format_exception(&mut self, exc: &Obj) -> String {
         let limit = self.report_limit();
-        self.format_exception_as(exc, true, SourceStyle::Interpreter, Some(limit))
+        self.format_exception_as(exc, true, SourceStyle::Interpreter, limit)
     }
 
     /// How many of an exception's entries the interpreter's report shows
     /// (`PyTraceBack_Print`): the innermost `sys.tracebacklimit` if that is
-    /// an int (none if it is 0 or less), else the innermost 1000; as a
-    /// `limit` of the `traceback` module, whose negative limits count from
-    /// the inner end.
-    fn report_limit(&mut self) -> i64 {
+    /// an int (none if it is 0 or less, all if it is past i64), else the
+    /// innermost 1000; as a `limit` of the `traceback` module, whose
+    /// negative limits count from the inner end.
+    fn report_limit(&mut self) -> Option<i64> {
         const DEFAULT: i64 = 1000;
         let key = self.intern("tracebacklimit");
         let set = match self.sys_module() {
             Ok(Some(sys)) => sys.downcast::<ModuleValue>().map(|m| m.dict.clone()).and_then(|d| self.dict_get(&d, &key).ok().flatten()),
             _ => None,
         };
-        match set.filter(|v| matches!(v.kind(), crate::heap::Kind::Int | crate::heap::Kind::Bool)) {
-            None => -DEFAULT,
-            Some(v) => match self.big_int(&v).and_then(|n| num_traits::ToPrimitive::to_i64(&n)) {
-                Some(n) if n <= 0 => 0,
-                Some(n) => -n,
-                // Past i64: a negative one shows nothing, a positive one all.
-                None if self.big_int(&v).is_some_and(|n| n.sign() == num_bigint::Sign::Minus) => 0,
-                None => i64::MIN,
-            },
+        let is_int = |v: &Obj| matches!(v.kind(), crate::heap::Kind::Int | crate::heap::Kind::Bool);
+        let Some(n) = set.filter(is_int).and_then(|v| self.big_int(&v)) else { return Some(-DEFAULT) };
+        match num_traits::ToPrimitive::to_i64(&n) {
+            Some(n) if n > 0 => Some(-n),
+            None if n.sign() == num_bigint::Sign::Plus => None,
+            _ => Some(0),
         }
     }
 
@@ -204,7 +201,7 @@ impl Vm {
                 ctx.emit(m, '|');
             }
             let mut entries = e.downcast::<ExceptionValue>().map(|v| v.traceback.borrow().clone()).unwrap_or_default();
-            if let Some(n) = ctx.limit.filter(|&n| n != i64::MIN) {
+            if let Some(n) = ctx.limit {
                 // Innermost first: a positive limit keeps the outer end.
                 let keep = n.unsigned_abs().min(entries.len() as u64) as usize;
                 if n >= 0 {

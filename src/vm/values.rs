@@ -103,8 +103,7 @@ impl Vm {
     /// points need no counting.
     pub fn new_ascii_str(&self, bytes: &[u8]) -> Obj {
         debug_assert!(bytes.is_ascii());
-        let chars = bytes.len();
-        Obj::new(StrValue { text: Wtf8Buf::from_ascii(bytes.to_vec()), chars, hash: Cell::new(-1) }, &self.types.str_)
+        self.new_str_counted(Wtf8Buf::from_ascii(bytes.to_vec()), bytes.len())
     }
 
     pub fn new_str_wtf8(&self, text: Wtf8Buf) -> Obj {

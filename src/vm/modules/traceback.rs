@@ -27,7 +27,8 @@ fn format_exception(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         Kind::None => None,
         _ => {
             // CPython slices with `islice` (a positive limit) or a bounded
-            // `deque` (a negative one), whose errors these are.
+            // `deque` of length `-limit` (a negative one), whose errors
+            // these are; `-limit` must fit too.
             let n = vm.index_value(&a.args[2])?;
             match n.to_i64() {
                 Some(n) if n > i64::MIN => Some(n),
