@@ -270,7 +270,10 @@ fn dict_fromkeys(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     if !a.kwnames.is_empty() {
         return Err(vm.type_error("dict.fromkeys() takes no keyword arguments"));
     }
-    let (cls, args) = a.args.split_first().expect("a classmethod gets its class");
+    // The function under the classmethod can be reached and called bare.
+    let Some((cls, args)) = a.args.split_first() else {
+        return Err(vm.type_error("descriptor 'fromkeys' of 'dict' object needs an argument"));
+    };
     if args.is_empty() || args.len() > 2 {
         let (bound, n) = if args.is_empty() { ("least", 1) } else { ("most", 2) };
         let s = if n == 1 { "" } else { "s" };
