@@ -109,6 +109,9 @@ pub mod type_flags {
     pub const CUSTOM_GETATTRIBUTE: u32 = 8;
     /// The class (or a base) defines `__setattr__` or `__delattr__`.
     pub const CUSTOM_SETATTR: u32 = 16;
+    /// The class's own `__abstractmethods__` is non-empty: `object.__new__`
+    /// refuses it (CPython's `Py_TPFLAGS_IS_ABSTRACT`).
+    pub const ABSTRACT: u32 = 32;
 }
 
 pub struct FunctionValue {

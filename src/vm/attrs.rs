@@ -194,6 +194,14 @@ impl Vm {
         if let Some(v) = self.special_attr(obj, name) {
             return Ok(v);
         }
+        if let Some(m) = obj.downcast::<ModuleValue>() {
+            // PEP 562: a module's own `__getattr__` answers for missing names.
+            let key = self.intern("__getattr__");
+            let dict = m.dict.clone();
+            if let Some(getattr) = self.dict_get(&dict, &key)? {
+                return self.call_object(&getattr, &[name.clone()]);
+            }
+        }
         Err(self.no_attribute(obj, name))
     }
 

@@ -60,6 +60,9 @@ pub(crate) fn install(vm: &mut Vm) {
     let list_type = vm.types.list.clone();
     for &(name, f) in list_methods {
         let func = vm.new_builtin(name, f);
+        if name == "append" {
+            vm.list_append = func.clone();
+        }
         let key = vm.intern(name);
         vm.table_set_str(&list_type.downcast::<TypeValue>().expect("type").dict, key, func);
     }
@@ -531,7 +534,7 @@ fn list_append(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     super::list_methods::method_nargs(vm, &a, "list", "append", 1, 1, false)?;
     let args = a.args;
     let Some(l) = args[0].downcast::<ListValue>() else {
-        return Err(vm.type_error("descriptor 'append' for 'list' objects doesn't apply"));
+        return Err(vm.descriptor_mismatch("append", "list", Some(&args[0])));
     };
     l.0.borrow_mut().push(args[1].clone());
     Ok(vm.none())
@@ -541,7 +544,7 @@ fn list_pop(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     super::list_methods::method_nargs(vm, &a, "list", "pop", 0, 1, false)?;
     let args = a.args;
     let Some(l) = args[0].downcast::<ListValue>() else {
-        return Err(vm.type_error("descriptor 'pop' for 'list' objects doesn't apply"));
+        return Err(vm.descriptor_mismatch("pop", "list", Some(&args[0])));
     };
     let len = l.0.borrow().len();
     if len == 0 {

@@ -36,7 +36,7 @@ pub(crate) fn install(vm: &mut Vm) {
 fn this<'a>(vm: &Vm, a: &'a CallArgs<'_>, name: &str, min: usize, max: usize) -> PyResult<(&'a ByteArrayValue, &'a [Obj])> {
     super::list_methods::method_nargs(vm, a, "bytearray", name, min, max, false)?;
     let Some(b) = a.args.first().and_then(|o| o.downcast::<ByteArrayValue>()) else {
-        return Err(vm.type_error(format!("descriptor '{name}' for 'bytearray' objects doesn't apply")));
+        return Err(vm.descriptor_mismatch(name, "bytearray", a.args.first()));
     };
     Ok((b, &a.args[1..]))
 }

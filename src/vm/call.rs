@@ -38,10 +38,8 @@ impl Vm {
             Kind::Type => self.call_type(callable, args, kwnames),
             _ => match self.lookup_special(callable, "__call__") {
                 Some(c) => {
-                    let mut all = Vec::with_capacity(args.len() + 1);
-                    all.push(callable.clone());
-                    all.extend_from_slice(args);
-                    self.call(&c, &all, kwnames)
+                    let t = callable.type_obj();
+                    self.call_dunder(&c, callable, &t, args, kwnames)
                 }
                 None => Err(self.type_error(format!("'{}' object is not callable", self.type_name(callable)))),
             },
@@ -53,6 +51,21 @@ impl Vm {
     #[inline(always)]
     pub(crate) fn call_builtin(&mut self, callable: &Obj, args: &[Obj]) -> PyResult<Obj> {
         self.call_native(callable, args, &[])
+    }
+
+    /// Calls `method`, found on `owner` (the type of `obj`), for `obj`: a
+    /// Python function gets `obj` as its first argument, without a bound
+    /// method being made; anything else is bound as the descriptor
+    /// protocol says (a class attribute that is a class stays unbound).
+    pub(crate) fn call_dunder(&mut self, method: &Obj, obj: &Obj, owner: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {
+        if method.kind() == Kind::Function {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(obj.clone());
+            all.extend_from_slice(args);
+            return self.call(method, &all, kwnames);
+        }
+        let bound = self.descr_get(method.clone(), Some(obj), owner)?;
+        self.call(&bound, args, kwnames)
     }
 
     /// `call` of a builtin function, with its recursion check.

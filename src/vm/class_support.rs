@@ -54,6 +54,11 @@ pub(crate) fn install(vm: &mut Vm) {
     set_method(vm, &object, "__setattr__", object_setattr);
     set_method(vm, &object, "__delattr__", object_delattr);
     set_method(vm, &object, "__init_subclass__", object_init_subclass);
+    // A classmethod (the default answer of `issubclass` hooks, PEP 3119).
+    let hook = vm.new_builtin("__subclasshook__", object_subclasshook);
+    let hook = Obj::new(DescrValue::ClassMethod(hook), &vm.types.classmethod);
+    let key = vm.intern("__subclasshook__");
+    vm.table_set_str(&object.downcast::<TypeValue>().expect("type").dict, key, hook);
     set_method(vm, &object, "__eq__", object_eq);
     set_method(vm, &object, "__ne__", object_ne);
     set_method(vm, &object, "__hash__", object_hash);
@@ -354,7 +359,7 @@ fn dict_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "__getitem__", &a, 2, 2)?;
     let (d, key) = (&args[0], &args[1]);
     if d.kind() != Kind::Dict {
-        return Err(vm.type_error("descriptor '__getitem__' for 'dict' objects doesn't apply"));
+        return Err(vm.descriptor_mismatch("__getitem__", "dict", Some(d)));
     }
     if let Some(v) = vm.dict_get(d, key)? {
         return Ok(v);
@@ -370,7 +375,11 @@ fn dict_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn dict_setitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "__setitem__", &a, 3, 3)?;
     if args[0].kind() != Kind::Dict {
-        return Err(vm.type_error("descriptor '__setitem__' for 'dict' objects doesn't apply"));
+        // A slot wrapper in CPython, whose wording differs from a method's.
+        return Err(vm.type_error(format!(
+            "descriptor '__setitem__' requires a 'dict' object but received a '{}'",
+            vm.type_name(&args[0])
+        )));
     }
     vm.dict_set(&args[0], args[1].clone(), args[2].clone())?;
     Ok(vm.none())
@@ -465,7 +474,8 @@ fn build_class(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return Err(vm.type_error("__build_class__: not enough arguments"));
     }
     let (body, name) = (&args[0], &args[1]);
-    let bases: Vec<Obj> = args[2..].to_vec();
+    let orig_bases = &args[2..];
+    let bases = update_bases(vm, orig_bases)?;
     let mut meta = None;
     let mut kwnames = Vec::new();
     let mut kwvalues = Vec::new();
@@ -504,6 +514,11 @@ fn build_class(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let mut frame = vm.make_frame(body, &[], &[])?;
     frame.names = Some(ns.clone());
     vm.run_frame(frame)?;
+    if bases.len() != orig_bases.len() || bases.iter().zip(orig_bases).any(|(b, o)| !b.is(o)) {
+        let key = vm.intern("__orig_bases__");
+        let orig = vm.new_tuple(orig_bases.to_vec());
+        vm.set_item(&ns, key, orig)?;
+    }
     let mut all = vec![name.clone(), bases_tuple, ns];
     all.extend(kwvalues);
     if meta.is(&vm.types.type_) {
@@ -512,6 +527,36 @@ fn build_class(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return vm.new_class_with_meta(&meta, &n, bases, &all[2], &kwv, &kwnames);
     }
     vm.call(&meta, &all, &kwnames)
+}
+
+/// PEP 560's `update_bases`: a base that is not a class but has
+/// `__mro_entries__` (`list[int]`, say) stands for the classes it returns.
+fn update_bases(vm: &mut Vm, orig_bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut bases = Vec::with_capacity(orig_bases.len());
+    let key = vm.intern("__mro_entries__");
+    for base in orig_bases {
+        if base.kind() == Kind::Type {
+            bases.push(base.clone());
+            continue;
+        }
+        // Looked up on the object itself, as `_PyObject_LookupAttr` does
+        // (typing's `NamedTuple` is a function with the attribute).
+        let entries = match vm.get_attr(base, &key) {
+            Ok(f) => f,
+            Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error) => {
+                bases.push(base.clone());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let all = vm.new_tuple(orig_bases.to_vec());
+        let r = vm.call_object(&entries, &[all])?;
+        let Some(t) = r.downcast::<TupleValue>() else {
+            return Err(vm.type_error("__mro_entries__ must return a tuple"));
+        };
+        bases.extend(t.0.iter().cloned());
+    }
+    Ok(bases)
 }
 
 /// `type.__new__`, reached through `type(...)` and `super().__new__(...)` in metaclasses.
@@ -612,6 +657,13 @@ fn object_init_subclass(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     Ok(vm.none())
 }
 
+/// `object.__subclasshook__(cls, subclass)`: NotImplemented, leaving the
+/// answer to the normal check.
+fn object_subclasshook(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    vm.positional("__subclasshook__", &a, 1, 2)?;
+    Ok(vm.singletons.not_implemented.clone())
+}
+
 fn object_eq(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "__eq__", &a, 2, 2)?;
     Ok(if args[0].is(&args[1]) { vm.bool_obj(true) } else { vm.singletons.not_implemented.clone() })
@@ -703,6 +755,17 @@ fn builtin_issubclass(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         None => vec![args[1].clone()],
     };
     for s in &sups {
+        if s.kind() != Kind::Type {
+            // As in `isinstance_check`: a union or an alias decides.
+            let key = vm.intern("__subclasscheck__");
+            if let Some(m) = vm.lookup_type_attr(&s.type_obj(), &key).filter(|m| m.kind() == Kind::Function) {
+                let r = vm.call_object(&m, &[s.clone(), args[0].clone()])?;
+                if vm.truthy(&r)? {
+                    return Ok(vm.bool_obj(true));
+                }
+                continue;
+            }
+        }
         if s.kind() == Kind::Type && !s.type_obj().is(&vm.types.type_) {
             let key = vm.intern("__subclasscheck__");
             if let Some(m) = vm.lookup_type_attr(&s.type_obj(), &key) {
@@ -744,6 +807,13 @@ impl Vm {
             return Ok(false);
         }
         if t.kind() != Kind::Type {
+            // Not a class: its type's `__instancecheck__` decides (a
+            // `types.UnionType` or `list[int]`), as in CPython.
+            let key = self.intern("__instancecheck__");
+            if let Some(m) = self.lookup_type_attr(&t.type_obj(), &key).filter(|m| m.kind() == Kind::Function) {
+                let r = self.call_object(&m, &[t.clone(), o.clone()])?;
+                return self.truthy(&r);
+            }
             return Err(self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
         }
         if self.isinstance(o, t) {

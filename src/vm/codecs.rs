@@ -189,7 +189,7 @@ pub(crate) fn codec_args(vm: &Vm, a: &CallArgs<'_>, method: &str) -> PyResult<(S
 /// `str.encode(encoding='utf-8', errors='strict')`.
 pub(crate) fn str_encode(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let Some(s) = a.args.first().filter(|s| s.kind() == Kind::Str) else {
-        return Err(vm.type_error("descriptor 'encode' for 'str' objects doesn't apply"));
+        return Err(vm.descriptor_mismatch("encode", "str", a.args.first()));
     };
     let (enc, err) = codec_args(vm, &a, "encode")?;
     let text = vm.str_text(s).expect("str").clone();

@@ -152,12 +152,34 @@ impl Vm {
                 }
             },
             (DescrValue::StaticMethod(f) | DescrValue::ClassMethod(f), "__func__" | "__wrapped__") => Some(f.clone()),
+            // PEP 3119: a wrapper is abstract when what it wraps is.
+            (DescrValue::StaticMethod(f) | DescrValue::ClassMethod(f), "__isabstractmethod__") => {
+                let f = f.clone();
+                let r = self.is_abstract(&f);
+                Some(self.bool_obj(r))
+            }
+            (DescrValue::Property { fget, fset, fdel, .. }, "__isabstractmethod__") => {
+                let parts: Vec<Obj> = [fget, fset, fdel].into_iter().flatten().cloned().collect();
+                let r = parts.iter().any(|f| self.is_abstract(f));
+                Some(self.bool_obj(r))
+            }
             (DescrValue::Super { type_, .. }, "__thisclass__") => Some(type_.clone()),
             (DescrValue::Super { obj, .. }, "__self__") => Some(obj.clone().unwrap_or(none)),
             (DescrValue::Super { obj_type, .. }, "__self_class__") => Some(obj_type.clone().unwrap_or(none)),
             (DescrValue::Slot { name, .. }, "__name__") => Some(name.clone()),
             (DescrValue::Slot { owner, .. }, "__objclass__") => Some(owner.clone()),
             _ => None,
+        }
+    }
+
+    /// `f.__isabstractmethod__` is true; a missing attribute or a failing
+    /// truth test count as false, as in CPython's `_PyObject_IsAbstract`
+    /// callers.
+    fn is_abstract(&mut self, f: &Obj) -> bool {
+        let key = self.intern("__isabstractmethod__");
+        match self.get_attr(f, &key) {
+            Ok(v) => self.truthy(&v).unwrap_or(false),
+            Err(_) => false,
         }
     }
 
@@ -201,6 +223,14 @@ impl Vm {
         }
         if user_defined(self, "__setattr__") || user_defined(self, "__delattr__") {
             flags |= type_flags::CUSTOM_SETATTR;
+        }
+        flags &= !type_flags::ABSTRACT;
+        let key = self.intern("__abstractmethods__");
+        let own = self.find_str_index(&tv.dict, &key).and_then(|i| tv.dict.borrow().entry(i).map(|(_, v)| v.clone()));
+        // ABCMeta stores a frozenset; a value whose truth test fails
+        // counts as empty.
+        if own.is_some_and(|v| self.truthy(&v).unwrap_or(false)) {
+            flags |= type_flags::ABSTRACT;
         }
         tv.flags.set(flags);
     }

@@ -79,7 +79,7 @@ pub(crate) fn install(vm: &mut Vm) {
 fn this_dict(vm: &Vm, a: &[Obj], name: &str) -> PyResult<Obj> {
     match a.first() {
         Some(d) if d.kind() == Kind::Dict => Ok(d.clone()),
-        _ => Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply"))),
+        other => Err(vm.descriptor_mismatch(name, "dict", other)),
     }
 }
 

@@ -57,7 +57,7 @@ fn reversed_iterator(vm: &mut Vm, mut items: Vec<Obj>, name: &str) -> PyResult<O
 fn dict_reversed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     super::list_methods::method_nargs(vm, &a, "dict", "__reversed__", 0, 0, false)?;
     if a.args[0].kind() != Kind::Dict {
-        return Err(vm.type_error("descriptor '__reversed__' for 'dict' objects doesn't apply"));
+        return Err(vm.descriptor_mismatch("__reversed__", "dict", Some(&a.args[0])));
     }
     let keys = vm.dict_keys(&a.args[0]);
     reversed_iterator(vm, keys, "dict_reversekeyiterator")

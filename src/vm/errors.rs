@@ -33,6 +33,19 @@ impl Vm {
         self.err(&self.types.exceptions.type_error, msg)
     }
 
+    /// A method of builtin type `owner` called through the type with a
+    /// receiver of another type (`list.append(5, 1)`), or with none.
+    #[cold]
+    pub(crate) fn descriptor_mismatch(&self, name: &str, owner: &str, receiver: Option<&Obj>) -> PyErr {
+        match receiver {
+            Some(o) => self.type_error(format!(
+                "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+                self.type_name(o)
+            )),
+            None => self.type_error(format!("descriptor '{name}' of '{owner}' object needs an argument")),
+        }
+    }
+
     #[cold]
     pub fn value_error(&self, msg: impl AsRef<str>) -> PyErr {
         self.err(&self.types.exceptions.value_error, msg)

@@ -179,6 +179,16 @@ impl Vm {
                 let b = self.pop();
                 let a = self.pop();
                 let f = self.pop_callee(callee, call_base);
+                if f.is(&self.list_append) {
+                    if let Some(list) = a.downcast::<ListValue>() {
+                        // `l.append(x)`: x moves into the list, with no
+                        // argument array, count check or call.
+                        list.0.borrow_mut().push(b);
+                        let none = self.none();
+                        self.stack.push(none);
+                        return Ok(());
+                    }
+                }
                 self.call_builtin(&f, &[a, b])
             }
             _ => {

@@ -10,6 +10,7 @@ use crate::object::PyResult;
 
 /// The stdlib modules compiled into the binary: (name, is package, source).
 const STDLIB: &[(&str, bool, &str)] = &[
+    ("abc", false, include_str!("../../stdlib/abc.py")),
     ("bisect", false, include_str!("../../stdlib/bisect.py")),
     ("copy", false, include_str!("../../stdlib/copy.py")),
     ("functools", false, include_str!("../../stdlib/functools.py")),
@@ -19,8 +20,12 @@ const STDLIB: &[(&str, bool, &str)] = &[
     ("operator", false, include_str!("../../stdlib/operator.py")),
     ("string", false, include_str!("../../stdlib/string.py")),
     ("traceback", false, include_str!("../../stdlib/traceback.py")),
+    ("types", false, include_str!("../../stdlib/types.py")),
+    ("typing", false, include_str!("../../stdlib/typing.py")),
+    ("_generic_alias", false, include_str!("../../stdlib/_generic_alias.py")),
     ("weakref", false, include_str!("../../stdlib/weakref.py")),
     ("collections", true, include_str!("../../stdlib/collections/__init__.py")),
+    ("collections.abc", false, include_str!("../../stdlib/collections/abc.py")),
 ];
 
 impl Vm {
@@ -94,6 +99,20 @@ impl Vm {
         Ok(if rest.is_empty() { base } else { format!("{base}.{rest}") })
     }
 
+    /// The embedded stdlib module `name`, from `sys.modules` or run now,
+    /// never a file on `sys.path`: for the interpreter's own uses
+    /// (`list[int]` needs `_generic_alias`), which a script's files must
+    /// not replace.
+    pub(crate) fn import_embedded(&mut self, name: &str) -> PyResult<Obj> {
+        let mods = self.modules.clone();
+        let key = self.new_str(name);
+        if let Some(m) = self.dict_get(&mods, &key)? {
+            return Ok(m);
+        }
+        let &(_, _, src) = STDLIB.iter().find(|(n, _, _)| *n == name).expect("an embedded module");
+        self.exec_module(name, &format!("<stdlib>/{name}.py"), src, None)
+    }
+
     /// `ImportName`: the module `name` (absolute or dotted-relative).
     pub(crate) fn import_module(&mut self, name: &Obj) -> PyResult<Obj> {
         let n = self.str_lossy(name);
@@ -160,12 +179,13 @@ impl Vm {
                 return self.exec_module(full, &file.to_string_lossy(), &src, None);
             }
         }
+        if let Some(&(_, is_pkg, src)) = STDLIB.iter().find(|(n, _, _)| *n == full) {
+            let path = full.replace('.', "/");
+            let file = if is_pkg { format!("<stdlib>/{path}/__init__.py") } else { format!("<stdlib>/{path}.py") };
+            let dir = if is_pkg { Some(format!("<stdlib>/{path}")) } else { None };
+            return self.exec_module(full, &file, src, dir.as_deref());
+        }
         if parent.is_none() {
-            if let Some(&(_, is_pkg, src)) = STDLIB.iter().find(|(n, _, _)| *n == full) {
-                let file = if is_pkg { format!("<stdlib>/{full}/__init__.py") } else { format!("<stdlib>/{full}.py") };
-                let dir = if is_pkg { Some(format!("<stdlib>/{full}")) } else { None };
-                return self.exec_module(full, &file, src, dir.as_deref());
-            }
             if let Some(m) = self.native_module(full)? {
                 self.dict_set(&mods, key, m.clone())?;
                 return Ok(m);

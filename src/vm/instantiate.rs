@@ -35,10 +35,7 @@ impl Vm {
             let meta = cls.type_obj();
             let key = self.intern("__call__");
             if let Some(c) = self.lookup_type_attr(&meta, &key).filter(|c| c.kind() != Kind::BuiltinFunction) {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(cls.clone());
-                all.extend_from_slice(args);
-                return self.call(&c, &all, kwnames);
+                return self.call_dunder(&c, cls, &meta, args, kwnames);
             }
         }
         self.type_call(cls, args, kwnames)
@@ -250,12 +247,28 @@ impl Vm {
         self.type_error(format!("__init__() should return None, not '{}'", self.type_name(v)))
     }
 
+    /// "Can't instantiate abstract class ...", naming the methods of
+    /// `cls.__abstractmethods__` in sorted order, as `object_new` does.
+    #[cold]
+    fn abstract_instantiation(&mut self, cls: &Obj) -> crate::object::PyErr {
+        let key = self.intern("__abstractmethods__");
+        let mut names: Vec<String> = match self.get_attr(cls, &key).and_then(|m| self.iterate_to_vec(&m)) {
+            Ok(items) => items.iter().map(|n| self.str_lossy(n)).collect(),
+            Err(e) => return e,
+        };
+        names.sort();
+        let name = cls.downcast::<TypeValue>().map(|t| t.name.borrow().clone()).unwrap_or_default();
+        let s = if names.len() > 1 { "s" } else { "" };
+        self.type_error(format!("Can't instantiate abstract class {name} with abstract method{s} {}", names.join(", ")))
+    }
+
     /// `object.__new__(cls)`.
     pub(crate) fn new_instance(&mut self, cls: &Obj, args: &[Obj]) -> PyResult<Obj> {
         let Some(tv) = cls.downcast::<TypeValue>() else {
             return Err(self.type_error(format!("object.__new__(X): X is not a type object ({})", self.type_name(cls))));
         };
         let obj = match tv.instance_kind {
+            Kind::Instance if tv.flags.get() & type_flags::ABSTRACT != 0 => return Err(self.abstract_instantiation(cls)),
             Kind::Instance => {
                 let n = tv.nslots.get();
                 // An empty boxed slice allocates nothing; skip building one.

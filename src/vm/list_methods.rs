@@ -34,7 +34,7 @@ pub(crate) fn install(vm: &mut Vm) {
 fn this_list<'a>(vm: &Vm, a: &'a [Obj], name: &str) -> PyResult<&'a ListValue> {
     a.first()
         .and_then(|o| o.downcast::<ListValue>())
-        .ok_or_else(|| vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply")))
+        .ok_or_else(|| vm.descriptor_mismatch(name, "list", a.first()))
 }
 
 fn nargs(vm: &Vm, a: &CallArgs<'_>, name: &str, min: usize, max: usize) -> PyResult<()> {

@@ -65,7 +65,7 @@ fn view_indices(m: &MemoryViewValue) -> impl Iterator<Item = usize> + '_ {
 
 fn this<'a>(vm: &Vm, a: &'a CallArgs<'_>, name: &str) -> PyResult<&'a MemoryViewValue> {
     let Some(m) = a.args.first().and_then(|o| o.downcast::<MemoryViewValue>()) else {
-        return Err(vm.type_error(format!("descriptor '{name}' for 'memoryview' objects doesn't apply")));
+        return Err(vm.descriptor_mismatch(name, "memoryview", a.args.first()));
     };
     if m.released.get() {
         return Err(vm.value_error("operation forbidden on released memoryview object"));

@@ -22,7 +22,7 @@
 //! `%`, `str.format`), `str_methods.rs` (the methods of `str`),
 //! `class_support.rs` (class creation, `super`, `property`...),
 //! `instantiate.rs` (calling a class: `__new__`, `__init__`), `descriptors.rs` (the descriptor protocol),
-//! `generator.rs` (generator objects), `display.rs` (echoing values at
+//! `generator.rs` (generator objects), `generic_alias.rs` (`list[int]`, `int | None`), `display.rs` (echoing values at
 //! the interactive prompt: `sys.displayhook`), `site.rs` (`exit`, `quit`), `interrupt.rs`
 //! (Ctrl-C: `KeyboardInterrupt` in running code),
 //! `complex.rs` (the complex type),
@@ -84,6 +84,7 @@ mod fast_arith;
 mod formatting;
 mod function_attrs;
 mod generator;
+mod generic_alias;
 mod number_dunders;
 mod number_methods;
 mod int_bytes;
@@ -240,6 +241,10 @@ pub struct Vm {
     pub(crate) gc_garbage: Obj,
     /// `_weakref`'s types, once it is imported.
     pub(crate) weakref_types: Option<modules::WeakrefTypes>,
+    /// The builtin `list.append`, which a method call runs in place
+    /// (`call_builtin_on_stack`), as CPython's specialised
+    /// `PRECALL_NO_KW_LIST_APPEND` does. `None` until `builtins::install`.
+    pub(crate) list_append: Obj,
 }
 
 impl Vm {
@@ -254,6 +259,7 @@ impl Vm {
             crate::object::payloads::ListValue(std::cell::RefCell::new(Vec::new()), std::cell::RefCell::new(None)),
             &types.list,
         );
+        let none = singletons.none.clone();
         let mut vm = Vm {
             types,
             singletons,
@@ -272,10 +278,12 @@ impl Vm {
             interrupt: Arc::new(AtomicBool::new(false)),
             gc_garbage,
             weakref_types: None,
+            list_append: none,
         };
         builtins::install(&mut vm);
         class_support::install(&mut vm);
         generator::install(&mut vm);
+        generic_alias::install(&mut vm);
         vm
     }
 

@@ -689,6 +689,15 @@ impl Vm {
 
     /// `hash(o)`.
     pub fn hash(&mut self, o: &Obj) -> PyResult<i64> {
+        // An instance of a class statement's subclass of a builtin kind
+        // hashes by that class's `__hash__`, when it has its own.
+        if matches!(o.kind(), Kind::Str | Kind::Int | Kind::Float | Kind::Tuple | Kind::List | Kind::Dict)
+            && self.type_flags_of(o) & type_flags::HEAP_TYPE != 0
+        {
+            if let Some(r) = self.subclass_hash(o) {
+                return r;
+            }
+        }
         match o.kind() {
             Kind::Str => Ok(self.str_obj_hash(o.downcast::<StrValue>().expect("str"))),
             Kind::Int | Kind::Bool => Ok(match o.downcast::<IntValue>() {
@@ -710,6 +719,18 @@ impl Vm {
             }
             Kind::List | Kind::Dict => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(o)))),
             _ => self.hash_slow(o),
+        }
+    }
+
+    /// `hash(o)` by a `__hash__` that a subclass of a builtin defines (or
+    /// sets to None); `None` when the builtin's own hash applies.
+    #[cold]
+    fn subclass_hash(&mut self, o: &Obj) -> Option<PyResult<i64>> {
+        match self.lookup_special(o, "__hash__") {
+            Some(h) if h.kind() == Kind::BuiltinFunction => None,
+            // `list`, `dict`: unhashable unless the subclass says otherwise.
+            None if matches!(o.kind(), Kind::List | Kind::Dict) => None,
+            _ => Some(self.hash_slow(o)),
         }
     }
 

@@ -11,6 +11,7 @@
 use super::builtins_extra::set_type_method;
 use super::Vm;
 use crate::heap::{Kind, Obj};
+use crate::object::payloads::TypeValue;
 use crate::object::{CallArgs, NativeFn, PyResult};
 
 pub(crate) fn install(vm: &mut Vm) {
@@ -38,6 +39,26 @@ pub(crate) fn install(vm: &mut Vm) {
     }
     set_type_method(vm, &iterator, "__iter__", slot_iter);
     set_type_method(vm, &iterator, "__next__", slot_next);
+    // The mutable containers say they are unhashable, as CPython's do
+    // (`list.__hash__ is None`); `collections.abc.Hashable` reads it.
+    let none = vm.none();
+    for ty in [vm.types.list.clone(), vm.types.dict.clone(), vm.types.set.clone()] {
+        let key = vm.intern("__hash__");
+        vm.table_set_str(&ty.downcast::<TypeValue>().expect("type").dict, key, none.clone());
+    }
+    let t = &vm.types;
+    for ty in [t.function.clone(), t.builtin_function.clone(), t.bound_method.clone()] {
+        set_type_method(vm, &ty, "__call__", slot_call);
+    }
+}
+
+/// `f.__call__(*args, **kwargs)` of a function, builtin or bound method:
+/// `call`, which dispatches on the kind and never looks `__call__` up.
+fn slot_call(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let Some((this, rest)) = a.args.split_first() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    vm.call(this, rest, a.kwnames)
 }
 
 /// The receiver and the remaining arguments, with CPython's arity message.

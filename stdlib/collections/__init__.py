@@ -1723,3 +1723,12 @@ class UserString:
                 return self.__class__(result)
             return result
         return method
+
+
+def __getattr__(name):
+    # `collections.abc` without `import collections.abc`, as in CPython
+    # (whose `collections` imports it eagerly); loaded on first use here.
+    if name == "abc":
+        import collections.abc
+        return collections.abc
+    raise AttributeError(f"module 'collections' has no attribute '{name}'")

@@ -1278,8 +1278,14 @@ def check_imports():
                               capture_output=True, text=True)
         expect('fresh import of %s: %s' % (name, proc.stderr.strip()),
                proc.returncode == 0 and 'fresh ok' in proc.stdout)
-    allowed = set(NAMES) | NATIVE
+    # The stdlib modules may import each other and the native modules.
+    ours = {f[:-3] for f in os.listdir(STDLIB) if f.endswith('.py')}
+    ours |= {d for d in os.listdir(STDLIB)
+             if os.path.exists(os.path.join(STDLIB, d, '__init__.py'))}
+    allowed = set(NAMES) | NATIVE | ours
     forbidden_calls = {'exec', 'eval', 'compile', '__import__'}
+    # typing.get_type_hints evaluates string annotations, as CPython's does.
+    permitted_calls = {('typing.py', 'eval')}
     for root, dirs, files in os.walk(STDLIB):
         if os.path.abspath(root).startswith(HERE):
             continue
@@ -1302,7 +1308,8 @@ def check_imports():
                            node.module.split('.')[0] in allowed)
                 elif (isinstance(node, ast.Call)
                       and isinstance(node.func, ast.Name)
-                      and node.func.id in forbidden_calls):
+                      and node.func.id in forbidden_calls
+                      and (fname, node.func.id) not in permitted_calls):
                     expect('%s calls %s' % (path, node.func.id), False)
 
 

@@ -1,0 +1,51 @@
+//! The builtin hooks of annotations: `list[int]` (the builtin generic
+//! classes' `__class_getitem__`) and `int | None` (`type.__or__`). Both
+//! build objects of the embedded `_generic_alias` module (re-exported by
+//! `types`), written in Python: they are plain data with a repr, and
+//! nothing in the VM reads them.
+
+use super::builtins_extra::set_type_method;
+use super::Vm;
+use crate::heap::Obj;
+use crate::object::payloads::*;
+use crate::object::{CallArgs, PyResult};
+
+/// Gives the builtin generic classes `__class_getitem__` and `type` its
+/// `|`, as CPython 3.11 does.
+pub(super) fn install(vm: &mut Vm) {
+    let t = &vm.types;
+    let generic = [t.list.clone(), t.dict.clone(), t.tuple.clone(), t.set.clone(), t.frozenset.clone(), t.type_.clone()];
+    for cls in generic {
+        let f = vm.new_builtin("__class_getitem__", class_getitem);
+        let cm = Obj::new(DescrValue::ClassMethod(f), &vm.types.classmethod);
+        let key = vm.intern("__class_getitem__");
+        vm.table_set_str(&cls.downcast::<TypeValue>().expect("type").dict, key, cm);
+    }
+    let type_ = vm.types.type_.clone();
+    set_type_method(vm, &type_, "__or__", type_or);
+    set_type_method(vm, &type_, "__ror__", type_ror);
+}
+
+/// `cls[key]`: `types.GenericAlias(cls, key)`.
+fn class_getitem(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = vm.positional("__class_getitem__", &a, 2, 2)?;
+    call_helper(vm, "GenericAlias", args)
+}
+
+fn type_or(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    let args = vm.positional("__or__", &a, 2, 2)?;
+    call_helper(vm, "_union", args)
+}
+
+fn type_ror(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    // `self` is the right operand.
+    let args = vm.positional("__ror__", &a, 2, 2)?;
+    call_helper(vm, "_union", &[args[1].clone(), args[0].clone()])
+}
+
+fn call_helper(vm: &mut Vm, name: &str, args: &[Obj]) -> PyResult<Obj> {
+    let module = vm.import_embedded("_generic_alias")?;
+    let key = vm.intern(name);
+    let f = vm.get_attr(&module, &key)?;
+    vm.call_object(&f, args)
+}
