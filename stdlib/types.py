@@ -13,10 +13,11 @@ Covers CPython 3.11's `types` module in part:
 - `SimpleNamespace`, `new_class`-free names of the builtin types
   (`FunctionType`, `LambdaType`, `MethodType`, `BuiltinFunctionType`,
   `BuiltinMethodType`, `ModuleType`, `GeneratorType`, `CodeType`,
-  `CellType`, `NoneType`, `EllipsisType`, `NotImplementedType`).
+  `CellType`, `NoneType`, `EllipsisType`, `NotImplementedType`),
+  `MappingProxyType` (a read-only view written in Python).
 
 Not provided: `new_class`, `prepare_class`, `resolve_bases`,
-`coroutine`, `DynamicClassAttribute`, `MappingProxyType`, frame and
+`coroutine`, `DynamicClassAttribute`, frame and
 traceback types, `get_original_bases`.
 """
 
@@ -87,3 +88,65 @@ class SimpleNamespace:
     __hash__ = None
 
 from _generic_alias import GenericAlias, UnionType
+
+
+class MappingProxyType:
+    """A read-only view of a mapping."""
+
+    __slots__ = ("_mapping",)
+
+    def __init__(self, mapping):
+        if not hasattr(mapping, "keys") or not hasattr(mapping, "__getitem__") or isinstance(mapping, (list, tuple)):
+            raise TypeError(f"mappingproxy() argument must be a mapping, not {type(mapping).__name__}")
+        object.__setattr__(self, "_mapping", mapping)
+
+    def __getitem__(self, key):
+        return self._mapping[key]
+
+    def __iter__(self):
+        return iter(self._mapping)
+
+    def __len__(self):
+        return len(self._mapping)
+
+    def __contains__(self, key):
+        return key in self._mapping
+
+    def __reversed__(self):
+        return reversed(self._mapping)
+
+    def get(self, key, default=None):
+        return self._mapping.get(key, default)
+
+    def keys(self):
+        return self._mapping.keys()
+
+    def values(self):
+        return self._mapping.values()
+
+    def items(self):
+        return self._mapping.items()
+
+    def copy(self):
+        return self._mapping.copy()
+
+    def __eq__(self, other):
+        return self._mapping == other
+
+    def __or__(self, other):
+        return self._mapping | other
+
+    def __ror__(self, other):
+        return other | self._mapping
+
+    def __repr__(self):
+        return f"mappingproxy({self._mapping!r})"
+
+    def __str__(self):
+        return str(self._mapping)
+
+    def __setattr__(self, name, value):
+        raise AttributeError(f"'mappingproxy' object has no attribute '{name}'")
+
+
+MappingProxyType.__name__ = MappingProxyType.__qualname__ = "mappingproxy"

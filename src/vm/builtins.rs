@@ -15,6 +15,7 @@ pub(crate) fn install(vm: &mut Vm) {
     let functions: &[(&'static str, NativeFn)] = &[
         ("print", builtin_print),
         ("len", builtin_len),
+        ("__import__", super::import::builtin_import),
         ("repr", builtin_repr),
         ("abs", builtin_abs),
         ("hash", builtin_hash),

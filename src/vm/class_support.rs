@@ -47,6 +47,11 @@ pub(crate) fn install(vm: &mut Vm) {
     set_method(vm, &prop, "setter", property_setter);
     set_method(vm, &prop, "deleter", property_deleter);
     set_method(vm, &prop, "__get__", property_get);
+    // Functions and the method wrappers are non-data descriptors, and say
+    // so (`hasattr(f, "__get__")`, which `enum` and `inspect` test).
+    for t in [vm.types.function.clone(), vm.types.staticmethod.clone(), vm.types.classmethod.clone()] {
+        set_method(vm, &t, "__get__", property_get);
+    }
     let object = vm.types.object.clone();
     set_method(vm, &object, "__new__", object_new);
     set_method(vm, &object, "__init__", object_init);
@@ -951,6 +956,8 @@ fn property_deleter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     property_copy(vm, a, 2)
 }
 
+/// `d.__get__(obj, owner=None)` of a builtin descriptor kind (property,
+/// function, staticmethod, classmethod): `descr_get`.
 fn property_get(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "__get__", &a, 2, 3)?;
     let owner = match args.get(2) {

@@ -13,6 +13,8 @@ const STDLIB: &[(&str, bool, &str)] = &[
     ("abc", false, include_str!("../../stdlib/abc.py")),
     ("bisect", false, include_str!("../../stdlib/bisect.py")),
     ("copy", false, include_str!("../../stdlib/copy.py")),
+    ("dataclasses", false, include_str!("../../stdlib/dataclasses.py")),
+    ("enum", false, include_str!("../../stdlib/enum.py")),
     ("functools", false, include_str!("../../stdlib/functools.py")),
     ("heapq", false, include_str!("../../stdlib/heapq.py")),
     ("inspect", false, include_str!("../../stdlib/inspect.py")),
@@ -290,4 +292,45 @@ impl Vm {
             }
         }
     }
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`:
+/// what an `import` statement does, as a function. Gives the top package
+/// for `import a.b` (empty `fromlist`), else the module itself.
+pub(super) fn builtin_import(vm: &mut Vm, a: crate::object::CallArgs<'_>) -> PyResult<Obj> {
+    let params = super::args::Params { names: &["name", "globals", "locals", "fromlist", "level"], posonly: 0, required: 1 };
+    let args = super::args::clinic_args(vm, "__import__", &a, &params)?;
+    let name = args[0].clone().expect("required");
+    if name.kind() != Kind::Str {
+        return Err(vm.type_error("module name must be a string"));
+    }
+    let level = match &args[4] {
+        Some(l) => {
+            use num_traits::ToPrimitive;
+            let l = vm.index_value(l)?;
+            if l.sign() == num_bigint::Sign::Minus {
+                return Err(vm.value_error("level must be >= 0"));
+            }
+            l.to_usize().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t"))?
+        }
+        None => 0,
+    };
+    let text = vm.str_lossy(&name);
+    if text.is_empty() && level == 0 {
+        return Err(vm.value_error("Empty module name"));
+    }
+    let dotted = format!("{}{text}", ".".repeat(level));
+    let full = vm.resolve_name(&dotted)?;
+    let module = vm.import_dotted(&full)?;
+    let from_list = match &args[3] {
+        Some(f) if !f.is(&vm.none()) => vm.truthy(f)?,
+        _ => false,
+    };
+    // A relative import gives the module it names, as `importlib` does
+    // for a name with no dots.
+    if from_list || level > 0 {
+        return Ok(module);
+    }
+    let top = full.split('.').next().unwrap_or(&full).to_string();
+    vm.import_dotted(&top)
 }

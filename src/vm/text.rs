@@ -11,6 +11,12 @@ use crate::object::payloads::*;
 use crate::text::repr::{repr_float, repr_str};
 
 impl Vm {
+    /// The `__repr__` a class's metaclass defines in Python, if any.
+    fn metaclass_repr(&mut self, cls: &Obj) -> Option<Obj> {
+        let key = self.intern("__repr__");
+        self.lookup_type_attr(&cls.type_obj(), &key).filter(|f| f.kind() != Kind::BuiltinFunction)
+    }
+
     pub fn repr(&mut self, o: &Obj) -> PyResult<String> {
         let mut out = String::new();
         match o.kind() {
@@ -25,6 +31,8 @@ impl Vm {
             Kind::NotImplemented => out.push_str("NotImplemented"),
             Kind::Ellipsis => out.push_str("Ellipsis"),
             Kind::List | Kind::Tuple | Kind::Dict if self.is_builtin_container(o) => return self.repr_container(o),
+            // A metaclass's own `__repr__` (`<enum 'Color'>`).
+            Kind::Type if !o.has_type(&self.types.type_) && self.metaclass_repr(o).is_some() => return self.repr_slow(o),
             Kind::Type => {
                 let tv = o.downcast::<TypeValue>().expect("type");
                 if tv.flags.get() & type_flags::HEAP_TYPE != 0 {
