@@ -218,6 +218,13 @@ impl Vm {
         value
     }
 
+    /// Empties the type attribute cache without a class having changed (no
+    /// new type generation: the inline caches stay valid).
+    pub(crate) fn clear_type_cache(&self) {
+        let dropped = self.type_cache.borrow_mut().take_all();
+        drop(dropped);
+    }
+
     /// Empties the type attribute cache: required after any change to a
     /// class's namespace, bases or MRO (see `type_cache`).
     pub(crate) fn invalidate_type_cache(&self) {
