@@ -34,8 +34,10 @@ def _collect_parameters(args):
         if _is_typevar(a):
             if a not in params:
                 params.append(a)
-        else:
-            for p in getattr(a, "__parameters__", ()) if isinstance(a, (GenericAlias, UnionType)) else ():
+        elif not isinstance(a, type):
+            # Any alias, typing's included (CPython's `_collect_parameters`);
+            # a generic class's own `__parameters__` do not count.
+            for p in getattr(a, "__parameters__", ()):
                 if p not in params:
                     params.append(p)
     return tuple(params)
@@ -44,9 +46,24 @@ def _collect_parameters(args):
 def _substitute(arg, mapping):
     if _is_typevar(arg):
         return mapping.get(arg, arg)
-    if isinstance(arg, (GenericAlias, UnionType)) and arg.__parameters__:
+    if not isinstance(arg, type) and getattr(arg, "__parameters__", ()):
         return arg[tuple(mapping.get(p, p) for p in arg.__parameters__)]
     return arg
+
+
+def _parameter_mapping(alias, items):
+    """`alias[items]` for an alias with type variables: each variable
+    with the type that replaces it."""
+    params = alias.__parameters__
+    if not params:
+        raise TypeError(f"{alias!r} is not a generic class")
+    if not isinstance(items, tuple):
+        items = (items,)
+    if len(items) != len(params):
+        raise TypeError(
+            f"Too {'many' if len(items) > len(params) else 'few'} arguments for {alias!r}; "
+            f"actual {len(items)}, expected {len(params)}")
+    return dict(zip(params, items))
 
 
 class GenericAlias:
@@ -94,16 +111,7 @@ class GenericAlias:
         return _union(other, self)
 
     def __getitem__(self, items):
-        params = self.__parameters__
-        if not params:
-            raise TypeError(f"{self!r} is not a generic class")
-        if not isinstance(items, tuple):
-            items = (items,)
-        if len(items) != len(params):
-            raise TypeError(
-                f"Too {'many' if len(items) > len(params) else 'few'} arguments for {self!r}; "
-                f"actual {len(items)}, expected {len(params)}")
-        mapping = dict(zip(params, items))
+        mapping = _parameter_mapping(self, items)
         return GenericAlias(self.__origin__, tuple(_substitute(a, mapping) for a in self.__args__))
 
     def __instancecheck__(self, obj):
@@ -161,19 +169,11 @@ class UnionType:
     def __hash__(self):
         return hash(frozenset(self.__args__))
 
-    def __or__(self, other):
-        return _union(self, other)
-
-    def __ror__(self, other):
-        return _union(other, self)
+    __or__ = GenericAlias.__or__
+    __ror__ = GenericAlias.__ror__
 
     def __getitem__(self, items):
-        params = self.__parameters__
-        if not params:
-            raise TypeError(f"{self!r} is not a generic class")
-        if not isinstance(items, tuple):
-            items = (items,)
-        mapping = dict(zip(params, items))
+        mapping = _parameter_mapping(self, items)
         result = None
         for a in self.__args__:
             a = _substitute(a, mapping)
