@@ -41,6 +41,16 @@ impl Vm {
 
     /// The `__dict__` of objects that have one (made on demand for
     /// instances).
+    /// The dict in `slot`, made empty there on first use.
+    fn dict_made_on_demand(&self, slot: &RefCell<Option<Obj>>) -> Obj {
+        let existing = slot.borrow().clone();
+        existing.unwrap_or_else(|| {
+            let d = self.new_dict();
+            *slot.borrow_mut() = Some(d.clone());
+            d
+        })
+    }
+
     pub(crate) fn instance_dict(&self, o: &Obj) -> Option<Obj> {
         match o.kind() {
             Kind::Instance => {
@@ -56,16 +66,8 @@ impl Vm {
                 }))
             }
             Kind::Module => Some(o.downcast::<ModuleValue>()?.dict.clone()),
-            Kind::Function => {
-                let slot = &o.downcast::<FunctionValue>()?.dict;
-                let existing = slot.borrow().clone();
-                Some(existing.unwrap_or_else(|| {
-                    let d = self.new_dict();
-                    *slot.borrow_mut() = Some(d.clone());
-                    d
-                }))
-            }
-            Kind::Exception => o.downcast::<ExceptionValue>()?.dict.borrow().clone(),
+            Kind::Function => Some(self.dict_made_on_demand(&o.downcast::<FunctionValue>()?.dict)),
+            Kind::Exception => Some(self.dict_made_on_demand(&o.downcast::<ExceptionValue>()?.dict)),
             Kind::List | Kind::Dict | Kind::Random => {
                 let slot = self.dict_slot(o)?;
                 let existing = slot.borrow().clone();
@@ -385,13 +387,23 @@ impl Vm {
                 Some(v) => self.dict_set(&d, name, v),
                 None => match self.dict_remove(&d, &name)? {
                     Some(_) => Ok(()),
-                    None => Err(self.no_attribute(obj, &name)),
+                    // The generic setattr's wording, not the module's own.
+                    None => {
+                        let n = self.str_lossy(&name);
+                        Err(self.attribute_error(format!("'module' object has no attribute '{n}'")))
+                    }
                 },
             };
         }
         if obj.kind() == Kind::Function {
             let n = self.str_lossy(&name);
             if let Some(r) = self.set_function_attr(obj, &n, value.clone()) {
+                return r;
+            }
+        }
+        if obj.kind() == Kind::Exception {
+            let n = self.str_lossy(&name);
+            if let Some(r) = self.set_exception_field(obj, &n, value.clone()) {
                 return r;
             }
         }

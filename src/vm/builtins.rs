@@ -450,13 +450,17 @@ fn list_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn new_tuple(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let args = vm.constructor_args("tuple", &a, 0, 1)?;
+    let base = vm.types.tuple.clone();
+    construct(vm, &a, &base, "tuple", tuple_value)
+}
+
+fn tuple_value(vm: &mut Vm, a: &CallArgs<'_>) -> PyResult<Obj> {
+    let args = vm.constructor_args("tuple", a, 0, 1)?;
     let items = match args.get(1) {
         Some(x) => items_of(vm, x)?,
         None => Vec::new(),
     };
-    let t = vm.new_tuple(items);
-    Ok(rebox_to(vm, t, args.first()))
+    Ok(vm.new_tuple(items))
 }
 
 /// The items of `list(x)` / `tuple(x)`. A machine-int range (`range`

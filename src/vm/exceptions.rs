@@ -137,6 +137,62 @@ fn exception_with_traceback(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 impl Vm {
+    /// `exc.NAME = value` (`value` given) or `del exc.NAME` for the fields
+    /// every exception keeps outside its `__dict__` (`args` and the chain),
+    /// with CPython's checks; `None` for any other name.
+    pub(crate) fn set_exception_field(&mut self, exc: &Obj, name: &str, value: Option<Obj>) -> Option<PyResult<()>> {
+        let e = exc.downcast::<ExceptionValue>()?;
+        let Some(v) = value else {
+            return match name {
+                "args" | "__cause__" | "__context__" | "__traceback__" => {
+                    Some(Err(self.type_error(format!("{name} may not be deleted"))))
+                }
+                "__suppress_context__" => Some(Err(self.type_error("can't delete numeric/char attribute"))),
+                _ => None,
+            };
+        };
+        let base = self.types.exceptions.base_exception.clone();
+        let exception_or_none = |vm: &Vm, v: &Obj| -> Option<Option<Obj>> {
+            if v.kind() == Kind::None {
+                Some(None)
+            } else if vm.isinstance(v, &base) {
+                Some(Some(v.clone()))
+            } else {
+                None
+            }
+        };
+        Some(match name {
+            "args" => self.iterate_to_vec(&v).map(|items| {
+                let t = self.new_tuple(items);
+                *e.args.borrow_mut() = t;
+            }),
+            "__cause__" => match exception_or_none(self, &v) {
+                Some(cause) => {
+                    *e.cause.borrow_mut() = cause;
+                    e.suppress_context.set(true);
+                    Ok(())
+                }
+                None => Err(self.type_error("exception cause must be None or derive from BaseException")),
+            },
+            "__context__" => match exception_or_none(self, &v) {
+                Some(context) => {
+                    *e.context.borrow_mut() = context;
+                    Ok(())
+                }
+                None => Err(self.type_error("exception context must be None or derive from BaseException")),
+            },
+            "__suppress_context__" => match v.kind() {
+                Kind::Bool => {
+                    e.suppress_context.set(self.truthy(&v).unwrap_or(false));
+                    Ok(())
+                }
+                _ => Err(self.type_error("attribute value type must be bool")),
+            },
+            "__traceback__" => self.set_exception_traceback(exc, &v),
+            _ => return None,
+        })
+    }
+
     /// The fields some exception types derive from their arguments
     /// (`None` when `name` is not one of them for this exception).
     pub(crate) fn exception_type_attr(&mut self, exc: &Obj, name: &str) -> Option<Obj> {

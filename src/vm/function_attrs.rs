@@ -115,7 +115,12 @@ impl Vm {
                 Ok(())
             }
             "__closure__" | "__globals__" | "__builtins__" => Err(self.attribute_error("readonly attribute")),
-            "__code__" => Err(self.not_implemented_error("assigning a function's __code__ is not supported")),
+            "__code__" => match value {
+                Some(v) if v.kind() == Kind::Code => {
+                    Err(self.not_implemented_error("assigning a function's __code__ is not supported"))
+                }
+                _ => Err(self.type_error("__code__ must be set to a code object")),
+            },
             _ => return None,
         };
         Some(r)
