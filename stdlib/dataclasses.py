@@ -16,6 +16,7 @@ uses `inspect.signature` there).
 
 import sys
 import copy
+import operator
 
 __all__ = ["dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING",
            "fields", "asdict", "astuple", "make_dataclass", "replace", "is_dataclass"]
@@ -222,7 +223,7 @@ def _tuple_str(obj_name, fields):
     return f"({','.join(f'{obj_name}.{f.name}' for f in fields)},)"
 
 
-def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init, globals):
+def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init):
     seen_default = False
     for f in std_fields:
         if f.init:
@@ -232,8 +233,6 @@ def _init_fn(cls, fields, std_fields, kw_only_fields, frozen, has_post_init, glo
                 raise TypeError(f"non-default argument {f.name!r} follows default argument")
     ns = {"MISSING": MISSING, "_HAS_DEFAULT_FACTORY": _HAS_DEFAULT_FACTORY,
           "__dataclass_builtins_object__": object, "__dataclass_FrozenInstanceError__": FrozenInstanceError}
-    params = []
-
     def param(f):
         if f.default is MISSING and f.default_factory is MISSING:
             return f.name
@@ -299,38 +298,18 @@ def _repr_fn(fields):
     return __repr__
 
 
-def _cmp_fn(name, op, fields):
+def _cmp_fn(cls, name, op, fields):
+    """`cls.name`, comparing the `fields` of two instances of the same
+    class as tuples with `op` (`operator.eq`, `operator.lt`...)."""
     names = [f.name for f in fields]
 
-    def values(obj):
-        return tuple(getattr(obj, n) for n in names)
+    def method(self, other):
+        if other.__class__ is self.__class__:
+            return op(tuple(getattr(self, n) for n in names), tuple(getattr(other, n) for n in names))
+        return NotImplemented
 
-    if op == "==":
-        def method(self, other):
-            if other.__class__ is self.__class__:
-                return values(self) == values(other)
-            return NotImplemented
-    elif op == "<":
-        def method(self, other):
-            if other.__class__ is self.__class__:
-                return values(self) < values(other)
-            return NotImplemented
-    elif op == "<=":
-        def method(self, other):
-            if other.__class__ is self.__class__:
-                return values(self) <= values(other)
-            return NotImplemented
-    elif op == ">":
-        def method(self, other):
-            if other.__class__ is self.__class__:
-                return values(self) > values(other)
-            return NotImplemented
-    else:
-        def method(self, other):
-            if other.__class__ is self.__class__:
-                return values(self) >= values(other)
-            return NotImplemented
     method.__name__ = name
+    method.__qualname__ = f"{cls.__qualname__}.{name}"
     return method
 
 
@@ -417,21 +396,18 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         has_post_init = hasattr(cls, _POST_INIT_NAME)
         _set_new_attribute(cls, "__init__",
                            _init_fn(cls, all_init_fields, std_init_fields, kw_only_init_fields, frozen,
-                                    has_post_init, None))
+                                    has_post_init))
     if repr:
         fn = _repr_fn([f for f in field_list if f.repr])
         fn.__qualname__ = f"{cls.__qualname__}.__repr__"
         _set_new_attribute(cls, "__repr__", fn)
     if eq:
-        fn = _cmp_fn("__eq__", "==", [f for f in field_list if f.compare])
-        fn.__qualname__ = f"{cls.__qualname__}.__eq__"
-        _set_new_attribute(cls, "__eq__", fn)
+        _set_new_attribute(cls, "__eq__", _cmp_fn(cls, "__eq__", operator.eq, [f for f in field_list if f.compare]))
     if order:
         flds = [f for f in field_list if f.compare]
-        for name, op in [("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")]:
-            fn = _cmp_fn(name, op, flds)
-            fn.__qualname__ = f"{cls.__qualname__}.{name}"
-            if _set_new_attribute(cls, name, fn):
+        for name, op in [("__lt__", operator.lt), ("__le__", operator.le), ("__gt__", operator.gt),
+                         ("__ge__", operator.ge)]:
+            if _set_new_attribute(cls, name, _cmp_fn(cls, name, op, flds)):
                 raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}. "
                                 "Consider using functools.total_ordering")
     if frozen:

@@ -140,7 +140,7 @@ class EnumType(type):
             value = member_type(*args)
         # An alias: a second name for the member with the same value.
         for other in cls._member_map_.values():
-            if cls._member_info_[id(other)][1] == value:
+            if other.value == value:
                 cls._member_map_[name] = other
                 type.__setattr__(cls, name, other)
                 return
@@ -148,9 +148,11 @@ class EnumType(type):
         if hasattr(member, "__dict__"):
             member._name_ = name
             member._value_ = value
-        init = cls.__dict__.get("__init__") or next(
-            (b.__dict__["__init__"] for b in cls.__mro__[1:] if "__init__" in b.__dict__ and b not in (
-                object, member_type) and not getattr(b, "_is_enum_base_", False)), None)
+        # The nearest `__init__` of the enum or a base the user wrote (not
+        # the data type's, object's or this module's enum bases').
+        init = next((b.__dict__["__init__"] for b in cls.__mro__
+                     if "__init__" in b.__dict__ and b not in (object, member_type)
+                     and not b.__dict__.get("_is_enum_base_")), None)
         if init is not None:
             init(member, *args)
         cls._member_names_.append(name)
@@ -174,7 +176,7 @@ class EnumType(type):
         except (KeyError, TypeError):
             pass
         for member in cls._member_map_.values():
-            if cls._member_info_[id(member)][1] == value:
+            if member.value == value:
                 return member
         result = cls._missing_(value)
         if isinstance(result, cls):
@@ -362,8 +364,8 @@ class Flag(Enum):
     @classmethod
     def _all_bits_(cls):
         bits = 0
-        for name in cls._member_names_:
-            bits |= cls._member_info_[id(cls._member_map_[name])][1]
+        for member in cls:
+            bits |= member.value
         return bits
 
     @classmethod
@@ -374,9 +376,7 @@ class Flag(Enum):
         unknown = value & ~all_bits
         if value < 0 or (unknown and not cls._keep_unknown_bits_):
             raise ValueError(f"{cls.__name__}({value!r}) is not a valid {cls.__qualname__}")
-        parts = [name for name in cls._member_names_
-                 if cls._member_info_[id(cls._member_map_[name])][1] & value ==
-                 cls._member_info_[id(cls._member_map_[name])][1] != 0]
+        parts = [m.name for m in cls if m.value and m.value & value == m.value]
         name = "|".join(parts) if parts else None
         if unknown:
             name = (name + "|" if name else "") + str(unknown)
@@ -410,10 +410,8 @@ class Flag(Enum):
         return other.value & self.value == other.value
 
     def __iter__(self):
-        cls = type(self)
-        for name in cls._member_names_:
-            member = cls._member_map_[name]
-            v = cls._member_info_[id(member)][1]
+        for member in type(self):
+            v = member.value
             if v and v & (v - 1) == 0 and v & self.value:
                 yield member
 

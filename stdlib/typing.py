@@ -275,7 +275,7 @@ class _GenericAlias:
             res.append(self.__origin__)
         i = bases.index(self)
         for b in bases[i + 1:]:
-            if isinstance(b, _BaseGenericAlias) or (isinstance(b, type) and issubclass(b, Generic)):
+            if isinstance(b, _GenericAlias) or (isinstance(b, type) and issubclass(b, Generic)):
                 break
         else:
             if isinstance(self.__origin__, type) and not issubclass(self.__origin__, Generic) and \
@@ -296,8 +296,6 @@ class _GenericAlias:
             return getattr(self.__origin__, attr)
         raise AttributeError(attr)
 
-
-_BaseGenericAlias = _GenericAlias
 
 
 class _CallableGenericAlias(_GenericAlias):

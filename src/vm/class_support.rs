@@ -480,7 +480,7 @@ fn build_class(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     }
     let (body, name) = (&args[0], &args[1]);
     let orig_bases = &args[2..];
-    let bases = update_bases(vm, orig_bases)?;
+    let bases = super::generic_alias::update_bases(vm, orig_bases)?;
     let mut meta = None;
     let mut kwnames = Vec::new();
     let mut kwvalues = Vec::new();
@@ -532,36 +532,6 @@ fn build_class(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return vm.new_class_with_meta(&meta, &n, bases, &all[2], &kwv, &kwnames);
     }
     vm.call(&meta, &all, &kwnames)
-}
-
-/// PEP 560's `update_bases`: a base that is not a class but has
-/// `__mro_entries__` (`list[int]`, say) stands for the classes it returns.
-fn update_bases(vm: &mut Vm, orig_bases: &[Obj]) -> PyResult<Vec<Obj>> {
-    let mut bases = Vec::with_capacity(orig_bases.len());
-    let key = vm.intern("__mro_entries__");
-    for base in orig_bases {
-        if base.kind() == Kind::Type {
-            bases.push(base.clone());
-            continue;
-        }
-        // Looked up on the object itself, as `_PyObject_LookupAttr` does
-        // (typing's `NamedTuple` is a function with the attribute).
-        let entries = match vm.get_attr(base, &key) {
-            Ok(f) => f,
-            Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error) => {
-                bases.push(base.clone());
-                continue;
-            }
-            Err(e) => return Err(e),
-        };
-        let all = vm.new_tuple(orig_bases.to_vec());
-        let r = vm.call_object(&entries, &[all])?;
-        let Some(t) = r.downcast::<TupleValue>() else {
-            return Err(vm.type_error("__mro_entries__ must return a tuple"));
-        };
-        bases.extend(t.0.iter().cloned());
-    }
-    Ok(bases)
 }
 
 /// `type.__new__`, reached through `type(...)` and `super().__new__(...)` in metaclasses.

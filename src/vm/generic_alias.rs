@@ -2,11 +2,12 @@
 //! classes' `__class_getitem__`) and `int | None` (`type.__or__`). Both
 //! build objects of the embedded `_generic_alias` module (re-exported by
 //! `types`), written in Python: they are plain data with a repr, and
-//! nothing in the VM reads them.
+//! nothing in the VM reads them. Also PEP 560's `__mro_entries__`, which
+//! lets such an alias stand as a base class.
 
 use super::builtins_extra::set_type_method;
 use super::Vm;
-use crate::heap::Obj;
+use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
 use crate::object::{CallArgs, PyResult};
 
@@ -48,4 +49,34 @@ fn call_helper(vm: &mut Vm, name: &str, args: &[Obj]) -> PyResult<Obj> {
     let key = vm.intern(name);
     let f = vm.get_attr(&module, &key)?;
     vm.call_object(&f, args)
+}
+
+/// PEP 560's `update_bases`: a base that is not a class but has
+/// `__mro_entries__` (`list[int]`, say) stands for the classes it returns.
+pub(super) fn update_bases(vm: &mut Vm, orig_bases: &[Obj]) -> PyResult<Vec<Obj>> {
+    let mut bases = Vec::with_capacity(orig_bases.len());
+    let key = vm.intern("__mro_entries__");
+    for base in orig_bases {
+        if base.kind() == Kind::Type {
+            bases.push(base.clone());
+            continue;
+        }
+        // Looked up on the object itself, as `_PyObject_LookupAttr` does
+        // (typing's `NamedTuple` is a function with the attribute).
+        let entries = match vm.get_attr(base, &key) {
+            Ok(f) => f,
+            Err(e) if vm.isinstance(&e.0, &vm.types.exceptions.attribute_error) => {
+                bases.push(base.clone());
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let all = vm.new_tuple(orig_bases.to_vec());
+        let r = vm.call_object(&entries, &[all])?;
+        let Some(t) = r.downcast::<TupleValue>() else {
+            return Err(vm.type_error("__mro_entries__ must return a tuple"));
+        };
+        bases.extend(t.0.iter().cloned());
+    }
+    Ok(bases)
 }

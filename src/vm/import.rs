@@ -111,8 +111,24 @@ impl Vm {
         if let Some(m) = self.dict_get(&mods, &key)? {
             return Ok(m);
         }
-        let &(_, _, src) = STDLIB.iter().find(|(n, _, _)| *n == name).expect("an embedded module");
-        self.exec_module(name, &format!("<stdlib>/{name}.py"), src, None)
+        match self.exec_embedded(name) {
+            Some(m) => m,
+            None => Err(self.import_error_named(
+                &self.types.exceptions.module_not_found_error.clone(),
+                format!("No module named '{name}'"),
+                name,
+            )),
+        }
+    }
+
+    /// Runs the embedded stdlib module `full` (a package's `__init__`
+    /// with its `__path__`), or `None` when the binary has no such module.
+    fn exec_embedded(&mut self, full: &str) -> Option<PyResult<Obj>> {
+        let &(_, is_pkg, src) = STDLIB.iter().find(|(n, _, _)| *n == full)?;
+        let path = full.replace('.', "/");
+        let file = if is_pkg { format!("<stdlib>/{path}/__init__.py") } else { format!("<stdlib>/{path}.py") };
+        let dir = if is_pkg { Some(format!("<stdlib>/{path}")) } else { None };
+        Some(self.exec_module(full, &file, src, dir.as_deref()))
     }
 
     /// `ImportName`: the module `name` (absolute or dotted-relative).
@@ -181,11 +197,8 @@ impl Vm {
                 return self.exec_module(full, &file.to_string_lossy(), &src, None);
             }
         }
-        if let Some(&(_, is_pkg, src)) = STDLIB.iter().find(|(n, _, _)| *n == full) {
-            let path = full.replace('.', "/");
-            let file = if is_pkg { format!("<stdlib>/{path}/__init__.py") } else { format!("<stdlib>/{path}.py") };
-            let dir = if is_pkg { Some(format!("<stdlib>/{path}")) } else { None };
-            return self.exec_module(full, &file, src, dir.as_deref());
+        if let Some(m) = self.exec_embedded(full) {
+            return m;
         }
         if parent.is_none() {
             if let Some(m) = self.native_module(full)? {

@@ -730,13 +730,20 @@ impl Vm {
             Some(h) if h.kind() == Kind::BuiltinFunction => None,
             // `list`, `dict`: unhashable unless the subclass says otherwise.
             None if matches!(o.kind(), Kind::List | Kind::Dict) => None,
-            _ => Some(self.hash_slow(o)),
+            found => Some(self.hash_by(o, found)),
         }
     }
 
     #[cold]
     fn hash_slow(&mut self, o: &Obj) -> PyResult<i64> {
-        match self.lookup_special(o, "__hash__") {
+        let found = self.lookup_special(o, "__hash__");
+        self.hash_by(o, found)
+    }
+
+    /// `hash(o)` by `found`, the `__hash__` its type has (None: unhashable;
+    /// absent: by identity).
+    fn hash_by(&mut self, o: &Obj, found: Option<Obj>) -> PyResult<i64> {
+        match found {
             Some(h) if h.kind() != Kind::None => {
                 let r = self.call_object(&h, &[o.clone()])?;
                 match self.big_int(&r) {
