@@ -9,5 +9,6 @@ fn main() {
     // or turning it off or on, must rebuild the crate, and rerunning this
     // script does that (cargo does not watch the wrapper's inputs).
     println!("cargo:rerun-if-changed=pgo/ouro.profdata");
+    println!("cargo:rerun-if-changed=scripts/rustc-pgo.sh");
     println!("cargo:rerun-if-env-changed=OURO_PGO");
 }

@@ -7,11 +7,20 @@
 # profile (OURO_PGO=off, set by scripts/pgo.sh), and builds by a rustc
 # whose LLVM differs from the one that made the profile (LLVM rejects a
 # profile of another format version).
+#
+# Optimised builds of `ouro` also raise LLVM's limits on tail
+# duplication, so the dispatch loop's fetch-and-jump block is copied
+# into the end of every instruction's arm (threaded dispatch; see
+# src/heap/wrap_buf.rs). The default limits (16 predecessors, 20
+# instructions) keep one shared jump for the ~100 arms.
 rustc=$1
 shift
 profile="$(cd "$(dirname "$0")/.." && pwd)/pgo/ouro.profdata"
 case " $* " in
 *" --crate-name ouro "*" opt-level=3 "*)
+    set -- "$@" -Cllvm-args=-tail-dup-pred-size=1000 \
+        -Cllvm-args=-tail-dup-succ-size=1000 \
+        -Cllvm-args=-tail-dup-indirect-size=60
     llvm=$("$rustc" -vV | sed -n 's/^LLVM version: //p')
     if [ "${OURO_PGO:-on}" != off ] && [ -f "$profile" ] &&
         [ "$llvm" = "$(cat "$profile.llvm" 2>/dev/null)" ]; then

@@ -14,7 +14,7 @@ mod disassemble;
 
 pub use disassemble::disassemble;
 
-use crate::heap::Obj;
+use crate::heap::{Obj, WrapBuf};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
@@ -168,6 +168,10 @@ pub enum Instr {
     MakeFunction(u32),
     /// `[x] -> (return x)`
     Return,
+    /// `[] -> (raise SystemError)`: never emitted. It pads the code past
+    /// its last instruction (`heap::WrapBuf`), so a program counter that
+    /// runs off the end raises instead of reading outside the code.
+    PastEnd,
     /// `[exc] -> (raise)` with n = 1, `[exc, cause]` with n = 2, re-raise
     /// the handled exception with n = 0; with n = 3 `[exc] -> (raise)`
     /// unchanged (the end of a handler that did not catch it).
@@ -357,7 +361,9 @@ pub struct Code {
     pub qualname: String,
     pub filename: String,
     pub firstlineno: u32,
-    pub instructions: Vec<Instr>,
+    /// Padded with `PastEnd`: the dispatch loop fetches with
+    /// `WrapBuf::fetch`, which has no bounds check.
+    pub instructions: WrapBuf<Instr>,
     /// The source span of each instruction (same length).
     pub positions: Vec<Position>,
     pub handlers: Vec<Handler>,

@@ -17,7 +17,7 @@ use super::symtable::{Scope, ScopeId, SymbolScope, SymbolTable, mangle};
 use crate::ast::{self, Constant, Expr, ExprContext, ExprKind, Stmt, StmtKind};
 use crate::bytecode::{BinOp, CmpOp, Code, Handler, Instr, Position, UnOp, flags};
 use crate::error::SyntaxError;
-use crate::heap::Obj;
+use crate::heap::{Obj, WrapBuf};
 use crate::object::payloads::CodeValue;
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -52,6 +52,9 @@ struct Loop {
 struct Unit {
     scope: ScopeId,
     code: Code,
+    /// The code's instructions while they are being written; `leave`
+    /// moves them into `code` (padded, see `Code::instructions`).
+    instructions: Vec<Instr>,
     loops: Vec<Loop>,
     /// `finally` bodies that a `return`/`break` must run, innermost last.
     finally_bodies: Vec<Cleanup>,
@@ -155,7 +158,7 @@ impl Compiler<'_> {
             qualname: qualname.to_string(),
             filename: self.filename.clone(),
             firstlineno,
-            instructions: Vec::new(),
+            instructions: WrapBuf::new(Vec::new(), Instr::PastEnd),
             positions: Vec::new(),
             handlers: Vec::new(),
             consts: Vec::new(),
@@ -177,6 +180,7 @@ impl Compiler<'_> {
         self.units.push(Unit {
             scope,
             code,
+            instructions: Vec::new(),
             loops: Vec::new(),
             finally_bodies: Vec::new(),
             depth: 0,
@@ -193,26 +197,27 @@ impl Compiler<'_> {
         unit.code.global_cache = vec![Default::default(); unit.code.names.len()];
         unit.code.attr_cache = vec![Default::default(); unit.code.names.len()];
         unit.code.method_cache = vec![Default::default(); unit.code.names.len()];
-        super::superinstructions::fuse(&mut unit.code.instructions);
+        super::superinstructions::fuse(&mut unit.instructions);
+        unit.code.instructions = WrapBuf::new(unit.instructions, Instr::PastEnd);
         Rc::new(unit.code)
     }
 
     fn emit(&mut self, i: Instr) -> usize {
         let u = self.unit();
-        u.code.instructions.push(i);
+        u.instructions.push(i);
         u.code.positions.push(u.loc);
         u.depth = (u.depth as i32 + stack_effect(&i)).max(0) as u32;
         u.code.stacksize = u.code.stacksize.max(u.depth);
-        u.code.instructions.len() - 1
+        u.instructions.len() - 1
     }
 
     fn here(&mut self) -> u32 {
-        self.unit().code.instructions.len() as u32
+        self.unit().instructions.len() as u32
     }
 
     /// Points the jump at `at` to `target`.
     fn patch(&mut self, at: usize, target: u32) {
-        let i = &mut self.unit().code.instructions[at];
+        let i = &mut self.unit().instructions[at];
         *i = match *i {
             Instr::Jump(_) => Instr::Jump(target),
             Instr::PopJumpIfFalse(_) => Instr::PopJumpIfFalse(target),
@@ -1497,7 +1502,7 @@ fn binop(op: ast::Operator) -> BinOp {
 fn stack_effect(i: &Instr) -> i32 {
     use Instr::*;
     match *i {
-        Nop | Rot2 | Rot3 | Jump(_) | Unary(_) | LoadAttr(_) | GetIter | PushExcInfo | PopExcept => 0,
+        Nop | Rot2 | Rot3 | Jump(_) | Unary(_) | LoadAttr(_) | GetIter | PushExcInfo | PopExcept | PastEnd => 0,
         Pop | PrintExpr | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) => 0,
         Dup | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_) => 1,

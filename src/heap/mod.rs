@@ -47,6 +47,7 @@ mod obj_array;
 mod slot_stack;
 mod stats;
 mod weak;
+mod wrap_buf;
 #[cfg(test)]
 mod tests;
 
@@ -58,6 +59,7 @@ pub use obj_array::ObjArray;
 pub use slot_stack::SlotStack;
 pub use stats::HeapStats;
 pub use weak::WeakTarget;
+pub use wrap_buf::WrapBuf;
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU8, Ordering};

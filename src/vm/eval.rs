@@ -202,7 +202,7 @@ impl Vm {
         loop {
             let fi = *fi_ref;
             let code: &crate::bytecode::Code = code_rc;
-            let instr = code.instructions[*pc];
+            let instr = code.instructions.fetch(*pc);
             *pc += 1;
             match instr {
                 Instr::Nop => {}
@@ -611,6 +611,7 @@ impl Vm {
                     let f = self.make_function(fi, bits);
                     self.stack.push(f);
                 }
+                Instr::PastEnd => return Err(self.past_end(code, *pc - 1)),
                 Instr::Return | Instr::ReturnFast(_) | Instr::ReturnConst(_) => {
                     let v = match instr {
                         // The frame ends: its local is moved out, not
@@ -954,6 +955,15 @@ impl Vm {
             return Ok(value.clone());
         }
         Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// The program counter left the code (a compiler bug: every code
+    /// object ends in a return or a raise).
+    #[cold]
+    #[inline(never)]
+    fn past_end(&self, code: &crate::bytecode::Code, pc: usize) -> PyErr {
+        let msg = format!("instruction {pc} is past the end of code object {} ({} instructions)", code.qualname, code.instructions.len());
+        self.err(&self.types.exceptions.system_error, msg)
     }
 
     fn exception_matches(&mut self, exc: &Obj, t: &Obj) -> PyResult<bool> {
