@@ -19,6 +19,7 @@ fn a_type() -> Obj {
         instance_dict_hint: Cell::new(0),
         call_plan: Cell::new(Default::default()),
         bases: RefCell::new(Vec::new()),
+        subclasses: RefCell::new(Vec::new()),
         mro: RefCell::new(Vec::new()),
         dict: RefCell::new(DictTable::new()),
         instance_kind: Kind::List,

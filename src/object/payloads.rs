@@ -79,6 +79,12 @@ pub struct TypeValue {
     /// What calling the class does, worked out once per type generation
     /// (see `vm::class_support::type_call`).
     pub call_plan: Cell<CallPlan>,
+    /// Direct subclasses, oldest first, for `type.__subclasses__`: a
+    /// builtin subclass itself (builtin types live as long as the
+    /// interpreter), a class made at run time through its weak reference,
+    /// as CPython's `tp_subclasses`, so that a base never keeps a
+    /// subclass alive. Entries of dead classes are pruned as it grows.
+    pub subclasses: RefCell<Vec<Obj>>,
 }
 
 /// The outcome of looking up `__new__` and `__init__` on a class whose

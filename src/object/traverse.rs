@@ -103,12 +103,14 @@ impl Payload for TypeValue {
         bases.iter().for_each(&mut *visit);
         mro.iter().for_each(&mut *visit);
         traverse_table(&dict, visit);
+        read(&self.subclasses)?.iter().for_each(&mut *visit);
         Ok(())
     }
     fn clear(&self) {
         clear_table(&self.dict);
         take(&self.mro);
         take(&self.bases);
+        take(&self.subclasses);
     }
 }
 

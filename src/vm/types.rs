@@ -141,6 +141,7 @@ fn type_value(name: &str, instance_kind: Kind) -> TypeValue {
         instance_dict_hint: Cell::new(0),
         call_plan: Cell::new(Default::default()),
         flags: Cell::new(0),
+        subclasses: RefCell::new(Vec::new()),
     }
 }
 
@@ -158,6 +159,9 @@ pub fn new_type(type_type: &Obj, name: &str, bases: &[Obj], instance_kind: Kind)
 fn set_bases(t: &Obj, bases: &[Obj]) {
     let tv = t.downcast::<TypeValue>().expect("a type");
     *tv.bases.borrow_mut() = bases.to_vec();
+    for b in bases {
+        b.downcast::<TypeValue>().expect("a type").subclasses.borrow_mut().push(t.clone());
+    }
     // Single inheritance chains: the MRO is the type then its base's MRO.
     // (Full C3 for class statements lives in `vm::class`.)
     let mut mro = vec![t.clone()];

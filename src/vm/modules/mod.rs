@@ -10,7 +10,7 @@ mod sha512;
 mod sys;
 mod time;
 mod traceback;
-mod weakref;
+pub(crate) mod weakref;
 
 pub(crate) use weakref::WeakrefTypes;
 

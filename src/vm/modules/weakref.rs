@@ -138,6 +138,13 @@ fn new_weakref(vm: &mut Vm, cls: &Obj, o: &Obj, callback: Option<Obj>, proxy: bo
     Ok(w)
 }
 
+/// The plain weak reference to `o` (shared by every user of one, as in
+/// CPython): a base type's list of subclasses holds them.
+pub(crate) fn plain_weakref(vm: &mut Vm, o: &Obj) -> PyResult<Obj> {
+    let ref_ = weakref_types(vm).ref_;
+    new_weakref(vm, &ref_, o, None, false)
+}
+
 fn ref_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let pos = a.positional_args();
     if !a.kwnames.is_empty() {
