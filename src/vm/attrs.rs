@@ -196,6 +196,13 @@ impl Vm {
         if let Some(v) = self.special_attr(obj, name) {
             return Ok(v);
         }
+        if let Some(m) = obj.downcast::<BoundMethodValue>() {
+            // Any other attribute of a method is its function's, errors
+            // included (CPython's `method_getattro`): `__doc__`,
+            // `__name__`, attributes set on the function.
+            let func = m.func.clone();
+            return self.get_attr(&func, name);
+        }
         if let Some(m) = obj.downcast::<ModuleValue>() {
             // PEP 562: a module's own `__getattr__` answers for missing names.
             let key = self.intern("__getattr__");
@@ -210,7 +217,14 @@ impl Vm {
     /// Attributes every object of a kind has without a namespace entry.
     fn special_attr(&mut self, obj: &Obj, name: &Obj) -> Option<Obj> {
         let n = self.str_lossy(name);
-        match (n.as_str(), obj.kind()) {
+        let found = self.kind_attr(obj, &n);
+        // Builtin types and functions carry no docstrings here; every
+        // object has a `__doc__`, as in CPython.
+        found.or_else(|| (n == "__doc__" && obj.kind() != Kind::BoundMethod).then(|| self.none()))
+    }
+
+    fn kind_attr(&mut self, obj: &Obj, n: &str) -> Option<Obj> {
+        match (n, obj.kind()) {
             ("__class__", _) => Some(obj.type_obj()),
             ("__dict__", _) => self.instance_dict(obj),
             ("__name__", Kind::Function) => Some(obj.downcast::<FunctionValue>()?.name.borrow().clone()),
@@ -224,7 +238,7 @@ impl Vm {
             }
             ("__self__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.self_.clone()),
             ("__func__", Kind::BoundMethod) => Some(obj.downcast::<BoundMethodValue>()?.func.clone()),
-            (_, Kind::Descr) => self.descr_special_attr(obj, &n),
+            (_, Kind::Descr) => self.descr_special_attr(obj, n),
             ("value", Kind::Exception) if self.isinstance(obj, &self.types.exceptions.stop_iteration) => {
                 Some(self.stop_iteration_value(obj))
             }
@@ -234,10 +248,10 @@ impl Vm {
             (n, Kind::Range) => self.range_attr(obj, n),
             (n, Kind::Int | Kind::Bool | Kind::Float) => self.number_attr(obj, n),
             (_, Kind::Exception) => {
-                self.exception_chain_attr(obj, &n).or_else(|| self.exception_type_attr(obj, &n)).or_else(|| self.exception_group_attr(obj, &n))
+                self.exception_chain_attr(obj, n).or_else(|| self.exception_type_attr(obj, n)).or_else(|| self.exception_group_attr(obj, n))
             }
             (_, Kind::Code) => match obj.downcast::<CodeValue>() {
-                Some(c) => self.code_attr(&c.0, &n),
+                Some(c) => self.code_attr(&c.0, n),
                 None => None,
             },
             _ => None,
@@ -270,6 +284,9 @@ impl Vm {
                 return Ok(b.unwrap_or_else(|| self.none()));
             }
             "__class__" => return Ok(meta),
+            // A builtin type without a docstring (classes made by a class
+            // statement always have `__doc__` in their namespace).
+            "__doc__" => return Ok(self.none()),
             "__dict__" => {
                 let entries: Vec<(Obj, Obj)> = tv.dict.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect();
                 let d = self.new_dict();
@@ -408,15 +425,18 @@ impl Vm {
             }
         }
         let Some(slot) = self.dict_slot(obj) else {
-            if self.lookup_type_attr(&type_, &name).is_some() {
-                let n = self.str_lossy(&name);
+            let n = self.str_lossy(&name);
+            // `__doc__` of a builtin object lives in its type's namespace
+            // in CPython (None when it has no docstring); functions' and
+            // methods' is a getset, worded below.
+            let doc_in_type = n == "__doc__" && !matches!(obj.kind(), Kind::BuiltinFunction | Kind::BoundMethod);
+            if doc_in_type || self.lookup_type_attr(&type_, &name).is_some() {
                 return Err(self.attribute_error(format!("'{}' object attribute '{n}' is read-only", self.type_name(obj))));
             }
-            if obj.kind() != Kind::Instance && self.special_attr(obj, &name).is_some() {
+            if obj.kind() != Kind::Instance && (n == "__doc__" || self.special_attr(obj, &name).is_some()) {
                 // A computed attribute of a builtin type: CPython's member
                 // descriptors (`complex.real`, `range.start`) or getset
                 // descriptors (`int.real`), which word it differently.
-                let n = self.str_lossy(&name);
                 if is_member_descriptor(obj.kind(), &n) {
                     return Err(self.attribute_error("readonly attribute"));
                 }
