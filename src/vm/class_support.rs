@@ -69,7 +69,7 @@ pub(crate) fn install(vm: &mut Vm) {
     set_method(vm, &object, "__hash__", object_hash);
     let type_ = vm.types.type_.clone();
     set_method(vm, &type_, "mro", type_mro);
-    set_method(vm, &type_, "__subclasses__", type_subclasses);
+    set_method(vm, &type_, "__subclasses__", super::subclasses::type_subclasses);
     set_method(vm, &type_, "__call__", type_call_method);
     set_method(vm, &type_, "__subclasscheck__", type_subclasscheck);
     set_method(vm, &type_, "__instancecheck__", type_instancecheck);
@@ -100,24 +100,6 @@ pub(super) fn type_name_of(t: &Obj) -> String {
 }
 
 impl Vm {
-    /// Records a new class in its bases' lists of subclasses, through the
-    /// class's (shared, callback-less) weak reference. Dead entries are
-    /// dropped when a list reaches a power of two, so a base that sees
-    /// many short-lived subclasses keeps a short list at amortised
-    /// constant cost.
-    fn add_subclass(&mut self, cls: &Obj, bases: &[Obj]) -> PyResult<()> {
-        let weak = super::modules::weakref::plain_weakref(self, cls)?;
-        for b in bases {
-            let Some(bv) = b.downcast::<TypeValue>() else { continue };
-            let mut list = bv.subclasses.borrow_mut();
-            if list.len() >= 8 && list.len().is_power_of_two() {
-                list.retain(|e| live_subclass(e).is_some());
-            }
-            list.push(weak.clone());
-        }
-        Ok(())
-    }
-
     /// The dict entries of a dict object, in order.
     fn dict_entries(&self, d: &Obj) -> Vec<(Obj, Obj)> {
         d.downcast::<DictValue>().map(|d| d.0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()).unwrap_or_default()
@@ -703,35 +685,6 @@ fn type_mro(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let args = exact_args(vm, "mro", &a, 1, 1)?;
     let mro = args[0].downcast::<TypeValue>().map(|t| t.mro.borrow().clone()).unwrap_or_default();
     Ok(vm.new_list(mro))
-}
-
-/// `type.__subclasses__()`: the direct subclasses still alive, oldest
-/// first.
-fn type_subclasses(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let Some((cls, rest)) = a.args.split_first() else {
-        return Err(vm.type_error("unbound method type.__subclasses__() needs an argument"));
-    };
-    let Some(tv) = cls.downcast::<TypeValue>() else {
-        return Err(vm.descriptor_mismatch("__subclasses__", "type", Some(cls)));
-    };
-    let name = tv.name.borrow().clone();
-    if !a.kwnames.is_empty() {
-        return Err(vm.type_error(format!("{name}.__subclasses__() takes no keyword arguments")));
-    }
-    if !rest.is_empty() {
-        return Err(vm.type_error(format!("{name}.__subclasses__() takes no arguments ({} given)", rest.len())));
-    }
-    let entries = tv.subclasses.borrow().clone();
-    let live: Vec<Obj> = entries.iter().filter_map(live_subclass).collect();
-    Ok(vm.new_list(live))
-}
-
-/// An entry of `TypeValue::subclasses`: the class, if it is alive.
-fn live_subclass(entry: &Obj) -> Option<Obj> {
-    match entry.downcast::<WeakRefValue>() {
-        Some(w) => w.target.get(),
-        None => Some(entry.clone()),
-    }
 }
 
 fn type_subclasscheck(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

@@ -96,6 +96,7 @@ mod stack;
 mod str_fast;
 mod str_methods;
 mod str_translate;
+mod subclasses;
 mod table_iter;
 mod text;
 mod type_cache;
