@@ -21,6 +21,15 @@ case " $* " in
     set -- "$@" -Cllvm-args=-tail-dup-pred-size=1000 \
         -Cllvm-args=-tail-dup-succ-size=1000 \
         -Cllvm-args=-tail-dup-indirect-size=60
+    # The executable is linked at a fixed address (not position
+    # independent), as Debian links its CPython: the dispatch jump
+    # tables then hold absolute addresses, one load-and-jump per
+    # instruction instead of a load, a sign extension, an add and a jump.
+    # With fat LTO the whole program is compiled here, in the binary's
+    # crate; the library and the test binaries stay position independent.
+    case " $* " in
+    *" --crate-type bin "*) set -- "$@" -Crelocation-model=static ;;
+    esac
     llvm=$("$rustc" -vV | sed -n 's/^LLVM version: //p')
     if [ "${OURO_PGO:-on}" != off ] && [ -f "$profile" ] &&
         [ "$llvm" = "$(cat "$profile.llvm" 2>/dev/null)" ]; then

@@ -154,7 +154,7 @@ impl Vm {
     /// bool object is pushed and popped; otherwise the bool is pushed.
     #[inline(always)]
     pub(super) fn push_or_jump(&mut self, r: bool, code: &crate::bytecode::Code, pc: &mut usize) {
-        match code.instructions[*pc] {
+        match code.instructions.fetch(*pc) {
             Instr::PopJumpIfFalse(t) => *pc = if r { *pc + 1 } else { t as usize },
             Instr::PopJumpIfTrue(t) => *pc = if r { t as usize } else { *pc + 1 },
             _ => {

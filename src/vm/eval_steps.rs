@@ -284,15 +284,15 @@ impl Vm {
     #[inline(always)]
     pub(super) fn push_or_fuse(&mut self, x: Obj, y: Obj, code: &crate::bytecode::Code, pc: &mut usize) {
         let next = *pc;
-        match code.instructions.get(next) {
-            Some(&Instr::Binary(op)) | Some(&Instr::Inplace(op)) => {
+        match code.instructions.fetch(next) {
+            Instr::Binary(op) | Instr::Inplace(op) => {
                 if let Some(r) = self.binary_fast(&x, &y, op) {
                     self.stack.push(r);
                     *pc = next + 1;
                     return;
                 }
             }
-            Some(&Instr::Subscr) => {
+            Instr::Subscr => {
                 // `p[0]`, `a[i]`: an exact list or tuple and a machine int.
                 if let Some(r) = self.subscr_fast(&x, &y) {
                     self.stack.push(r);
@@ -300,7 +300,7 @@ impl Vm {
                     return;
                 }
             }
-            Some(&Instr::StoreAttr(i)) => {
+            Instr::StoreAttr(i) => {
                 // `obj.name = value` from two locals: `x` is the value,
                 // `y` the object. A cache miss pushes both back for the
                 // generic `StoreAttr`.
@@ -318,7 +318,7 @@ impl Vm {
                     }
                 }
             }
-            Some(&Instr::StoreSubscr) => {
+            Instr::StoreSubscr => {
                 // `a[i] = v`: `x` is the list, `y` the index, and the
                 // value was pushed before them.
                 let v = self.pop();
@@ -336,7 +336,7 @@ impl Vm {
                 }
                 return;
             }
-            Some(&Instr::Compare(op)) => {
+            Instr::Compare(op) => {
                 if let Some(r) = self.compare_fast(&x, &y, op) {
                     *pc = next + 1;
                     self.push_or_jump(r, code, pc);

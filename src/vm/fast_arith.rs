@@ -78,7 +78,7 @@ impl Vm {
     ) -> Result<Option<Obj>, (Obj, Obj)> {
         let Some(v) = self.fast_value(&a, &b, op) else { return Err((a, b)) };
         if v.is_boxed()
-            && matches!(code.instructions.get(*pc), Some(Instr::StoreFast(_) | Instr::StoreFastLoadFast(..) | Instr::Rot3))
+            && matches!(code.instructions.fetch(*pc), Instr::StoreFast(_) | Instr::StoreFastLoadFast(..) | Instr::Rot3)
         {
             return Ok(self.store_fused(v, a, b, code, pc, lb));
         }
@@ -97,10 +97,10 @@ impl Vm {
         // box is made and the store runs as usual. A fused
         // `StoreFastLoadFast` skipped this way leaves its `LoadFast` to
         // run alone next (superinstructions.rs).
-        let local = match code.instructions.get(*pc) {
-            Some(&Instr::StoreFast(i)) => i as usize,
-            Some(&Instr::StoreFastLoadFast(i, _)) => i as usize,
-            Some(Instr::Rot3) if matches!(code.instructions.get(*pc + 1), Some(Instr::StoreSubscr)) => {
+        let local = match code.instructions.fetch(*pc) {
+            Instr::StoreFast(i) => i as usize,
+            Instr::StoreFastLoadFast(i, _) => i as usize,
+            Instr::Rot3 if matches!(code.instructions.fetch(*pc + 1), Instr::StoreSubscr) => {
                 return match self.overwrite_list_item(a, b, &v) {
                     Ok(()) => {
                         *pc += 2;
