@@ -105,6 +105,7 @@ pub(crate) fn install(vm: &mut Vm) {
     super::str_translate::install(vm);
     super::range_type::install(vm);
     super::slot_wrappers::install(vm);
+    super::descriptors::install(vm);
     super::exceptions::install(vm);
     super::exception_groups::install(vm);
 }

@@ -354,12 +354,18 @@ fn builtin_all(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 fn builtin_callable(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     no_kw(vm, "callable", &a)?;
     count_err(vm, "callable", a.args.len(), 1, 1)?;
-    let o = &a.args[0];
-    let r = match o.kind() {
-        Kind::Function | Kind::BuiltinFunction | Kind::Type | Kind::BoundMethod => true,
-        _ => vm.lookup_special(o, "__call__").is_some(),
-    };
+    let r = vm.is_callable(&a.args[0]);
     Ok(vm.bool_obj(r))
+}
+
+impl Vm {
+    /// `callable(o)`.
+    pub(crate) fn is_callable(&mut self, o: &Obj) -> bool {
+        match o.kind() {
+            Kind::Function | Kind::BuiltinFunction | Kind::Type | Kind::BoundMethod => true,
+            _ => self.lookup_special(o, "__call__").is_some(),
+        }
+    }
 }
 
 /// Rounds `x` to `nd` decimal digits as CPython does: through the

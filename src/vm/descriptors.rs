@@ -1,13 +1,77 @@
 //! The descriptor protocol (`__get__`, `__set__`, `__delete__`) and the
 //! builtin descriptors: `property`, `staticmethod`, `classmethod`, slot
-//! members, and `super`'s attribute lookup.
+//! members, and `super`'s attribute lookup; the bound method type's
+//! constructor (`types.MethodType(f, obj)`).
 
 use super::Vm;
 use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
-use crate::object::PyResult;
+use crate::object::{CallArgs, PyResult};
+
+pub(crate) fn install(vm: &mut Vm) {
+    let t = vm.types.bound_method.clone();
+    super::builtins_extra::set_type_method(vm, &t, "__new__", method_new);
+}
+
+/// `method(function, instance, /)`, CPython's `method_new`: binds any
+/// callable to any object but None.
+fn method_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    if !a.kwnames.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [_cls, func, instance] = a.args else {
+        let n = a.args.len().saturating_sub(1);
+        return Err(vm.type_error(format!("method expected 2 arguments, got {n}")));
+    };
+    if !vm.is_callable(func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if instance.kind() == Kind::None {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(Obj::new(BoundMethodValue { func: func.clone(), self_: instance.clone() }, &vm.types.bound_method))
+}
 
 impl Vm {
+    /// `a == b` for two bound methods (CPython's `method_richcompare`:
+    /// equal functions and the same `self`) or two builtin functions or
+    /// methods (`meth_richcompare`: the same code and the same `self`), so
+    /// that `obj.m == obj.m` although each read makes a new method object.
+    /// `None` for any other pair.
+    pub(crate) fn method_eq(&mut self, a: &Obj, b: &Obj) -> PyResult<Option<bool>> {
+        if let (Some(x), Some(y)) = (a.downcast::<BoundMethodValue>(), b.downcast::<BoundMethodValue>()) {
+            let (fx, fy, same_self) = (x.func.clone(), y.func.clone(), x.self_.is(&y.self_));
+            return Ok(Some(self.eq(&fx, &fy)? && same_self));
+        }
+        if let (Some(x), Some(y)) = (a.downcast::<BuiltinFunctionValue>(), b.downcast::<BuiltinFunctionValue>()) {
+            let same_self = match (&x.bound, &y.bound) {
+                (Some(p), Some(q)) => p.is(q),
+                (None, None) => true,
+                _ => false,
+            };
+            return Ok(Some(same_self && std::ptr::fn_addr_eq(x.call, y.call) && x.name == y.name));
+        }
+        Ok(None)
+    }
+
+    /// `hash()` of a bound method or a builtin function or method,
+    /// consistent with `method_eq`: CPython's `method_hash` (`self`'s
+    /// address mixed with the function's hash) and `meth_hash`.
+    pub(crate) fn method_hash(&mut self, o: &Obj) -> PyResult<i64> {
+        let h = match o.downcast::<BoundMethodValue>() {
+            Some(m) => {
+                let (func, self_addr) = (m.func.clone(), m.self_.addr());
+                super::ops::hash_pointer(self_addr) ^ self.hash(&func)?
+            }
+            None => {
+                let f = o.downcast::<BuiltinFunctionValue>().expect("a builtin function");
+                let self_addr = f.bound.as_ref().map_or(0, |b| b.addr());
+                super::ops::hash_pointer(self_addr) ^ super::ops::hash_pointer(f.call as usize)
+            }
+        };
+        Ok(if h == -1 { -2 } else { h })
+    }
+
     /// True for data descriptors (they win over an instance's `__dict__`).
     pub(crate) fn is_data_descr(&mut self, d: &Obj) -> bool {
         match d.kind() {
@@ -39,6 +103,13 @@ impl Vm {
             Kind::Descr => match found.downcast::<DescrValue>().expect("descr") {
                 DescrValue::StaticMethod(f) => Ok(f.clone()),
                 DescrValue::ClassMethod(f) => {
+                    // A builtin type's class method (`dict.fromkeys`) binds
+                    // as CPython's `classmethod_descriptor` does: a builtin
+                    // method of the class, not a `method` object.
+                    if let Some(b) = f.downcast::<BuiltinFunctionValue>().filter(|b| b.binds && b.bound.is_none()) {
+                        let value = BuiltinFunctionValue { name: b.name, call: b.call, bound: Some(owner.clone()), binds: true };
+                        return Ok(Obj::new(value, &self.types.builtin_function));
+                    }
                     let f = f.clone();
                     Ok(Obj::new(BoundMethodValue { func: f, self_: owner.clone() }, &self.types.bound_method))
                 }

@@ -663,6 +663,11 @@ impl Vm {
         if let Some(r) = self.complex_compare(a, b, op)? {
             return Ok(r);
         }
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            if let Some(eq) = self.method_eq(a, b)? {
+                return Ok(self.bool_obj(eq == (op == CmpOp::Eq)));
+            }
+        }
         let (name, reflected, sym) = compare_dunders(op);
         if let Some(v) = self.try_reflected_pair(a, b, name, reflected, false)? {
             return Ok(v);
@@ -706,9 +711,8 @@ impl Vm {
             }),
             Kind::Float => Ok(hash_float(o.downcast::<FloatValue>().expect("float").0, o.addr())),
             Kind::Complex => Ok(self.complex_hash(o)),
-            Kind::None | Kind::Type | Kind::Function | Kind::BuiltinFunction | Kind::Module | Kind::Code => {
-                Ok(hash_pointer(o.addr()))
-            }
+            Kind::None | Kind::Type | Kind::Function | Kind::Module | Kind::Code => Ok(hash_pointer(o.addr())),
+            Kind::BuiltinFunction | Kind::BoundMethod => self.method_hash(o),
             Kind::Tuple => {
                 let items = o.downcast::<TupleValue>().expect("tuple").0.to_vec();
                 let mut hashes = Vec::with_capacity(items.len());
@@ -894,7 +898,7 @@ fn frexp(f: f64) -> (f64, i32) {
     (m, exp - 1022)
 }
 
-fn hash_pointer(addr: usize) -> i64 {
+pub(super) fn hash_pointer(addr: usize) -> i64 {
     // CPython rotates the address by 4 bits.
     let a = addr.rotate_right(4) as i64;
     if a == -1 { -2 } else { a }

@@ -61,8 +61,16 @@ impl Vm {
                         self.type_name(b),
                         b.addr()
                     )),
-                    None => out.push_str(&format!("<built-in function {}>", f.name)),
+                    None => match f.binds.then(|| self.builtin_method_owner(o)).flatten() {
+                        Some(owner) => out.push_str(&format!("<method '{}' of '{owner}' objects>", f.name)),
+                        None => out.push_str(&format!("<built-in function {}>", f.name)),
+                    },
                 }
+            }
+            Kind::BoundMethod => {
+                let m = o.downcast::<BoundMethodValue>().expect("bound method");
+                let (func, self_) = (m.func.clone(), m.self_.clone());
+                out.push_str(&self.bound_method_repr(&func, &self_)?);
             }
             Kind::Module => {
                 let m = o.downcast::<ModuleValue>().expect("module");
@@ -83,6 +91,50 @@ impl Vm {
             _ => return self.repr_slow(o),
         }
         Ok(out)
+    }
+
+    /// CPython's `method_repr`: `<bound method QUALNAME of REPR(self)>`,
+    /// the name read from the function's `__qualname__`, else its
+    /// `__name__`, else `?`.
+    #[cold]
+    fn bound_method_repr(&mut self, func: &Obj, self_: &Obj) -> PyResult<String> {
+        let mut name = None;
+        for attr in ["__qualname__", "__name__"] {
+            let key = self.intern(attr);
+            match self.get_attr(func, &key) {
+                Ok(v) => {
+                    name = v.downcast::<StrValue>().map(|s| s.text.to_string_lossy());
+                    break;
+                }
+                Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        let r = self.repr(self_)?;
+        Ok(format!("<bound method {} of {r}>", name.as_deref().unwrap_or("?")))
+    }
+
+    /// The builtin type whose namespace holds the method `f` (CPython's
+    /// method descriptor knows its class; ouro's builtin methods do not,
+    /// so the types are searched, from `object` down its subclasses).
+    /// Only reprs ask, so the walk over the builtin types is no cost.
+    #[cold]
+    fn builtin_method_owner(&self, f: &Obj) -> Option<String> {
+        let mut pending = vec![self.types.object.clone()];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(t) = pending.pop() {
+            let Some(tv) = t.downcast::<TypeValue>() else { continue };
+            if !seen.insert(t.addr()) {
+                continue;
+            }
+            if tv.dict.borrow().iter().any(|(_, v)| v.is(f)) {
+                return Some(tv.name.borrow().clone());
+            }
+            // Builtin subclasses are held as themselves; classes made at
+            // run time (through weak references) define no builtin methods.
+            pending.extend(tv.subclasses.borrow().iter().filter(|s| s.kind() == Kind::Type).cloned());
+        }
+        None
     }
 
     fn is_builtin_container(&self, o: &Obj) -> bool {
