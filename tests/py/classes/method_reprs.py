@@ -123,3 +123,11 @@ class D(dict):
     pass
 print(type(D.fromkeys("a")).__name__, D.fromkeys.__self__.__name__)
 print(int.from_bytes(b"\x01\x00", "big"), (5).from_bytes(b"\x02", "little"))
+
+# A builtin class method as a class's __init_subclass__ gets the class
+# once, and the class statement's keywords.
+class Base:
+    __init_subclass__ = classmethod(print)
+
+class Child(Base, sep="-"):
+    pass
