@@ -30,6 +30,10 @@ pub(super) fn fuse(code: &mut [Instr]) {
     let mut pc = 0;
     while pc + 1 < code.len() {
         match fused(code[pc], code[pc + 1]) {
+            // A load pair that no operation absorbs gives way to the pair
+            // after it when that one is absorbed: `dt * (dx * dx ...)`
+            // fuses `dx, dx` with the `*`, leaving `dt` alone.
+            Some(f) if is_load_pair(f) && !absorbed(code.get(pc + 2)) && absorbed_pair_at(code, pc + 1) => pc += 1,
             // A `LoadConst` takes its `LoadFast` only when that load
             // starts no pair of its own (`1, a + b` keeps `a + b` fused).
             Some(f)
@@ -57,6 +61,27 @@ pub(super) fn fuse(code: &mut [Instr]) {
             }
         }
     }
+}
+
+/// A fused pair of loads, which the VM may run with the operation after
+/// it (`push_or_fuse`).
+fn is_load_pair(f: Instr) -> bool {
+    matches!(f, Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) | Instr::LoadConstLoadFast(..))
+}
+
+/// Whether `next` is an operation a load pair before it runs in the same
+/// step (the ones `push_or_fuse` takes).
+fn absorbed(next: Option<&Instr>) -> bool {
+    matches!(
+        next,
+        Some(Instr::Binary(_) | Instr::Inplace(_) | Instr::Compare(_) | Instr::Subscr | Instr::StoreAttr(_) | Instr::StoreSubscr)
+    )
+}
+
+/// Whether the instructions at `pc` and `pc + 1` make a load pair that
+/// the operation after them absorbs.
+fn absorbed_pair_at(code: &[Instr], pc: usize) -> bool {
+    code.get(pc + 1).is_some_and(|&b| fused(code[pc], b).is_some_and(is_load_pair)) && absorbed(code.get(pc + 2))
 }
 
 /// The superinstruction for the pair `(a, b)`, when there is one and its
@@ -179,6 +204,19 @@ mod tests {
         assert_eq!(code[1], Instr::LoadFast(1));
         assert_eq!(code[3], Instr::LoadConst(2));
         assert_eq!(code[4], Instr::LoadFastLoadFast(3, 4));
+    }
+
+    #[test]
+    fn a_pair_that_an_operator_absorbs_wins_over_one_before_it() {
+        // `dt * (dx * dx)`
+        let mut code = vec![Instr::LoadFast(0), Instr::LoadFast(1), Instr::LoadFast(1), Instr::Binary(BinOp::Mul), Instr::Binary(BinOp::Mul)];
+        fuse(&mut code);
+        assert_eq!(code[0], Instr::LoadFast(0));
+        assert_eq!(code[1], Instr::LoadFastLoadFast(1, 1));
+        // `a, b, c` with nothing to absorb: left to right as before.
+        let mut code = vec![Instr::LoadFast(0), Instr::LoadFast(1), Instr::LoadFast(2), Instr::BuildTuple(3)];
+        fuse(&mut code);
+        assert_eq!(code[0], Instr::LoadFastLoadFast(0, 1));
     }
 
     #[test]
