@@ -28,6 +28,20 @@ import collections.abc
 import sys
 from _generic_alias import GenericAlias as _BuiltinAlias, UnionType as _UnionType
 
+# CPython 3.11's `__all__`, less what ouro's typing lacks: what
+# `from typing import *` binds (not `collections`, `sys`...).
+__all__ = [
+    'Annotated', 'Any', 'Callable', 'ClassVar', 'Final', 'ForwardRef', 'Generic', 'Literal',
+    'Optional', 'Protocol', 'Tuple', 'Type', 'TypeVar', 'Union', 'AbstractSet', 'ByteString',
+    'Container', 'Hashable', 'ItemsView', 'Iterable', 'Iterator', 'KeysView', 'Mapping',
+    'MappingView', 'MutableMapping', 'MutableSequence', 'MutableSet', 'Sequence', 'Sized',
+    'ValuesView', 'Collection', 'Reversible', 'ChainMap', 'Counter', 'Deque', 'Dict',
+    'DefaultDict', 'List', 'OrderedDict', 'Set', 'FrozenSet', 'NamedTuple', 'TypedDict',
+    'Generator', 'AnyStr', 'cast', 'final', 'get_args', 'get_origin', 'get_type_hints',
+    'LiteralString', 'Never', 'NewType', 'no_type_check', 'NoReturn', 'overload',
+    'runtime_checkable', 'Self', 'Text', 'TYPE_CHECKING', 'TypeAlias',
+]
+
 TYPE_CHECKING = False
 _NoneType = type(None)
 
@@ -46,17 +60,25 @@ def _type_repr(obj):
     return repr(obj)
 
 
-def _type_check(arg, msg):
-    """Turns None into NoneType and strings into forward references; a
-    value that is not a type, alias or form is an error."""
+def _type_check(arg, msg, allow_special_forms=False):
+    """CPython 3.11's check of a type argument: None becomes NoneType and
+    a string a forward reference; a plain tuple, a bare special form
+    (`Union`, `ClassVar`...) and `Generic`/`Protocol` are errors. Any
+    other value passes (3.11 accepts `List[1]`)."""
     if arg is None:
         return _NoneType
     if isinstance(arg, str):
         return ForwardRef(arg)
-    if isinstance(arg, _SpecialForm) and arg._name in ("ClassVar", "Final"):
+    invalid = (Generic, Protocol) if allow_special_forms else (Generic, Protocol, ClassVar, Final)
+    if isinstance(arg, _GenericAlias) and arg.__origin__ in invalid:
         raise TypeError(f"{arg} is not valid as type argument")
-    if not callable(arg) and not isinstance(arg, (_GenericAlias, _SpecialForm, TypeVar, ForwardRef, tuple, list)) \
-            and arg is not ...:
+    if arg in (Any, LiteralString, NoReturn, Never, Self, TypeAlias):
+        return arg
+    if allow_special_forms and arg in (ClassVar, Final):
+        return arg
+    if isinstance(arg, _SpecialForm) or arg in (Generic, Protocol):
+        raise TypeError(f"Plain {arg} is not valid as type argument")
+    if type(arg) is tuple:
         raise TypeError(f"{msg} Got {arg!r:.100}.")
     return arg
 
@@ -163,7 +185,7 @@ TypeAlias = _SpecialForm(_no_params, "TypeAlias")
 
 
 def _wrap_one(self, parameters):
-    item = _type_check(parameters, f"{self._name} accepts only single type.")
+    item = _type_check(parameters, f"{self} accepts only single type.")
     return _GenericAlias(self, (item,))
 
 
@@ -502,9 +524,6 @@ class TypeVar:
         raise TypeError("Cannot subclass an instance of TypeVar")
 
 
-AnyStr = TypeVar("AnyStr", bytes, str)
-
-
 class Generic:
     """The base of user generic classes: `class Stack(Generic[T])`, then
     `Stack[int]`."""
@@ -633,6 +652,9 @@ def _make_nmtuple(name, types, module, defaults=()):
     nm_tpl.__annotations__ = dict(types)
     return nm_tpl
 
+
+# After `Generic` and `Protocol`, which `_type_check` reads.
+AnyStr = TypeVar("AnyStr", bytes, str)
 
 _prohibited = frozenset({"__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
                          "_make", "_replace", "_asdict", "_source"})

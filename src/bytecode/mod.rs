@@ -195,6 +195,10 @@ pub enum Instr {
     ImportName(u32),
     /// `[module] -> [module, module.names[i]]`
     ImportFrom(u32),
+    /// `[module] -> []`: `from module import *`, binding the module's
+    /// public names (its `__all__`, else its names not starting with `_`)
+    /// in the running code's namespace.
+    ImportStar,
     /// `[] -> [__build_class__]`
     LoadBuildClass,
     /// `[] -> []`: `__annotations__ = {}` in the namespace unless present.

@@ -542,13 +542,15 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::ImportFrom { module, names, level } => {
-                if names.iter().any(|a| &*a.name == "*") {
-                    return not_implemented("star import", line);
-                }
                 // A relative import's level travels as leading dots.
                 let m = ".".repeat(*level as usize) + module.as_deref().unwrap_or_default();
                 let i = self.name_index(&m);
                 self.emit(Instr::ImportName(i));
+                // The symbol table allowed `*` at module level only, alone.
+                if names.iter().any(|a| &*a.name == "*") {
+                    self.emit(Instr::ImportStar);
+                    return Ok(());
+                }
                 for alias in names {
                     let n = self.name_index(&alias.name);
                     self.emit(Instr::ImportFrom(n));
@@ -1503,7 +1505,7 @@ fn stack_effect(i: &Instr) -> i32 {
     use Instr::*;
     match *i {
         Nop | Rot2 | Rot3 | Jump(_) | Unary(_) | LoadAttr(_) | GetIter | PushExcInfo | PopExcept | PastEnd => 0,
-        Pop | PrintExpr | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
+        Pop | PrintExpr | ImportStar | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | PopJumpIfFalse(_) | PopJumpIfTrue(_) => -1,
         DeleteFast(_) | DeleteGlobal(_) | DeleteName(_) => 0,
         Dup | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadGlobal(_) | LoadName(_) => 1,
         LoadBuildClass | ImportName(_) | ImportFrom(_) | ForIter(_) => 1,

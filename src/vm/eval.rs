@@ -684,6 +684,12 @@ impl Vm {
                     let v = self.import_from(&code.names[i as usize])?;
                     self.stack.push(v);
                 }
+                Instr::ImportStar => {
+                    let m = self.pop();
+                    let ns = self.frames[fi].names.clone().unwrap_or_else(|| self.frames[fi].globals.clone());
+                    self.import_star(&m, &ns)?;
+                    self.collect_dead();
+                }
                 Instr::FormatValue(flags) => self.exec_format_value(flags)?,
                 Instr::BuildString(n) => self.exec_build_string(n),
                 Instr::YieldValue(_) => {

@@ -1,4 +1,4 @@
-//! `exec`, `eval`, `globals`, `locals`, and `SyntaxError` values for
+//! `compile`, `exec`, `eval`, `globals`, `locals`, and `SyntaxError` values for
 //! source compiled at run time.
 //!
 //! Model: the source is parsed and compiled as a module (`exec`) or a lone
@@ -129,21 +129,26 @@ impl Vm {
         Some(format!("{} ({}, line {})", e.msg, base, e.lineno))
     }
 
-    /// Compiles `source` (`<string>`) and runs it with these namespaces.
-    fn run_source(&mut self, source: &str, mode: Mode, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
+    /// Compiles `source` as a module, an expression or interactive input,
+    /// raising a `SyntaxError` located in `filename`.
+    fn compile_source(&mut self, source: &str, mode: Mode, filename: &str) -> PyResult<std::rc::Rc<crate::bytecode::Code>> {
         use crate::compiler::{CompileError, compile_module};
-        let filename = "<string>";
         let module = crate::parser::parse(source, mode).map_err(|e| {
             let located = e.locate(source, filename);
             self.syntax_error_value(&located)
         })?;
-        let code = match compile_module(self, &module, source, filename) {
-            Ok(c) => c,
-            Err(CompileError::Syntax(e)) => return Err(self.syntax_error_value(&e.locate(source, filename))),
+        match compile_module(self, &module, source, filename) {
+            Ok(c) => Ok(c),
+            Err(CompileError::Syntax(e)) => Err(self.syntax_error_value(&e.locate(source, filename))),
             Err(CompileError::NotImplemented(what, line)) => {
-                return Err(self.not_implemented_error(format!("ouro does not support {what} yet (line {line})")));
+                Err(self.not_implemented_error(format!("ouro does not support {what} yet (line {line})")))
             }
-        };
+        }
+    }
+
+    /// Compiles `source` (`<string>`) and runs it with these namespaces.
+    fn run_source(&mut self, source: &str, mode: Mode, globals: &Obj, locals: &Obj) -> PyResult<Obj> {
+        let code = self.compile_source(source, mode, "<string>")?;
         self.run_code_in(code, globals, locals)
     }
 
@@ -231,17 +236,87 @@ impl Vm {
             let code = c.0.clone();
             return self.run_code_in(code, &globals, &locals);
         }
-        let Some(s) = src.downcast::<StrValue>() else {
+        let Some(text) = self.source_text(src) else {
             return Err(self.type_error(format!("{fname}() arg 1 must be a string, bytes or code object")));
         };
-        let text = s.text.to_string_lossy();
-        if text.contains('\0') {
-            return Err(self.err(&self.types.exceptions.syntax_error.clone(), "source code string cannot contain null bytes"));
-        }
+        let text = text?;
         // `eval` ignores leading spaces and tabs, as CPython does.
         let text = if mode == Mode::Expression { text.trim_start_matches([' ', '\t']).to_string() } else { text };
         self.run_source(&text, mode, &globals, &locals)
     }
+}
+
+impl Vm {
+    /// The source text of `exec`/`eval`/`compile`: a str, or bytes as
+    /// UTF-8. `None` for any other type; a NUL or bad UTF-8 is an error.
+    fn source_text(&self, src: &Obj) -> Option<PyResult<String>> {
+        let text = match (src.downcast::<StrValue>(), src.downcast::<BytesValue>()) {
+            (Some(s), _) => s.text.to_string_lossy(),
+            (None, Some(b)) => match std::str::from_utf8(&b.data) {
+                Ok(t) => t.to_string(),
+                Err(e) => {
+                    let msg = format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b.data[e.valid_up_to()], e.valid_up_to());
+                    return Some(Err(self.err(&self.types.exceptions.syntax_error.clone(), msg)));
+                }
+            },
+            (None, None) => return None,
+        };
+        if text.contains('\0') {
+            return Some(Err(self.err(&self.types.exceptions.syntax_error.clone(), "source code string cannot contain null bytes")));
+        }
+        Some(Ok(text))
+    }
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False,
+/// optimize=-1)`: a code object for `exec` or `eval`. ASTs (the
+/// `PyCF_ONLY_AST` flag, or an AST as source) are not supported.
+fn builtin_compile(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    const PARAMS: [&str; 6] = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let (pos, kw) = kwargs(vm, "compile", &a, &PARAMS)?;
+    if pos.len() > PARAMS.len() {
+        return Err(vm.type_error(format!("compile() takes at most 6 arguments ({} given)", pos.len())));
+    }
+    let arg = |i: usize| pos.get(i).cloned().or_else(|| kw[i].clone());
+    let mut required = [None, None, None];
+    for (i, slot) in required.iter_mut().enumerate() {
+        match arg(i) {
+            Some(v) => *slot = Some(v),
+            None => {
+                let n = i + 1;
+                return Err(vm.type_error(format!("compile() missing required argument '{}' (pos {n})", PARAMS[i])));
+            }
+        }
+    }
+    let [Some(source), Some(filename), Some(mode)] = required else { unreachable!("all three were set above") };
+    let flags = match arg(3) {
+        Some(f) => vm.index_value(&f)?,
+        None => num_bigint::BigInt::from(0),
+    };
+    const PYCF_ONLY_AST: u32 = 0x400;
+    if flags.bit(PYCF_ONLY_AST.trailing_zeros() as u64) {
+        return Err(vm.not_implemented_error("ouro does not support compile() to an AST (PyCF_ONLY_AST)"));
+    }
+    let filename = match filename.downcast::<StrValue>() {
+        Some(s) => s.text.to_string_lossy(),
+        None => {
+            let t = vm.type_name(&filename);
+            return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {t}")));
+        }
+    };
+    let mode = match mode.downcast::<StrValue>().map(|s| s.text.to_string_lossy()).as_deref() {
+        Some("exec") => Mode::Module,
+        Some("eval") => Mode::Expression,
+        Some("single") => Mode::Interactive,
+        Some(_) => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+        None => return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {}", vm.type_name(&mode)))),
+    };
+    let Some(text) = vm.source_text(&source) else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    let text = text?;
+    let code = vm.compile_source(&text, mode, &filename)?;
+    Ok(Obj::new(CodeValue(code), &vm.types.code))
 }
 
 fn builtin_exec(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
@@ -279,7 +354,7 @@ fn builtin_locals(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 pub(crate) fn install(vm: &mut Vm) {
     let functions: &[(&'static str, crate::object::NativeFn)] =
-        &[("exec", builtin_exec), ("eval", builtin_eval), ("globals", builtin_globals), ("locals", builtin_locals)];
+        &[("compile", builtin_compile), ("exec", builtin_exec), ("eval", builtin_eval), ("globals", builtin_globals), ("locals", builtin_locals)];
     for &(name, f) in functions {
         let func = vm.new_builtin_function(name, f);
         set_builtin(vm, name, func);

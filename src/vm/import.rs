@@ -265,6 +265,62 @@ impl Vm {
         Ok(())
     }
 
+    /// `from m import *` into the namespace `ns`, as CPython's
+    /// `import_all_from`: the names of `m.__all__`, else the keys of
+    /// `m.__dict__` that do not start with `_`, each read with
+    /// `getattr` (a name `__all__` lists but the module lacks is an
+    /// `AttributeError`) and stored in order.
+    #[cold]
+    pub(crate) fn import_star(&mut self, m: &Obj, ns: &Obj) -> PyResult<()> {
+        let all_key = self.intern("__all__");
+        let (names, from_dict) = match self.get_attr(m, &all_key) {
+            Ok(all) => (all, false),
+            Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => {
+                let dict_key = self.intern("__dict__");
+                let dict = match self.get_attr(m, &dict_key) {
+                    Ok(d) => d,
+                    Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => {
+                        let t = self.types.exceptions.import_error.clone();
+                        return Err(self.err(&t, "from-import-* object has no __dict__ and no __all__"));
+                    }
+                    Err(e) => return Err(e),
+                };
+                let keys = self.intern("keys");
+                let keys = self.get_attr(&dict, &keys)?;
+                let keys = self.call_object(&keys, &[])?;
+                let keys = self.iterate_to_vec(&keys)?;
+                (self.new_list(keys), true)
+            }
+            Err(e) => return Err(e),
+        };
+        // Indexed until `IndexError`, as `PySequence_GetItem` walks it.
+        let mut i = 0i64;
+        loop {
+            let index = self.new_int(i);
+            let name = match self.get_item(&names, &index) {
+                Ok(n) => n,
+                Err(e) if self.isinstance(&e.0, &self.types.exceptions.index_error.clone()) => return Ok(()),
+                Err(e) => return Err(e),
+            };
+            i += 1;
+            let Some(s) = name.downcast::<StrValue>() else {
+                let name_key = self.intern("__name__");
+                let modname = self.get_attr(m, &name_key)?;
+                if modname.downcast::<StrValue>().is_none() {
+                    return Err(self.type_error(format!("module __name__ must be a string, not {}", self.type_name(&modname))));
+                }
+                let (what, field) = if from_dict { ("Key", "__dict__") } else { ("Item", "__all__") };
+                let modname = self.str_lossy(&modname);
+                return Err(self.type_error(format!("{what} in {modname}.{field} must be str, not {}", self.type_name(&name))));
+            };
+            if from_dict && s.text.as_bytes().first() == Some(&b'_') {
+                continue;
+            }
+            let value = self.get_attr(m, &name)?;
+            self.set_item(ns, name, value)?;
+        }
+    }
+
     /// `ImportFrom`: `name` from the module on top of the stack, importing
     /// the submodule `module.name` when the attribute is missing.
     pub(crate) fn import_from(&mut self, name: &Obj) -> PyResult<Obj> {
