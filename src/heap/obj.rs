@@ -135,6 +135,13 @@ pub trait Payload: 'static {
     fn weak_target(&self) -> Option<&WeakTarget> {
         None
     }
+    /// Whether dropping this value frees anything. `overwrite_unique`
+    /// skips the drop (an out-of-line call for an enum with a boxed
+    /// variant) when it does not; a wrong `false` would only leak.
+    #[inline(always)]
+    fn owns_memory(&self) -> bool {
+        std::mem::needs_drop::<Self>()
+    }
 }
 
 /// A payload could not be traversed: Rust code holds a mutable borrow.
@@ -344,8 +351,17 @@ impl Obj {
         // `Obj` exists and no borrow of the payload is alive, so writing
         // it (dropping the old payload, which for the leaf payloads used
         // here owns no objects) is unobservable; the pointer was derived
-        // from the whole box by `Box::into_raw`.
-        unsafe { (*b).value = value };
+        // from the whole box by `Box::into_raw`. A payload that owns no
+        // memory is overwritten without running its drop: not running a
+        // destructor is never unsound, and here it frees nothing.
+        unsafe {
+            let slot = &raw mut (*b).value;
+            if (*slot).owns_memory() {
+                *slot = value;
+            } else {
+                std::ptr::write(slot, value);
+            }
+        }
         true
     }
 

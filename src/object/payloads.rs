@@ -365,6 +365,15 @@ pub struct RandomValue {
     pub dict: RefCell<Option<Obj>>,
 }
 
+/// `int`: only a big value owns memory (see `Payload::owns_memory`).
+impl Payload for IntValue {
+    const KIND: Kind = Kind::Int;
+    #[inline(always)]
+    fn owns_memory(&self) -> bool {
+        matches!(self, IntValue::Big(_))
+    }
+}
+
 macro_rules! payloads {
     ($($t:ty => $k:ident),* $(,)?) => {
         $(impl Payload for $t { const KIND: Kind = Kind::$k; })*
@@ -376,7 +385,6 @@ macro_rules! payloads {
 payloads! {
     NoneValue => None,
     BoolValue => Bool,
-    IntValue => Int,
     FloatValue => Float,
     StrValue => Str,
     CodeValue => Code,
