@@ -297,9 +297,10 @@ fn builtin_compile(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     if flags.bit(PYCF_ONLY_AST.trailing_zeros() as u64) {
         return Err(vm.not_implemented_error("ouro does not support compile() to an AST (PyCF_ONLY_AST)"));
     }
-    let filename = match filename.downcast::<StrValue>() {
-        Some(s) => s.text.to_string_lossy(),
-        None => {
+    let filename = match (filename.downcast::<StrValue>(), filename.downcast::<BytesValue>()) {
+        (Some(s), _) => s.text.to_string_lossy(),
+        (None, Some(b)) => String::from_utf8_lossy(&b.data).into_owned(),
+        (None, None) => {
             let t = vm.type_name(&filename);
             return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {t}")));
         }

@@ -67,6 +67,10 @@ impl Vm {
                     },
                 }
             }
+            Kind::Code => {
+                let c = &o.downcast::<CodeValue>().expect("code").0;
+                out.push_str(&format!("<code object {} at {:#x}, file \"{}\", line {}>", c.name, o.addr(), c.filename, c.firstlineno));
+            }
             Kind::BoundMethod => {
                 let m = o.downcast::<BoundMethodValue>().expect("bound method");
                 let (func, self_) = (m.func.clone(), m.self_.clone());

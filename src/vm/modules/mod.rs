@@ -20,6 +20,8 @@ use crate::object::payloads::*;
 use crate::object::{NativeFn, PyResult};
 
 pub(crate) fn install(vm: &mut Vm) {
+    let t = vm.types.module.clone();
+    super::builtins_extra::set_type_method(vm, &t, "__new__", module_new);
     let m = sys::make(vm);
     let key = vm.intern("sys");
     let mods = vm.modules.clone();
@@ -33,6 +35,30 @@ pub(crate) fn install(vm: &mut Vm) {
     let b = Obj::new(ModuleValue { name, dict }, &vm.types.module);
     let key = vm.intern("builtins");
     let _ = vm.dict_set(&mods, key, b);
+}
+
+/// `module(name, doc=None)` (`types.ModuleType`), as CPython's
+/// `module___init__`: an empty module of class `cls` whose namespace holds
+/// `__name__`, `__doc__`, `__package__`, `__loader__` and `__spec__`.
+fn module_new(vm: &mut Vm, a: crate::object::CallArgs<'_>) -> PyResult<Obj> {
+    let (pos, kw) = super::args::kwargs(vm, "module", &a, &["name", "doc"])?;
+    let (cls, pos) = pos.split_first().ok_or_else(|| vm.type_error("module.__new__(): not enough arguments"))?;
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("module() takes at most 2 arguments ({} given)", pos.len())));
+    }
+    let name = match pos.first().cloned().or_else(|| kw[0].clone()) {
+        Some(n) if n.downcast::<StrValue>().is_some() => n,
+        Some(n) => return Err(vm.type_error(format!("module() argument 'name' must be str, not {}", vm.type_name(&n)))),
+        None => return Err(vm.type_error("module() missing required argument 'name' (pos 1)")),
+    };
+    let doc = pos.get(1).cloned().or_else(|| kw[1].clone()).unwrap_or_else(|| vm.none());
+    let dict = vm.new_dict();
+    let none = vm.none();
+    for (key, value) in [("__name__", name.clone()), ("__doc__", doc), ("__package__", none.clone()), ("__loader__", none.clone()), ("__spec__", none)] {
+        let k = vm.intern(key);
+        vm.dict_set(&dict, k, value)?;
+    }
+    Ok(Obj::new(ModuleValue { name, dict }, cls))
 }
 
 impl Vm {

@@ -44,3 +44,7 @@ try:
     exec(compile("1 / 0", "<zero>", "exec"))
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
+
+r = repr(compile("pass", "named.py", "exec"))
+print(r.split(" at ")[0], r.split(", ", 1)[1])
+print(repr(compile(b"0", b"bytes_name", "eval")).split(", ", 1)[1])
