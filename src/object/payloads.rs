@@ -363,6 +363,9 @@ pub struct MtState {
 pub struct RandomValue {
     pub state: RefCell<MtState>,
     pub dict: RefCell<Option<Obj>>,
+    /// `gauss`'s second value, for its next call (`self.gauss_next` in
+    /// random.py; `seed` clears it).
+    pub gauss_next: Cell<Option<f64>>,
 }
 
 /// `int`: only a big value owns memory (see `Payload::owns_memory`).

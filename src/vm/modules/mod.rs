@@ -6,6 +6,7 @@ mod gc;
 mod math;
 mod os;
 mod random;
+mod random_variates;
 mod sha512;
 mod sys;
 mod time;

@@ -6,6 +6,7 @@
 //! generator (`RandomValue`); the module-level functions are the bound
 //! methods of a hidden instance, as in CPython. str seeds are hashed
 //! with SHA-512 first (`sha512.rs`), as `random.seed` version 2 does.
+//! The real-valued distributions are in `random_variates.rs`.
 
 use super::super::Vm;
 use super::arity;
@@ -15,7 +16,7 @@ use crate::object::{CallArgs, NativeFn, PyResult};
 use crate::vm::builtins_extra::set_type_method;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 const N: usize = 624;
 const M: usize = 397;
@@ -84,13 +85,13 @@ impl Mt {
         y
     }
 
-    fn random(&mut self) -> f64 {
+    pub(super) fn random(&mut self) -> f64 {
         let a = (self.genrand_u32() >> 5) as f64;
         let b = (self.genrand_u32() >> 6) as f64;
         (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
     }
 
-    fn getrandbits(&mut self, k: u64) -> BigInt {
+    pub(super) fn getrandbits(&mut self, k: u64) -> BigInt {
         if k <= 32 {
             return BigInt::from(self.genrand_u32() >> (32 - k));
         }
@@ -135,7 +136,7 @@ pub(super) fn make(vm: &mut Vm) -> PyResult<Obj> {
         ("sample", r_sample),
         ("uniform", r_uniform),
     ];
-    for &(name, f) in methods {
+    for &(name, f) in methods.iter().chain(super::random_variates::METHODS) {
         set_type_method(vm, &random_type, name, f);
     }
     let module_key = vm.intern("__module__");
@@ -143,11 +144,17 @@ pub(super) fn make(vm: &mut Vm) -> PyResult<Obj> {
     vm.table_set_str(&random_type.downcast::<TypeValue>().expect("a type").dict, module_key, module_name);
     vm.module_set(&m, "Random", random_type.clone());
     let instance = vm.call_object(&random_type, &[])?;
-    for &(name, _) in &methods[2..] {
+    for &(name, _) in methods[2..].iter().chain(super::random_variates::METHODS) {
         let key = vm.intern(name);
         let bound = vm.get_attr(&instance, &key)?;
         vm.module_set(&m, name, bound);
     }
+    for (name, value) in super::random_variates::constants() {
+        let v = vm.new_float(value);
+        vm.module_set(&m, name, v);
+    }
+    let bpf = vm.new_int(53);
+    vm.module_set(&m, "BPF", bpf);
     vm.module_set(&m, "_inst", instance);
     Ok(m)
 }
@@ -161,7 +168,7 @@ fn fresh_state() -> Mt {
 }
 
 /// Runs `f` on the generator of the method's receiver.
-fn with<T>(vm: &Vm, this: &Obj, f: impl FnOnce(&mut Mt) -> T) -> PyResult<T> {
+pub(super) fn with<T>(vm: &Vm, this: &Obj, f: impl FnOnce(&mut Mt) -> T) -> PyResult<T> {
     match this.downcast::<RandomValue>() {
         Some(r) => Ok(f(&mut r.state.borrow_mut())),
         None => Err(vm.type_error(format!(
@@ -172,7 +179,7 @@ fn with<T>(vm: &Vm, this: &Obj, f: impl FnOnce(&mut Mt) -> T) -> PyResult<T> {
 }
 
 /// The receiver and the other arguments of a method call.
-fn receiver<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str) -> PyResult<(&'a Obj, &'a [Obj])> {
+pub(super) fn receiver<'a>(vm: &Vm, a: &CallArgs<'a>, name: &str) -> PyResult<(&'a Obj, &'a [Obj])> {
     match a.args.split_first() {
         Some((this, rest)) => Ok((this, rest)),
         None => Err(vm.type_error(format!("descriptor '{name}' of 'random.Random' object needs an argument"))),
@@ -185,7 +192,7 @@ fn r_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     if cls.downcast::<TypeValue>().map(|t| t.instance_kind) != Some(Kind::Random) {
         return Err(vm.type_error("Random.__new__(X): X is not a subtype of Random"));
     }
-    Ok(Obj::new(RandomValue { state: RefCell::new(fresh_state()), dict: RefCell::new(None) }, cls))
+    Ok(Obj::new(RandomValue { state: RefCell::new(fresh_state()), dict: RefCell::new(None), gauss_next: Cell::new(None) }, cls))
 }
 
 /// `Random.__init__(self, x=None)`: `self.seed(x)`.
@@ -239,6 +246,9 @@ fn r_seed(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         }
     };
     with(vm, this, |m| m.init_by_array(&key))?;
+    if let Some(r) = this.downcast::<RandomValue>() {
+        r.gauss_next.set(None);
+    }
     Ok(vm.none())
 }
 
