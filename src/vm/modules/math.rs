@@ -45,6 +45,8 @@ unary!(m_log1p, "log1p", f64::ln_1p, |x| x > -1.0 || x.is_nan());
 unary!(m_expm1, "expm1", f64::exp_m1, |_| true);
 unary!(m_degrees, "degrees", f64::to_degrees, |_| true);
 unary!(m_radians, "radians", f64::to_radians, |_| true);
+unary!(m_cbrt, "cbrt", super::math_float::cbrt, |_| true);
+unary!(m_exp2, "exp2", f64::exp2, |_| true);
 
 pub(super) fn make(vm: &mut Vm) -> Obj {
     let m = vm.new_module("math");
@@ -67,10 +69,11 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
         ("expm1", m_expm1),
         ("degrees", m_degrees),
         ("radians", m_radians),
+        ("cbrt", m_cbrt),
+        ("exp2", m_exp2),
         ("log", m_log),
         ("atan2", m_atan2),
         ("pow", m_pow),
-        ("hypot", m_hypot),
         ("copysign", m_copysign),
         ("floor", m_floor),
         ("ceil", m_ceil),
@@ -91,6 +94,7 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
         ("modf", m_modf),
     ];
     vm.module_fns(&m, fns);
+    vm.module_fns(&m, super::math_float::FUNCTIONS);
     for (name, v) in [
         ("pi", std::f64::consts::PI),
         ("e", std::f64::consts::E),
@@ -172,15 +176,6 @@ fn m_modf(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let x = vm.float_arg(&a.args[0])?;
     let (f, i) = (vm.new_float(x.fract()), vm.new_float(x.trunc()));
     Ok(vm.new_tuple(vec![f, i]))
-}
-
-fn m_hypot(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    let mut s = 0.0f64;
-    for x in a.args {
-        let v = vm.float_arg(x)?;
-        s = s.hypot(v);
-    }
-    Ok(vm.new_float(s))
 }
 
 fn m_copysign(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
