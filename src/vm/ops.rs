@@ -864,7 +864,7 @@ pub(crate) fn hash_float(f: f64, addr: usize) -> i64 {
     if f.is_infinite() {
         return if f > 0.0 { 314_159 } else { -314_159 };
     }
-    let (mut m, mut e) = frexp(f.abs());
+    let (mut m, mut e) = super::modules::math_float::frexp(f.abs());
     let sign = if f < 0.0 { -1 } else { 1 };
     let mut x: u64 = 0;
     while m != 0.0 {
@@ -882,20 +882,6 @@ pub(crate) fn hash_float(f: f64, addr: usize) -> i64 {
     x = ((x << e) & HASH_MODULUS as u64) | (x >> (61 - e));
     let h = x as i64 * sign;
     if h == -1 { -2 } else { h }
-}
-
-fn frexp(f: f64) -> (f64, i32) {
-    if f == 0.0 {
-        return (0.0, 0);
-    }
-    let bits = f.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        let (m, e) = frexp(f * 2f64.powi(54));
-        return (m, e - 54);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
 }
 
 pub(super) fn hash_pointer(addr: usize) -> i64 {

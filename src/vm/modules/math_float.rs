@@ -20,8 +20,10 @@ use num_traits::{Signed, ToPrimitive};
 pub(super) const FUNCTIONS: &[(&str, NativeFn)] =
     &[("frexp", m_frexp), ("ldexp", m_ldexp), ("nextafter", m_nextafter), ("ulp", m_ulp), ("hypot", m_hypot), ("dist", m_dist)];
 
-/// C's `frexp` for a finite nonzero `x`: `m * 2**e == x`, `0.5 <= |m| < 1`.
-fn frexp(x: f64) -> (f64, i32) {
+/// C's `frexp`: `m * 2**e == x` with `0.5 <= |m| < 1`; zero, infinities
+/// and NaN come back as they are, with exponent 0. (Also `hash()` of a
+/// float, `ops.rs`.)
+pub(crate) fn frexp(x: f64) -> (f64, i32) {
     if x == 0.0 || !x.is_finite() {
         return (x, 0);
     }

@@ -4,7 +4,7 @@
 
 mod gc;
 mod math;
-mod math_float;
+pub(crate) mod math_float;
 mod os;
 mod random;
 mod random_variates;
