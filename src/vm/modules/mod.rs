@@ -9,6 +9,7 @@ mod os;
 mod random;
 mod random_variates;
 mod sha512;
+mod struct_seq;
 mod sys;
 mod time;
 mod traceback;

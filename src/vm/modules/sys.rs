@@ -42,9 +42,14 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
     vm.module_set(&m, "byteorder", bo);
     let pl = vm.new_str(std::env::consts::OS);
     vm.module_set(&m, "platform", pl);
-    let vi: Vec<Obj> = vec![vm.new_int(3), vm.new_int(11), vm.new_int(0), vm.new_str("final"), vm.new_int(0)];
-    let vi = vm.new_tuple(vi);
-    vm.module_set(&m, "version_info", vi);
+    install_struct_seqs(vm, &m);
+    let hexversion = vm.new_int(0x030b00f0);
+    vm.module_set(&m, "hexversion", hexversion);
+    let maxunicode = vm.new_int(0x10ffff);
+    vm.module_set(&m, "maxunicode", maxunicode);
+    let executable = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let executable = vm.new_str(&executable);
+    vm.module_set(&m, "executable", executable);
     let v = vm.new_str("3.11.0 (ouro)");
     vm.module_set(&m, "version", v);
     let t = super::super::types::new_type(&vm.types.type_, "TextIOWrapper", &[vm.types.object.clone()], Kind::Instance);
@@ -60,6 +65,55 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
         vm.module_set(&m, &format!("__{name}__"), stream);
     }
     m
+}
+
+/// `version_info`, `float_info`, `int_info` and `hash_info`, with
+/// CPython 3.11's values on x86-64 Linux (`int_info` describes CPython's
+/// 30-bit digits, which `sys.getsizeof` of an int also reports).
+fn install_struct_seqs(vm: &mut Vm, m: &Obj) {
+    let t = super::struct_seq::new_type(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]);
+    let values = vec![vm.new_int(3), vm.new_int(11), vm.new_int(0), vm.new_str("final"), vm.new_int(0)];
+    let version_info = super::struct_seq::new(&t, values);
+    vm.module_set(m, "version_info", version_info);
+
+    let fields = ["max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"];
+    let t = super::struct_seq::new_type(vm, "sys", "float_info", &fields);
+    let values = vec![
+        vm.new_float(f64::MAX),
+        vm.new_int(f64::MAX_EXP as i64),
+        vm.new_int(f64::MAX_10_EXP as i64),
+        vm.new_float(f64::MIN_POSITIVE),
+        vm.new_int(f64::MIN_EXP as i64),
+        vm.new_int(f64::MIN_10_EXP as i64),
+        vm.new_int(f64::DIGITS as i64),
+        vm.new_int(f64::MANTISSA_DIGITS as i64),
+        vm.new_float(f64::EPSILON),
+        vm.new_int(f64::RADIX as i64),
+        vm.new_int(1),
+    ];
+    let float_info = super::struct_seq::new(&t, values);
+    vm.module_set(m, "float_info", float_info);
+
+    let t = super::struct_seq::new_type(vm, "sys", "int_info", &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"]);
+    let values = vec![vm.new_int(30), vm.new_int(4), vm.new_int(4300), vm.new_int(640)];
+    let int_info = super::struct_seq::new(&t, values);
+    vm.module_set(m, "int_info", int_info);
+
+    let fields = ["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"];
+    let t = super::struct_seq::new_type(vm, "sys", "hash_info", &fields);
+    let values = vec![
+        vm.new_int(64),
+        vm.new_int((1i64 << 61) - 1),
+        vm.new_int(314159),
+        vm.new_int(0),
+        vm.new_int(1000003),
+        vm.new_str("siphash13"),
+        vm.new_int(64),
+        vm.new_int(128),
+        vm.new_int(0),
+    ];
+    let hash_info = super::struct_seq::new(&t, values);
+    vm.module_set(m, "hash_info", hash_info);
 }
 
 fn stream_fd(vm: &mut Vm, s: &Obj) -> i64 {
