@@ -22,8 +22,12 @@ pub(crate) fn str_hash(text: &Wtf8Buf) -> i64 {
 }
 
 /// The hash of bytes: the str hash of the same bytes, so ASCII bytes hash
-/// like the equal str (as in CPython).
+/// like the equal str (as in CPython). Empty ones hash to 0, as CPython's
+/// `_Py_HashBytes` fixes them whatever its seed.
 pub(crate) fn bytes_hash(data: &[u8]) -> i64 {
+    if data.is_empty() {
+        return 0;
+    }
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in data {
         h ^= b as u64;
