@@ -571,10 +571,29 @@ pub(crate) fn type_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
             let bases = vm.iterate_to_vec(&args[2])?;
             let meta = vm.calculate_meta(meta, &bases)?;
             let ns = args[3].clone();
-            vm.new_class_with_meta(&meta, &name, bases, &ns, kwvalues, a.kwnames)
+            let cls = vm.new_class_with_meta(&meta, &name, bases, &ns, kwvalues, a.kwnames)?;
+            set_module_from_caller(vm, &cls)?;
+            Ok(cls)
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
+}
+
+/// A class made by `type(name, bases, ns)` without `__module__` in `ns`
+/// gets the caller's module name, as CPython's `type_new_set_module`
+/// does (a class statement's body sets it itself).
+fn set_module_from_caller(vm: &mut Vm, cls: &Obj) -> PyResult<()> {
+    let key = vm.intern("__module__");
+    let Some(tv) = cls.downcast::<TypeValue>() else { return Ok(()) };
+    if vm.table_get_str(&tv.dict, &key).is_some() {
+        return Ok(());
+    }
+    let Some(globals) = vm.frames.last().map(|f| f.globals.clone()) else { return Ok(()) };
+    let name_key = vm.intern("__name__");
+    if let Some(module) = vm.dict_get(&globals, &name_key)? {
+        vm.table_set_str(&tv.dict, key, module);
+    }
+    Ok(())
 }
 
 fn object_new(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {

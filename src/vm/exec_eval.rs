@@ -31,7 +31,15 @@ impl Vm {
     /// `locals()`: the namespace of a module or class body, a fresh dict
     /// of the bound locals and cells of a function.
     pub(crate) fn current_locals(&mut self) -> PyResult<Obj> {
-        let Some(f) = self.caller() else { return Ok(self.new_dict()) };
+        match self.frames.len() {
+            0 => Ok(self.new_dict()),
+            n => self.frame_locals(n - 1),
+        }
+    }
+
+    /// `locals()` of the running frame at index `fi`.
+    pub(crate) fn frame_locals(&mut self, fi: usize) -> PyResult<Obj> {
+        let f = &self.frames[fi];
         if let Some(ns) = &f.names {
             return Ok(ns.clone());
         }

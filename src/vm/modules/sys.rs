@@ -25,6 +25,7 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
             ("setrecursionlimit", sys_setrecursionlimit),
             ("displayhook", super::super::display::sys_displayhook),
             ("get_int_max_str_digits", sys_get_int_max_str_digits),
+            ("_getframe", sys_getframe),
             ("set_int_max_str_digits", sys_set_int_max_str_digits),
         ],
     );
@@ -114,6 +115,47 @@ fn install_struct_seqs(vm: &mut Vm, m: &Obj) {
     ];
     let hash_info = super::struct_seq::new(&t, values);
     vm.module_set(m, "hash_info", hash_info);
+}
+
+/// `sys._getframe(depth=0)`: the frame `depth` calls below the caller,
+/// as a snapshot (`f_code`, `f_lineno`, `f_globals`, `f_locals` as
+/// `locals()` would give, `f_back` the same for its caller, down to the
+/// outermost frame). Later changes to the frame's locals or line do not
+/// show in it, as they would in CPython's live frame object. The frame
+/// that called `_getframe` reports the line of its last call of a Python
+/// function, not of this call: the dispatch loop keeps a frame's
+/// position in a register and stores it only when it enters a Python
+/// call (storing it for every builtin call would cost the hot path).
+fn sys_getframe(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    arity(vm, "_getframe", a.args, 0, 1)?;
+    let depth = match a.args.first() {
+        Some(d) => vm.index_value(d)?,
+        None => num_bigint::BigInt::from(0),
+    };
+    let n = vm.frames.len();
+    let depth = num_traits::ToPrimitive::to_usize(&depth).unwrap_or(0);
+    if depth >= n {
+        return Err(vm.value_error("call stack is not deep enough"));
+    }
+    let mut back = vm.none();
+    for fi in 0..n - depth {
+        let (code, pc, globals) = {
+            let f = &vm.frames[fi];
+            (f.code.clone(), f.pc, f.globals.clone())
+        };
+        // The frame's `pc` is past the instruction it is running.
+        let line = code.line_at(pc.saturating_sub(1));
+        let frame = vm.frame_object(&code, line)?;
+        let locals = vm.frame_locals(fi)?;
+        if let Some(ns) = frame.downcast::<InstanceValue>().and_then(|i| i.dict.borrow().clone()) {
+            for (key, value) in [("f_globals", globals), ("f_locals", locals), ("f_back", back)] {
+                let k = vm.intern(key);
+                vm.dict_set(&ns, k, value)?;
+            }
+        }
+        back = frame;
+    }
+    Ok(back)
 }
 
 fn stream_fd(vm: &mut Vm, s: &Obj) -> i64 {
