@@ -159,6 +159,16 @@ impl Vm {
         }
     }
 
+    /// `getattr(obj, name)`, `None` when that raises `AttributeError`
+    /// (CPython's `_PyObject_LookupAttr`); other errors propagate.
+    pub(crate) fn lookup_attr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Option<Obj>> {
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// `object.__getattribute__(obj, name)`.
     pub fn generic_get_attr(&mut self, obj: &Obj, name: &Obj) -> PyResult<Obj> {
         match obj.kind() {

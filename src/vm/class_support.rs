@@ -280,8 +280,7 @@ impl Vm {
         let found = mro[1..].iter().find_map(|t| t.downcast::<TypeValue>().and_then(|tv| self.table_get_str(&tv.dict, &key)));
         if let Some(f) = found {
             let bound = self.descr_get(f, None, &cls)?;
-            // An unbound builtin (`object.__init_subclass__`) is bound to
-            // the class here; a builtin class method came back bound.
+            // Binds an unbound builtin (a builtin class method came bound).
             let bound = if bound.downcast::<BuiltinFunctionValue>().is_some_and(|b| b.bound.is_none()) {
                 Obj::new(BoundMethodValue { func: bound, self_: cls.clone() }, &self.types.bound_method)
             } else {

@@ -41,11 +41,7 @@ impl Vm {
             return Ok(Some(d.0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect()));
         }
         let keys_name = self.intern("keys");
-        let keys = match self.get_attr(m, &keys_name) {
-            Ok(k) => k,
-            Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => return Ok(None),
-            Err(e) => return Err(e),
-        };
+        let Some(keys) = self.lookup_attr(m, &keys_name)? else { return Ok(None) };
         let keys = self.call_object(&keys, &[])?;
         let keys = self.iterate_to_vec(&keys)?;
         let mut out = Vec::with_capacity(keys.len());
@@ -338,11 +334,7 @@ impl Vm {
         let mut out = Vec::new();
         if npos > 0 {
             let ma_name = self.intern("__match_args__");
-            let match_args = match self.get_attr(cls, &ma_name) {
-                Ok(m) => Some(m),
-                Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => None,
-                Err(e) => return Err(e),
-            };
+            let match_args = self.lookup_attr(cls, &ma_name)?;
             match match_args {
                 Some(m) => {
                     let Some(t) = m.downcast::<TupleValue>() else {

@@ -256,15 +256,20 @@ impl Vm {
 
 impl Vm {
     /// The source text of `exec`/`eval`/`compile`: a str, or bytes as
-    /// UTF-8. `None` for any other type; a NUL or bad UTF-8 is an error.
-    fn source_text(&self, src: &Obj) -> Option<PyResult<String>> {
+    /// UTF-8. `None` for any other type; a NUL or bad UTF-8 is a
+    /// `SyntaxError` (the latter CPython's `(unicode error) ...`).
+    fn source_text(&mut self, src: &Obj) -> Option<PyResult<String>> {
         let text = match (src.downcast::<StrValue>(), src.downcast::<BytesValue>()) {
             (Some(s), _) => s.text.to_string_lossy(),
-            (None, Some(b)) => match std::str::from_utf8(&b.data) {
-                Ok(t) => t.to_string(),
+            (None, Some(b)) => match self.decode_bytes(&b.data, Some(src), "utf-8", "strict") {
+                Ok(t) => t.to_string_lossy(),
                 Err(e) => {
-                    let msg = format!("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b.data[e.valid_up_to()], e.valid_up_to());
-                    return Some(Err(self.err(&self.types.exceptions.syntax_error.clone(), msg)));
+                    let why = match self.to_str(&e.0) {
+                        Ok(why) => why,
+                        Err(e) => return Some(Err(e)),
+                    };
+                    let syntax_error = self.types.exceptions.syntax_error.clone();
+                    return Some(Err(self.err(&syntax_error, format!("(unicode error) {why}"))));
                 }
             },
             (None, None) => return None,
@@ -286,17 +291,10 @@ fn builtin_compile(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return Err(vm.type_error(format!("compile() takes at most 6 arguments ({} given)", pos.len())));
     }
     let arg = |i: usize| pos.get(i).cloned().or_else(|| kw[i].clone());
-    let mut required = [None, None, None];
-    for (i, slot) in required.iter_mut().enumerate() {
-        match arg(i) {
-            Some(v) => *slot = Some(v),
-            None => {
-                let n = i + 1;
-                return Err(vm.type_error(format!("compile() missing required argument '{}' (pos {n})", PARAMS[i])));
-            }
-        }
-    }
-    let [Some(source), Some(filename), Some(mode)] = required else { unreachable!("all three were set above") };
+    let required = |vm: &Vm, i: usize| {
+        arg(i).ok_or_else(|| vm.type_error(format!("compile() missing required argument '{}' (pos {})", PARAMS[i], i + 1)))
+    };
+    let (source, filename, mode) = (required(vm, 0)?, required(vm, 1)?, required(vm, 2)?);
     let flags = match arg(3) {
         Some(f) => vm.index_value(&f)?,
         None => num_bigint::BigInt::from(0),

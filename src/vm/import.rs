@@ -273,17 +273,13 @@ impl Vm {
     #[cold]
     pub(crate) fn import_star(&mut self, m: &Obj, ns: &Obj) -> PyResult<()> {
         let all_key = self.intern("__all__");
-        let (names, from_dict) = match self.get_attr(m, &all_key) {
-            Ok(all) => (all, false),
-            Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => {
+        let (names, from_dict) = match self.lookup_attr(m, &all_key)? {
+            Some(all) => (all, false),
+            None => {
                 let dict_key = self.intern("__dict__");
-                let dict = match self.get_attr(m, &dict_key) {
-                    Ok(d) => d,
-                    Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => {
-                        let t = self.types.exceptions.import_error.clone();
-                        return Err(self.err(&t, "from-import-* object has no __dict__ and no __all__"));
-                    }
-                    Err(e) => return Err(e),
+                let Some(dict) = self.lookup_attr(m, &dict_key)? else {
+                    let t = self.types.exceptions.import_error.clone();
+                    return Err(self.err(&t, "from-import-* object has no __dict__ and no __all__"));
                 };
                 let keys = self.intern("keys");
                 let keys = self.get_attr(&dict, &keys)?;
@@ -291,7 +287,6 @@ impl Vm {
                 let keys = self.iterate_to_vec(&keys)?;
                 (self.new_list(keys), true)
             }
-            Err(e) => return Err(e),
         };
         // Indexed until `IndexError`, as `PySequence_GetItem` walks it.
         let mut i = 0i64;

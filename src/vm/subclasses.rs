@@ -10,7 +10,7 @@
 //! many short-lived subclasses.
 
 use super::Vm;
-use crate::heap::Obj;
+use crate::heap::{Kind, Obj};
 use crate::object::payloads::*;
 use crate::object::{CallArgs, PyResult};
 
@@ -51,6 +51,13 @@ pub(super) fn type_subclasses(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let entries = tv.subclasses.borrow().clone();
     let live: Vec<Obj> = entries.iter().filter_map(live_subclass).collect();
     Ok(vm.new_list(live))
+}
+
+/// The subclasses of `tv` made at start-up (the builtin types), which its
+/// list holds as themselves; classes made at run time are held through
+/// weak references and left out.
+pub(super) fn builtin_subclasses(tv: &TypeValue) -> Vec<Obj> {
+    tv.subclasses.borrow().iter().filter(|s| s.kind() == Kind::Type).cloned().collect()
 }
 
 /// An entry of `TypeValue::subclasses`: the class, if it is alive.

@@ -105,13 +105,9 @@ impl Vm {
         let mut name = None;
         for attr in ["__qualname__", "__name__"] {
             let key = self.intern(attr);
-            match self.get_attr(func, &key) {
-                Ok(v) => {
-                    name = v.downcast::<StrValue>().map(|s| s.text.to_string_lossy());
-                    break;
-                }
-                Err(e) if self.isinstance(&e.0, &self.types.exceptions.attribute_error.clone()) => continue,
-                Err(e) => return Err(e),
+            if let Some(v) = self.lookup_attr(func, &key)? {
+                name = v.downcast::<StrValue>().map(|s| s.text.to_string_lossy());
+                break;
             }
         }
         let r = self.repr(self_)?;
@@ -134,9 +130,8 @@ impl Vm {
             if tv.dict.borrow().iter().any(|(_, v)| v.is(f)) {
                 return Some(tv.name.borrow().clone());
             }
-            // Builtin subclasses are held as themselves; classes made at
-            // run time (through weak references) define no builtin methods.
-            pending.extend(tv.subclasses.borrow().iter().filter(|s| s.kind() == Kind::Type).cloned());
+            // Classes made at run time define no builtin methods.
+            pending.extend(super::subclasses::builtin_subclasses(tv));
         }
         None
     }

@@ -57,9 +57,11 @@ fn field_names(vm: &mut Vm, obj: &Obj) -> Vec<Obj> {
 /// `__getattr__(self, name)`: the item named `name`.
 fn field_by_name(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let [this, name] = a.args else { return Err(vm.type_error("expected 2 arguments")) };
-    let wanted = name.downcast::<StrValue>().map(|s| s.text.as_bytes().to_vec());
+    fn text(o: &Obj) -> Option<&[u8]> {
+        o.downcast::<StrValue>().map(|s| s.text.as_bytes())
+    }
     let names = field_names(vm, this);
-    let at = names.iter().position(|n| n.downcast::<StrValue>().map(|s| s.text.as_bytes().to_vec()) == wanted);
+    let at = names.iter().position(|n| text(n).is_some() && text(n) == text(name));
     match (at, this.downcast::<TupleValue>()) {
         (Some(i), Some(t)) if i < t.0.len() => Ok(t.0[i].clone()),
         _ => {
