@@ -112,7 +112,8 @@ fn float_params<'a>(
     let mut out = Vec::with_capacity(params.len());
     for (p, g) in params.iter().zip(given) {
         out.push(match g {
-            Some(o) if o.kind() == crate::heap::Kind::None => None,
+            // Only a parameter whose default is None takes None.
+            Some(o) if o.kind() == crate::heap::Kind::None && matches!(p.1, NoneValue) => None,
             Some(o) => Some(vm.float_arg(o)?),
             None => match p.1 {
                 Value(v) => Some(v),
@@ -143,6 +144,8 @@ fn py_mod(x: f64, m: f64) -> f64 {
     }
 }
 
+/// Parameter `i`, which is not a None-default one (`float_params`
+/// fills the others or raises).
 fn required(v: &[Option<f64>], i: usize) -> f64 {
     v[i].unwrap_or(f64::NAN)
 }
