@@ -139,17 +139,23 @@ impl Vm {
     /// The common call of a Python function from the stack: exactly its
     /// positional parameters, no generator. Pushes its frame and says so;
     /// false, with nothing done, for any other call (`make_frame_from_stack`
-    /// has the rest). The frame goes straight into `frames` rather than
-    /// through a `PyResult<Frame>` that is checked and then moved.
+    /// has the rest). The function is read where it lies, at `callee`,
+    /// and not cloned: a clone and its drop are two writes to the
+    /// function's count, and recursive calls chain those writes, each
+    /// waiting for the last (fib.py). The frame goes straight into
+    /// `frames` rather than through a `PyResult<Frame>` that is checked
+    /// and then moved.
     #[inline(always)]
-    pub(crate) fn push_positional_frame(&mut self, func: &Obj, call_base: usize, args_start: usize) -> bool {
-        let f = func.downcast::<FunctionValue>().expect("a function");
+    pub(crate) fn push_positional_frame(&mut self, callee: usize, call_base: usize, args_start: usize) -> bool {
+        let f = self.stack[callee].downcast::<FunctionValue>().expect("a function");
         let code = &f.code.downcast::<CodeValue>().expect("code").0;
         let nargs = self.stack.len() - args_start;
         if code.flags & flags::GENERATOR != 0 || !binds_positionally(code, nargs) {
             return false;
         }
-        let frame = self.positional_frame(f, code, call_base, args_start);
+        let unbound = code.varnames.len() - nargs;
+        let frame = Frame::with_cells(code.clone(), f.globals.clone(), None, call_base, args_start, self.handled.len(), closure_cells(f));
+        self.stack.push_unbound(unbound);
         self.frames.push(frame);
         true
     }

@@ -7,6 +7,7 @@
 //! which finds the innermost handler of the current frame or pops frames
 //! until one has one, or returns the error past the entry frame.
 
+use super::eval_steps::Operand;
 use super::seq::Step;
 use super::{Frame, FrameExit, Vm};
 use crate::bytecode::Instr;
@@ -244,35 +245,11 @@ impl Vm {
                     }
                     None => return Err(self.unbound_local(&code.varnames[i as usize])),
                 },
-                Instr::LoadFastLoadFast(a, b) => {
-                    let Some(x) = self.stack.slot(*lb + a as usize) else {
-                        return Err(self.unbound_local(&code.varnames[a as usize]));
-                    };
-                    *pc += 1;
-                    let Some(y) = self.stack.slot(*lb + b as usize) else {
-                        return Err(self.unbound_local(&code.varnames[b as usize]));
-                    };
-                    self.push_or_fuse(x.clone(), y.clone(), code, pc);
-                }
-                Instr::LoadFastLoadConst(a, c) => {
-                    let Some(x) = self.stack.slot(*lb + a as usize) else {
-                        return Err(self.unbound_local(&code.varnames[a as usize]));
-                    };
-                    *pc += 1;
-                    self.push_or_fuse(x.clone(), code.consts[c as usize].clone(), code, pc);
-                }
-                Instr::LoadConstOperand(c) => {
-                    // The operator after it is at `pc`, as after a pair.
-                    let x = self.pop();
-                    self.push_or_fuse(x, code.consts[c as usize].clone(), code, pc);
-                }
-                Instr::LoadConstLoadFast(c, b) => {
-                    let Some(y) = self.stack.slot(*lb + b as usize) else {
-                        return Err(self.unbound_local(&code.varnames[b as usize]));
-                    };
-                    *pc += 1;
-                    self.push_or_fuse(code.consts[c as usize].clone(), y.clone(), code, pc);
-                }
+                Instr::LoadFastLoadFast(a, b) => self.fuse_pair(Operand::Local(a), Operand::Local(b), code, pc, *lb)?,
+                Instr::LoadFastLoadConst(a, c) => self.fuse_pair(Operand::Local(a), Operand::Const(c), code, pc, *lb)?,
+                Instr::LoadConstLoadFast(c, b) => self.fuse_pair(Operand::Const(c), Operand::Local(b), code, pc, *lb)?,
+                // The operator after it is at `pc`, as after a pair.
+                Instr::LoadConstOperand(c) => self.fuse_const_operand(c, code, pc),
                 Instr::LoadFastLoadAttr(a, i) => {
                     let Some(obj) = self.stack.slot(*lb + a as usize).clone() else {
                         return Err(self.unbound_local(&code.varnames[a as usize]));
@@ -773,7 +750,7 @@ impl Vm {
     }
 
     #[cold]
-    fn unbound_local(&self, name: &str) -> PyErr {
+    pub(super) fn unbound_local(&self, name: &str) -> PyErr {
         self.err(
             &self.types.exceptions.unbound_local_error,
             format!("cannot access local variable '{name}' where it is not associated with a value"),

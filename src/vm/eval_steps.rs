@@ -34,7 +34,12 @@ impl Vm {
     ) {
         let frame = &self.frames[target];
         *fi = target;
-        *code_rc = frame.code.clone();
+        // A recursive call or its return keeps the code: the clone and
+        // the drop of the old handle would be two writes to one count,
+        // each waiting for the last.
+        if !std::rc::Rc::ptr_eq(code_rc, &frame.code) {
+            *code_rc = frame.code.clone();
+        }
         *pc = frame.pc;
         *lb = frame.locals_base;
     }
@@ -58,12 +63,23 @@ impl Vm {
         let top = self.stack.len();
         let mut args_start = top - n;
         let call_base = if method { top - n - 2 } else { top - n - 1 };
-        let mut func = if method && self.stack[call_base].kind() != Kind::None {
+        let callee = if method && self.stack[call_base].kind() != Kind::None {
             args_start -= 1;
-            self.stack[call_base].clone()
+            call_base
         } else {
-            self.stack[top - n - 1].clone()
+            top - n - 1
         };
+        if self.stack[callee].kind() == Kind::Function {
+            // The common case first, on the function where it lies.
+            if self.frames.len() >= self.recursion_limit {
+                return Err(self.recursion_error());
+            }
+            if self.push_positional_frame(callee, call_base, args_start) {
+                self.enter_top_frame(fi_ref, code_rc, pc, lb);
+                return Ok(());
+            }
+        }
+        let mut func = self.stack[callee].clone();
         if func.kind() == Kind::BoundMethod {
             let m = func.downcast::<BoundMethodValue>().expect("a bound method");
             if m.func.kind() == Kind::Function && args_start == top - n {
@@ -82,7 +98,7 @@ impl Vm {
                 // instance, a1..an]`, whose return gives the instance back.
                 self.stack[args_start - 1] = init.clone();
                 self.stack.insert(args_start, instance.clone());
-                if self.push_positional_frame(&init, call_base, args_start) {
+                if self.push_positional_frame(args_start - 1, call_base, args_start) {
                     let top = self.frames.len() - 1;
                     self.frames[top].exit = FrameExit::Instance(instance);
                 } else {
@@ -98,7 +114,7 @@ impl Vm {
             if self.frames.len() >= self.recursion_limit {
                 return Err(self.recursion_error());
             }
-            if self.push_positional_frame(&func, call_base, args_start) {
+            if self.push_positional_frame(args_start - 1, call_base, args_start) {
                 self.enter_top_frame(fi_ref, code_rc, pc, lb);
                 return Ok(());
             }
@@ -274,78 +290,152 @@ impl Vm {
         Ok(v)
     }
 
-    /// The end of a fused load pair; `pc` is the instruction after it.
-    /// When that is an int or float operator, or a subscript of an exact
-    /// list or tuple by a machine int, it runs now on `x` and `y` (and a
-    /// comparison's conditional jump with it), as do a cached instance
-    /// attribute store and a store into an exact list; otherwise both are
-    /// pushed and the instruction runs as usual. Each fusion saves a
-    /// dispatch and two pushes and pops.
+    /// A fused load pair, `x` and `y` its operands; `pc` is at its
+    /// second instruction. When the instruction after the pair is an int
+    /// or float operator, or a subscript of an exact list or tuple by a
+    /// machine int, it runs now on `x` and `y` (and a comparison's
+    /// conditional jump with it), as do a cached instance attribute store
+    /// and a store into an exact list; otherwise both are pushed and the
+    /// instruction runs as usual. Each fusion saves a dispatch and two
+    /// pushes and pops.
+    ///
+    /// The operands are read where they lie, not cloned: a clone and its
+    /// drop are two writes to the operand's count, and the same few
+    /// objects (a loop's list, the constant `1`, a recursive function's
+    /// argument) chain those writes from one step to the next, each
+    /// waiting for the last to land.
     #[inline(always)]
-    pub(super) fn push_or_fuse(&mut self, x: Obj, y: Obj, code: &crate::bytecode::Code, pc: &mut usize) {
-        let next = *pc;
-        match code.instructions.fetch(next) {
-            Instr::Binary(op) | Instr::Inplace(op) => {
-                if let Some(r) = self.binary_fast(&x, &y, op) {
-                    self.stack.push(r);
-                    *pc = next + 1;
-                    return;
-                }
-            }
-            Instr::Subscr => {
-                // `p[0]`, `a[i]`: an exact list or tuple and a machine int.
-                if let Some(r) = self.subscr_fast(&x, &y) {
-                    self.stack.push(r);
-                    *pc = next + 1;
-                    return;
-                }
-            }
-            Instr::StoreAttr(i) => {
-                // `obj.name = value` from two locals: `x` is the value,
-                // `y` the object. A cache miss pushes both back for the
-                // generic `StoreAttr`.
-                match self.store_attr_cached(&y, code, i as usize, x) {
-                    Ok(()) => {
-                        drop(y);
-                        self.collect_dead();
-                        *pc = next + 1;
-                        return;
-                    }
-                    Err(x) => {
-                        self.stack.push(x);
-                        self.stack.push(y);
-                        return;
-                    }
-                }
-            }
+    pub(super) fn fuse_pair(&mut self, x: Operand, y: Operand, code: &crate::bytecode::Code, pc: &mut usize, lb: usize) -> PyResult<()> {
+        let (Some(xv), Some(yv)) = (self.operand(x, code, lb), self.operand(y, code, lb)) else {
+            return Err(self.unbound_operand(x, y, code, pc, lb));
+        };
+        let next = *pc + 1;
+        let fused = match code.instructions.fetch(next) {
+            Instr::Binary(op) | Instr::Inplace(op) => self.binary_fast(xv, yv, op).map(Fused::Value),
+            Instr::Subscr => self.subscr_fast(xv, yv).map(Fused::Value),
+            Instr::Compare(op) => self.compare_fast(xv, yv, op).map(Fused::Test),
+            // `obj.name = value` from two locals: `x` is the value, `y`
+            // the object.
+            Instr::StoreAttr(i) => self.store_attr_cached(yv, code, i as usize, xv.clone()).ok().map(|()| Fused::Stored),
             Instr::StoreSubscr => {
                 // `a[i] = v`: `x` is the list, `y` the index, and the
                 // value was pushed before them.
+                let (x, y) = (xv.clone(), yv.clone());
                 let v = self.pop();
                 match self.store_subscr_fast(&x, &y, v) {
-                    Ok(()) => {
-                        drop((x, y));
-                        self.collect_dead();
-                        *pc = next + 1;
-                    }
+                    Ok(()) => Some(Fused::Stored),
                     Err(v) => {
                         self.stack.push(v);
-                        self.stack.push(x);
-                        self.stack.push(y);
+                        None
                     }
                 }
-                return;
             }
-            Instr::Compare(op) => {
-                if let Some(r) = self.compare_fast(&x, &y, op) {
-                    *pc = next + 1;
-                    self.push_or_jump(r, code, pc);
-                    return;
+            _ => None,
+        };
+        *pc = next;
+        match fused {
+            Some(f) => {
+                *pc = next + 1;
+                self.finish_fused(f, code, pc);
+            }
+            None => {
+                let (Some(xv), Some(yv)) = (self.operand(x, code, lb), self.operand(y, code, lb)) else { unreachable!() };
+                let (xv, yv) = (xv.clone(), yv.clone());
+                self.stack.push(xv);
+                self.stack.push(yv);
+            }
+        }
+        Ok(())
+    }
+
+    /// `LoadConstOperand`: the operator at `pc` runs on the value on top
+    /// of the stack and the constant, when its fast path applies; the
+    /// popped value's box takes the result when nothing else holds it.
+    #[inline(always)]
+    pub(super) fn fuse_const_operand(&mut self, c: u32, code: &crate::bytecode::Code, pc: &mut usize) {
+        let y = &code.consts[c as usize];
+        let fused = match code.instructions.fetch(*pc) {
+            Instr::Binary(op) | Instr::Inplace(op) => {
+                let x = self.pop();
+                match self.binary_fast_reusing(x, y, op) {
+                    Ok(r) => Some(Fused::Value(r)),
+                    Err(x) => {
+                        self.stack.push(x);
+                        None
+                    }
                 }
             }
-            _ => {}
+            Instr::Subscr => self.subscr_fast(self.stack.last(), y).map(|r| {
+                drop(self.stack.pop());
+                Fused::Value(r)
+            }),
+            Instr::Compare(op) => self.compare_fast(self.stack.last(), y, op).map(|t| {
+                drop(self.stack.pop());
+                Fused::Test(t)
+            }),
+            _ => None,
+        };
+        match fused {
+            Some(f) => {
+                *pc += 1;
+                self.finish_fused(f, code, pc);
+            }
+            None => self.stack.push(y.clone()),
         }
-        self.stack.push(x);
-        self.stack.push(y);
     }
+
+    /// A fused operator's result: a value is pushed, a test goes to the
+    /// conditional jump after it (`push_or_jump`), a store is done.
+    #[inline(always)]
+    fn finish_fused(&mut self, f: Fused, code: &crate::bytecode::Code, pc: &mut usize) {
+        match f {
+            Fused::Value(r) => self.stack.push(r),
+            Fused::Test(r) => self.push_or_jump(r, code, pc),
+            Fused::Stored => self.collect_dead(),
+        }
+    }
+
+    /// A fused pair's operand, or `None` for an unbound local.
+    #[inline(always)]
+    fn operand<'a>(&'a self, o: Operand, code: &'a crate::bytecode::Code, lb: usize) -> Option<&'a Obj> {
+        match o {
+            Operand::Local(i) => self.stack.slot(lb + i as usize).as_ref(),
+            Operand::Const(c) => Some(&code.consts[c as usize]),
+        }
+    }
+
+    /// The error of a pair with an unbound local, raised at the load that
+    /// found it (the pair's first instruction or its second, at `pc`).
+    #[cold]
+    #[inline(never)]
+    fn unbound_operand(&self, x: Operand, y: Operand, code: &crate::bytecode::Code, pc: &mut usize, lb: usize) -> crate::object::PyErr {
+        let unbound = if self.operand(x, code, lb).is_none() {
+            x
+        } else {
+            *pc += 1;
+            y
+        };
+        match unbound {
+            Operand::Local(i) => self.unbound_local(&code.varnames[i as usize]),
+            Operand::Const(_) => unreachable!("a constant is always there"),
+        }
+    }
+}
+
+/// Where an operand of a fused load pair is.
+#[derive(Clone, Copy)]
+pub(super) enum Operand {
+    /// A local, by its index in the frame.
+    Local(u16),
+    Const(u16),
+}
+
+/// What a fused operator made.
+enum Fused {
+    /// A value to push.
+    Value(Obj),
+    /// A comparison's outcome.
+    Test(bool),
+    /// A store, done.
+    Stored,
 }

@@ -61,6 +61,17 @@ impl Vm {
         }
     }
 
+    /// `binary_fast` on an owned left operand, whose box the result may
+    /// take; `Err` gives it back for the general path.
+    #[inline(always)]
+    pub(crate) fn binary_fast_reusing(&self, mut a: Obj, b: &Obj, op: BinOp) -> Result<Obj, Obj> {
+        let Some(v) = self.fast_value(&a, b, op) else { return Err(a) };
+        if v.is_boxed() && overwrite_fast(&self.types, &mut a, &v) {
+            return Ok(a);
+        }
+        Ok(self.box_fast(v))
+    }
+
     /// The eval loop's `Binary`/`Inplace` fast path for the two operands
     /// it popped. `Err` gives them back for the general path. `Ok(None)`:
     /// the result went into the box of the local or list item the next
