@@ -250,14 +250,7 @@ impl Vm {
                 Instr::LoadConstLoadFast(c, b) => self.fuse_pair(Operand::Const(c), Operand::Local(b), code, pc, *lb)?,
                 // The operator after it is at `pc`, as after a pair.
                 Instr::LoadConstOperand(c) => self.fuse_const_operand(c, code, pc),
-                Instr::LoadFastLoadAttr(a, i) => {
-                    let Some(obj) = self.stack.slot(*lb + a as usize).clone() else {
-                        return Err(self.unbound_local(&code.varnames[a as usize]));
-                    };
-                    *pc += 1;
-                    let v = self.load_attr_instr(&obj, code, i as usize)?;
-                    self.stack.push(v);
-                }
+                Instr::LoadFastLoadAttr(a, i) => self.load_local_attr(a as usize, i as usize, code, pc, *lb)?,
                 Instr::StoreFastLoadFast(a, b) => {
                     let v = self.pop();
                     let old = self.stack.slot_mut(*lb + a as usize).replace(v);

@@ -276,6 +276,37 @@ impl Vm {
         Ok(())
     }
 
+    /// `LoadFastLoadAttr`: the attribute `names[i]` of local `a`, read
+    /// through the cache on the local where it lies, with no count taken
+    /// of it (`self.x; self.y` would otherwise write the instance's count
+    /// four times); a miss takes the generic path on a clone.
+    #[inline(always)]
+    pub(super) fn load_local_attr(&mut self, a: usize, i: usize, code: &crate::bytecode::Code, pc: &mut usize, lb: usize) -> PyResult<()> {
+        let Some(obj) = self.stack.slot(lb + a) else {
+            return Err(self.unbound_local(&code.varnames[a]));
+        };
+        *pc += 1;
+        let v = match self.load_attr_cached(obj, code, i) {
+            Some(v) => v,
+            None => {
+                let obj = obj.clone();
+                self.load_attr_miss(&obj, code, i)?
+            }
+        };
+        self.stack.push(v);
+        Ok(())
+    }
+
+    /// `load_attr_instr` after the cache missed.
+    #[inline(never)]
+    fn load_attr_miss(&mut self, obj: &Obj, code: &crate::bytecode::Code, i: usize) -> PyResult<Obj> {
+        let v = self.get_attr(obj, &code.names[i])?;
+        if !self.cache_applies(obj, code, i) {
+            self.fill_attr_cache(obj, code, i)?;
+        }
+        Ok(v)
+    }
+
     /// `obj.names[i]` for `LoadAttr`: the instance-attribute cache, else
     /// the full lookup (which refills the cache).
     #[inline(always)]
@@ -283,11 +314,7 @@ impl Vm {
         if let Some(v) = self.load_attr_cached(obj, code, i) {
             return Ok(v);
         }
-        let v = self.get_attr(obj, &code.names[i])?;
-        if !self.cache_applies(obj, code, i) {
-            self.fill_attr_cache(obj, code, i)?;
-        }
-        Ok(v)
+        self.load_attr_miss(obj, code, i)
     }
 
     /// A fused load pair, `x` and `y` its operands; `pc` is at its
@@ -320,9 +347,9 @@ impl Vm {
             Instr::StoreSubscr => {
                 // `a[i] = v`: `x` is the list, `y` the index, and the
                 // value was pushed before them.
-                let (x, y) = (xv.clone(), yv.clone());
                 let v = self.pop();
-                match self.store_subscr_fast(&x, &y, v) {
+                let (Some(xv), Some(yv)) = (self.operand(x, code, lb), self.operand(y, code, lb)) else { unreachable!() };
+                match self.store_subscr_fast(xv, yv, v) {
                     Ok(()) => Some(Fused::Stored),
                     Err(v) => {
                         self.stack.push(v);
@@ -330,22 +357,36 @@ impl Vm {
                     }
                 }
             }
+            // `a[i] op= e`: the pair stays for the store at the end, and
+            // the item is pushed above it (`Dup2; Subscr` done here).
+            Instr::Dup2 if matches!(code.instructions.fetch(next + 1), Instr::Subscr) => {
+                self.subscr_fast(xv, yv).map(Fused::AboveOperands)
+            }
             _ => None,
         };
         *pc = next;
         match fused {
+            Some(Fused::AboveOperands(item)) => {
+                self.push_operands(x, y, code, lb);
+                self.stack.push(item);
+                *pc = next + 2;
+            }
             Some(f) => {
                 *pc = next + 1;
                 self.finish_fused(f, code, pc);
             }
-            None => {
-                let (Some(xv), Some(yv)) = (self.operand(x, code, lb), self.operand(y, code, lb)) else { unreachable!() };
-                let (xv, yv) = (xv.clone(), yv.clone());
-                self.stack.push(xv);
-                self.stack.push(yv);
-            }
+            None => self.push_operands(x, y, code, lb),
         }
         Ok(())
+    }
+
+    /// A fused pair's operands, pushed as its two loads would.
+    #[inline(always)]
+    fn push_operands(&mut self, x: Operand, y: Operand, code: &crate::bytecode::Code, lb: usize) {
+        let (Some(xv), Some(yv)) = (self.operand(x, code, lb), self.operand(y, code, lb)) else { unreachable!() };
+        let (xv, yv) = (xv.clone(), yv.clone());
+        self.stack.push(xv);
+        self.stack.push(yv);
     }
 
     /// `LoadConstOperand`: the operator at `pc` runs on the value on top
@@ -392,6 +433,7 @@ impl Vm {
             Fused::Value(r) => self.stack.push(r),
             Fused::Test(r) => self.push_or_jump(r, code, pc),
             Fused::Stored => self.collect_dead(),
+            Fused::AboveOperands(item) => self.stack.push(item),
         }
     }
 
@@ -438,4 +480,6 @@ enum Fused {
     Test(bool),
     /// A store, done.
     Stored,
+    /// A subscript's item, to push above the operands.
+    AboveOperands(Obj),
 }
