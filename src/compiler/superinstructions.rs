@@ -64,17 +64,25 @@ pub(super) fn fuse(code: &mut [Instr]) {
 }
 
 /// A fused pair of loads, which the VM may run with the operation after
-/// it (`push_or_fuse`).
+/// it (`fuse_pair`).
 fn is_load_pair(f: Instr) -> bool {
     matches!(f, Instr::LoadFastLoadFast(..) | Instr::LoadFastLoadConst(..) | Instr::LoadConstLoadFast(..))
 }
 
 /// Whether `next` is an operation a load pair before it runs in the same
-/// step (the ones `push_or_fuse` takes).
+/// step (the ones `fuse_pair` takes).
 fn absorbed(next: Option<&Instr>) -> bool {
     matches!(
         next,
-        Some(Instr::Binary(_) | Instr::Inplace(_) | Instr::Compare(_) | Instr::Subscr | Instr::StoreAttr(_) | Instr::StoreSubscr)
+        Some(
+            Instr::Binary(_)
+                | Instr::Inplace(_)
+                | Instr::Compare(_)
+                | Instr::Is(_)
+                | Instr::Subscr
+                | Instr::StoreAttr(_)
+                | Instr::StoreSubscr
+        )
     )
 }
 

@@ -341,6 +341,7 @@ impl Vm {
             Instr::Binary(op) | Instr::Inplace(op) => self.binary_fast(xv, yv, op).map(Fused::Value),
             Instr::Subscr => self.subscr_fast(xv, yv).map(Fused::Value),
             Instr::Compare(op) => self.compare_fast(xv, yv, op).map(Fused::Test),
+            Instr::Is(invert) => Some(Fused::Test(xv.is(yv) != (invert == 1))),
             // `obj.name = value` from two locals: `x` is the value, `y`
             // the object.
             Instr::StoreAttr(i) => self.store_attr_cached(yv, code, i as usize, xv.clone()).ok().map(|()| Fused::Stored),

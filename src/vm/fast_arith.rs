@@ -100,7 +100,7 @@ impl Vm {
     /// instruction is a store it may take over: `None` when it did (and
     /// moved `pc` past the store), else the result to push. (Out of line,
     /// measured by callgrind, it cost more than it saved; so did fusing
-    /// it also into `push_or_fuse`'s operator, which made the loop's
+    /// it also into `fuse_pair`'s operator, which made the loop's
     /// inlining worse.)
     #[inline(always)]
     fn store_fused(&mut self, v: Fast, a: Obj, b: Obj, code: &Code, pc: &mut usize, lb: usize) -> Option<Obj> {
