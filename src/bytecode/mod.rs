@@ -291,14 +291,14 @@ pub enum Instr {
     ReturnConst(u32),
 }
 
-/// The local that the store at `at` writes: a `StoreFast` after an
+/// The local that `store` writes: a `StoreFast` after an
 /// `UnpackStoreFast` (maybe fused since with the `LoadFast` after it).
 /// Anything else there is a bug of `fuse`.
 #[inline(always)]
-pub fn fused_store_target(code: &[Instr], at: usize) -> usize {
-    match code.get(at) {
-        Some(&Instr::StoreFast(a)) => a as usize,
-        Some(&Instr::StoreFastLoadFast(a, _)) => a as usize,
+pub fn fused_store_target(store: Instr) -> usize {
+    match store {
+        Instr::StoreFast(a) => a as usize,
+        Instr::StoreFastLoadFast(a, _) => a as usize,
         other => panic!("UnpackStoreFast is followed by {other:?}, not a StoreFast"),
     }
 }

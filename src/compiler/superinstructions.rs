@@ -192,7 +192,7 @@ mod tests {
         fuse(&mut code);
         assert_eq!(code[0], Instr::UnpackStoreFast(2));
         assert_eq!(code[2], Instr::StoreFastLoadFast(1, 1));
-        assert_eq!(fused_store_target(&code, 2), 1);
+        assert_eq!(fused_store_target(code[2]), 1);
         assert_eq!(code[4], Instr::UnpackSequence(2));
     }
 

@@ -259,13 +259,30 @@ impl Vm {
     /// `UnpackSequence` takes them, since a `__del__` may change a list.
     #[inline(always)]
     pub(super) fn unpack_store(&mut self, seq: Obj, n: usize, code: &crate::bytecode::Code, at: usize, lb: usize) -> PyResult<()> {
-        let target = |i: usize| lb + fused_store_target(&code.instructions, at + i);
+        let target = |i: usize| lb + fused_store_target(code.instructions.fetch(at + i));
         if let Some(t) = seq.downcast::<TupleValue>().filter(|t| t.0.len() == n && seq.has_type(&self.types.tuple)) {
             for (i, v) in t.0.iter().enumerate() {
                 drop(self.stack.slot_mut(target(i)).replace(v.clone()));
                 self.collect_dead();
             }
             return Ok(());
+        }
+        if n <= 4 {
+            if let Some(l) = self.exact_list_of_len(&seq, n) {
+                // All items are taken before the first store, whose
+                // release of the old value may run a `__del__` that
+                // changes the list (CPython's `UNPACK_SEQUENCE` copies
+                // them to the stack first, as `push_unpacked` does).
+                let mut items: [Option<Obj>; 4] = Default::default();
+                for (slot, v) in items.iter_mut().zip(l.0.borrow().iter()) {
+                    *slot = Some(v.clone());
+                }
+                for (i, v) in items.into_iter().take(n).enumerate() {
+                    drop(self.stack.slot_mut(target(i)).replace(v.expect("n items")));
+                    self.collect_dead();
+                }
+                return Ok(());
+            }
         }
         self.push_unpacked(&seq, n)?;
         for i in 0..n {
@@ -338,7 +355,21 @@ impl Vm {
         };
         let next = *pc + 1;
         let fused = match code.instructions.fetch(next) {
-            Instr::Binary(op) | Instr::Inplace(op) => self.binary_fast(xv, yv, op).map(Fused::Value),
+            Instr::Binary(op) | Instr::Inplace(op) => match code.instructions.fetch(next + 1) {
+                // `n % 2 == 0`: an int result compared with a constant is
+                // tested unboxed, and the jump after it taken.
+                Instr::LoadConstOperand(c) => match (self.fast_value(xv, yv, op), code.instructions.fetch(next + 2)) {
+                    (Some(super::fast_arith::Fast::Int(r)), Instr::Compare(cmp)) => {
+                        match self.exact_small_int(&code.consts[c as usize]) {
+                            Some(k) => Some(Fused::TestAfter(super::ops::ordering_matches(r.cmp(&k), cmp), 2)),
+                            None => self.binary_fast(xv, yv, op).map(Fused::Value),
+                        }
+                    }
+                    (Some(v), _) => Some(Fused::Value(self.box_fast(v))),
+                    (None, _) => None,
+                },
+                _ => self.binary_fast(xv, yv, op).map(Fused::Value),
+            },
             Instr::Subscr => self.subscr_fast(xv, yv).map(Fused::Value),
             Instr::Compare(op) => self.compare_fast(xv, yv, op).map(Fused::Test),
             Instr::Is(invert) => Some(Fused::Test(xv.is(yv) != (invert == 1))),
@@ -367,6 +398,10 @@ impl Vm {
         };
         *pc = next;
         match fused {
+            Some(Fused::TestAfter(r, skip)) => {
+                *pc = next + 1 + skip;
+                self.push_or_jump(r, code, pc);
+            }
             Some(Fused::AboveOperands(item)) => {
                 self.push_operands(x, y, code, lb);
                 self.stack.push(item);
@@ -435,6 +470,7 @@ impl Vm {
             Fused::Test(r) => self.push_or_jump(r, code, pc),
             Fused::Stored => self.collect_dead(),
             Fused::AboveOperands(item) => self.stack.push(item),
+            Fused::TestAfter(r, _) => self.push_or_jump(r, code, pc),
         }
     }
 
@@ -479,6 +515,8 @@ enum Fused {
     Value(Obj),
     /// A comparison's outcome.
     Test(bool),
+    /// The outcome of a comparison this many instructions further on.
+    TestAfter(bool, usize),
     /// A store, done.
     Stored,
     /// A subscript's item, to push above the operands.

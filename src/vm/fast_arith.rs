@@ -26,7 +26,7 @@ use crate::object::payloads::*;
 use num_integer::Integer;
 
 /// A fast-path result before it is boxed.
-enum Fast {
+pub(crate) enum Fast {
     Int(i64),
     Float(f64),
 }
@@ -177,7 +177,7 @@ impl Vm {
 
     /// A new box for `v` (or the cached small int).
     #[inline(always)]
-    fn box_fast(&self, v: Fast) -> Obj {
+    pub(crate) fn box_fast(&self, v: Fast) -> Obj {
         match v {
             Fast::Int(i) => self.new_int(i),
             Fast::Float(f) => self.new_float(f),
@@ -229,7 +229,7 @@ impl Vm {
     /// The unboxed result of the fast path: both operands exact machine
     /// ints and no overflow, or exact floats (`float_fast_value`).
     #[inline(always)]
-    fn fast_value(&self, a: &Obj, b: &Obj, op: BinOp) -> Option<Fast> {
+    pub(crate) fn fast_value(&self, a: &Obj, b: &Obj, op: BinOp) -> Option<Fast> {
         // Exact types only: a subclass may override the operator.
         let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (self.exact_int(a), self.exact_int(b)) else {
             return self.float_fast_value(a, b, op).map(Fast::Float);
