@@ -278,7 +278,7 @@ impl Vm {
                     self.collect_dead();
                 }
                 Instr::LoadDeref(i) => {
-                    let cell = self.frames[fi].cells[i as usize].clone();
+                    let cell = &self.frames[fi].cells[i as usize];
                     let v = cell.downcast::<CellValue>().and_then(|c| c.0.borrow().clone());
                     match v {
                         Some(v) => self.stack.push(v),
@@ -287,7 +287,7 @@ impl Vm {
                 }
                 Instr::StoreDeref(i) => {
                     let v = self.pop();
-                    let cell = self.frames[fi].cells[i as usize].clone();
+                    let cell = &self.frames[fi].cells[i as usize];
                     let old = cell.downcast::<CellValue>().and_then(|c| c.0.borrow_mut().replace(v));
                     drop(old);
                     self.collect_dead();
@@ -488,17 +488,14 @@ impl Vm {
                         *pc = t as usize;
                     }
                 }
-                Instr::JumpIfFalseOrPop(t) => {
-                    let v = self.top().clone();
-                    if self.truthy(&v)? {
-                        self.pop();
-                    } else {
-                        *pc = t as usize;
-                    }
-                }
-                Instr::JumpIfTrueOrPop(t) => {
-                    let v = self.top().clone();
-                    if self.truthy(&v)? {
+                Instr::JumpIfFalseOrPop(t) | Instr::JumpIfTrueOrPop(t) => {
+                    // `a and b`, `a or b`: the test reads the value where
+                    // it lies; only a `__bool__` call needs a counted copy.
+                    let truth = match self.truthy_known(self.top()) {
+                        Some(b) => b,
+                        None => self.truthy_of_top()?,
+                    };
+                    if truth == matches!(instr, Instr::JumpIfTrueOrPop(_)) {
                         *pc = t as usize;
                     } else {
                         self.pop();
@@ -726,6 +723,15 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// The truth of the value on top of the stack through `__bool__` or
+    /// `__len__`, on a counted copy (the call may change the stack).
+    #[cold]
+    #[inline(never)]
+    fn truthy_of_top(&mut self) -> PyResult<bool> {
+        let v = self.top().clone();
+        self.truthy(&v)
     }
 
     /// A new exception raised while another is being handled gets it as

@@ -73,7 +73,17 @@ impl Vm {
     }
 
     pub fn truthy(&mut self, o: &Obj) -> PyResult<bool> {
-        Ok(match o.kind() {
+        match self.truthy_known(o) {
+            Some(b) => Ok(b),
+            None => self.truthy_slow(o),
+        }
+    }
+
+    /// The truth of a builtin value without calling anything (`None`:
+    /// ask `__bool__` or `__len__`).
+    #[inline(always)]
+    pub(crate) fn truthy_known(&self, o: &Obj) -> Option<bool> {
+        Some(match o.kind() {
             Kind::Bool => o.downcast::<BoolValue>().is_some_and(|b| b.0),
             Kind::None => false,
             Kind::Int => match o.downcast::<IntValue>() {
@@ -87,7 +97,7 @@ impl Vm {
             Kind::Tuple => o.downcast::<TupleValue>().is_some_and(|t| !t.0.is_empty()),
             Kind::Dict => o.downcast::<DictValue>().is_some_and(|d| !d.0.borrow().is_empty()),
             Kind::Range => o.downcast::<RangeValue>().is_some_and(|r| super::seq::range_len(r.start, r.stop, r.step) > 0),
-            _ => return self.truthy_slow(o),
+            _ => return None,
         })
     }
 

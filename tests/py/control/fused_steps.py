@@ -111,3 +111,31 @@ def attrs(p):
     return total
 
 print(attrs(P(4)))
+
+class Truth:
+    def __init__(self, v):
+        self.v = v
+    def __bool__(self):
+        print("bool", self.v)
+        return self.v
+    def __repr__(self):
+        return f"Truth({self.v})"
+
+class Sized:
+    def __len__(self):
+        print("len")
+        return 0
+
+print(Truth(True) and "yes", Truth(False) and "no", Truth(False) or "or", Truth(True) or "x")
+print(Sized() or "empty", 0 or [] or "last", 3 and 0.0, "a" and "b")
+
+def counter():
+    n = 0
+    def bump():
+        nonlocal n
+        n += 1
+        return n
+    return bump
+
+b = counter()
+print(b(), b(), b())
