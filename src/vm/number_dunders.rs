@@ -64,7 +64,8 @@ fn unary(vm: &mut Vm, a: &CallArgs<'_>, owner: &str, name: &str, op: UnOp) -> Py
 
 fn truth(vm: &mut Vm, a: &CallArgs<'_>, owner: &str) -> PyResult<Obj> {
     receiver(vm, a, owner, "__bool__", 0)?;
-    let t = vm.truthy(&a.args[0])?;
+    // The payload's truth: `truthy` would come back here for a subclass.
+    let t = super::ops::builtin_truth(&a.args[0]).unwrap_or(true);
     Ok(vm.bool_obj(t))
 }
 

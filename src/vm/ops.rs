@@ -79,26 +79,24 @@ impl Vm {
         }
     }
 
-    /// The truth of a builtin value without calling anything (`None`:
-    /// ask `__bool__` or `__len__`).
+    /// The truth of a value of an exact builtin type, without calling
+    /// anything (`None`: ask `__bool__` or `__len__`, which a subclass may
+    /// override).
     #[inline(always)]
     pub(crate) fn truthy_known(&self, o: &Obj) -> Option<bool> {
-        Some(match o.kind() {
-            Kind::Bool => o.downcast::<BoolValue>().is_some_and(|b| b.0),
-            Kind::None => false,
-            Kind::Int => match o.downcast::<IntValue>() {
-                Some(IntValue::Small(i)) => *i != 0,
-                _ => true,
-            },
-            Kind::Float => o.downcast::<FloatValue>().is_some_and(|f| f.0 != 0.0),
-            Kind::Complex => o.downcast::<ComplexValue>().is_some_and(|c| c.re != 0.0 || c.im != 0.0),
-            Kind::Str => o.downcast::<StrValue>().is_some_and(|s| s.chars > 0),
-            Kind::List => o.downcast::<ListValue>().is_some_and(|l| !l.0.borrow().is_empty()),
-            Kind::Tuple => o.downcast::<TupleValue>().is_some_and(|t| !t.0.is_empty()),
-            Kind::Dict => o.downcast::<DictValue>().is_some_and(|d| !d.0.borrow().is_empty()),
-            Kind::Range => o.downcast::<RangeValue>().is_some_and(|r| super::seq::range_len(r.start, r.stop, r.step) > 0),
-            _ => return None,
-        })
+        let t = &self.types;
+        let exact = match o.kind() {
+            Kind::Bool | Kind::None | Kind::Range => true,
+            Kind::Int => o.has_type(&t.int),
+            Kind::Float => o.has_type(&t.float),
+            Kind::Complex => o.has_type(&t.complex),
+            Kind::Str => o.has_type(&t.str_),
+            Kind::List => o.has_type(&t.list),
+            Kind::Tuple => o.has_type(&t.tuple),
+            Kind::Dict => o.has_type(&t.dict),
+            _ => false,
+        };
+        if exact { builtin_truth(o) } else { None }
     }
 
     #[cold]
@@ -114,7 +112,9 @@ impl Vm {
             let r = self.call_object(&m, &[o.clone()])?;
             return Ok(self.small_int(&r).unwrap_or(1) != 0);
         }
-        Ok(true)
+        // A subclass of a builtin that has no `__bool__` slot of its own
+        // to look up (complex) keeps the builtin's truth.
+        Ok(builtin_truth(o).unwrap_or(true))
     }
 
     pub fn binary_op(&mut self, a: &Obj, b: &Obj, op: BinOp) -> PyResult<Obj> {
@@ -926,4 +926,24 @@ fn compare_dunders(op: CmpOp) -> (&'static str, &'static str, &'static str) {
         CmpOp::Gt => ("__gt__", "__lt__", ">"),
         CmpOp::Ge => ("__ge__", "__le__", ">="),
     }
+}
+
+/// The truth of a builtin value by its payload, whatever its type.
+pub(super) fn builtin_truth(o: &Obj) -> Option<bool> {
+    Some(match o.kind() {
+        Kind::Bool => o.downcast::<BoolValue>().is_some_and(|b| b.0),
+        Kind::None => false,
+        Kind::Int => match o.downcast::<IntValue>() {
+            Some(IntValue::Small(i)) => *i != 0,
+            _ => true,
+        },
+        Kind::Float => o.downcast::<FloatValue>().is_some_and(|f| f.0 != 0.0),
+        Kind::Complex => o.downcast::<ComplexValue>().is_some_and(|c| c.re != 0.0 || c.im != 0.0),
+        Kind::Str => o.downcast::<StrValue>().is_some_and(|s| s.chars > 0),
+        Kind::List => o.downcast::<ListValue>().is_some_and(|l| !l.0.borrow().is_empty()),
+        Kind::Tuple => o.downcast::<TupleValue>().is_some_and(|t| !t.0.is_empty()),
+        Kind::Dict => o.downcast::<DictValue>().is_some_and(|d| !d.0.borrow().is_empty()),
+        Kind::Range => o.downcast::<RangeValue>().is_some_and(|r| super::seq::range_len(r.start, r.stop, r.step) > 0),
+        _ => return None,
+    })
 }

@@ -139,3 +139,20 @@ def counter():
 
 b = counter()
 print(b(), b(), b())
+
+# The truth of builtin subclasses goes through their own __bool__/__len__.
+class B(int):
+    def __bool__(self):
+        return False
+class L(list):
+    def __len__(self):
+        return 0
+class S(str):
+    def __bool__(self):
+        return False
+class PlainInt(int):
+    pass
+class PlainComplex(complex):
+    pass
+print(bool(B(5)), not B(5), "yes" if B(5) else "no", B(5) and 1, bool(L([1])), "y" if L([1]) else "n", bool(S("x")))
+print(bool(PlainInt(0)), bool(PlainInt(2)), bool(PlainComplex(0)), bool(PlainComplex(1j)), PlainInt(0) or "zero")
