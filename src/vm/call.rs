@@ -68,6 +68,16 @@ impl Vm {
         self.call(&bound, args, kwnames)
     }
 
+    /// Calls the special method `m` that `lookup_special` found on the
+    /// type of `o`, for `o` and no other argument, bound as `call_dunder`
+    /// binds: a class attribute that is not a method stays unbound, as in
+    /// CPython (`__len__ = len` calls `len()`, a `TypeError`, rather than
+    /// `len(o)`, which would come back here without end).
+    pub(crate) fn call_special(&mut self, m: &Obj, o: &Obj) -> PyResult<Obj> {
+        let t = o.type_obj();
+        self.call_dunder(m, o, &t, &[], &[])
+    }
+
     /// `call` of a builtin function, with its recursion check.
     #[inline(always)]
     pub(crate) fn call_native(&mut self, callable: &Obj, args: &[Obj], kwnames: &[Obj]) -> PyResult<Obj> {

@@ -102,14 +102,14 @@ impl Vm {
     #[cold]
     fn truthy_slow(&mut self, o: &Obj) -> PyResult<bool> {
         if let Some(m) = self.lookup_special(o, "__bool__") {
-            let r = self.call_object(&m, &[o.clone()])?;
+            let r = self.call_special(&m, o)?;
             return match r.downcast::<BoolValue>() {
                 Some(b) => Ok(b.0),
                 None => Err(self.type_error(format!("__bool__ should return bool, returned {}", self.type_name(&r)))),
             };
         }
         if let Some(m) = self.lookup_special(o, "__len__") {
-            let r = self.call_object(&m, &[o.clone()])?;
+            let r = self.call_special(&m, o)?;
             return Ok(self.small_int(&r).unwrap_or(1) != 0);
         }
         // A subclass of a builtin that has no `__bool__` slot of its own
@@ -759,7 +759,7 @@ impl Vm {
     fn hash_by(&mut self, o: &Obj, found: Option<Obj>) -> PyResult<i64> {
         match found {
             Some(h) if h.kind() != Kind::None => {
-                let r = self.call_object(&h, &[o.clone()])?;
+                let r = self.call_special(&h, o)?;
                 match self.big_int(&r) {
                     // As CPython's `slot_tp_hash`: a result that fits a
                     // machine word is the hash itself (-1 becomes -2); only

@@ -648,7 +648,7 @@ impl Vm {
             Kind::Range => self.range_length(o.downcast::<RangeValue>().expect("range"))?,
             _ => match self.lookup_special(o, "__len__") {
                 Some(m) => {
-                    let r = self.call_object(&m, &[o.clone()])?;
+                    let r = self.call_special(&m, o)?;
                     self.len_result(&r)?
                 }
                 None => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(o)))),

@@ -143,7 +143,7 @@ impl Vm {
     #[cold]
     fn repr_slow(&mut self, o: &Obj) -> PyResult<String> {
         if let Some(m) = self.lookup_special(o, "__repr__") {
-            let r = self.call_object(&m, &[o.clone()])?;
+            let r = self.call_special(&m, o)?;
             return match r.downcast::<StrValue>() {
                 Some(s) => Ok(s.text.to_string_lossy()),
                 None => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(&r)))),
@@ -266,7 +266,7 @@ impl Vm {
     /// Calls the `__str__` method `m` found for `o`; its result must be a
     /// str.
     fn call_str_method(&mut self, o: &Obj, m: &Obj) -> PyResult<String> {
-        let r = self.call_object(m, &[o.clone()])?;
+        let r = self.call_special(m, o)?;
         match r.downcast::<StrValue>() {
             Some(s) => Ok(s.text.to_string_lossy()),
             None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(&r)))),
