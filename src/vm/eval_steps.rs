@@ -111,12 +111,11 @@ impl Vm {
             }
         }
         if func.kind() == Kind::Function {
+            // A function that `push_positional_frame` took would have
+            // returned above; here it binds defaults or keywords, or came
+            // out of a bound method (whose call binds positionally too).
             if self.frames.len() >= self.recursion_limit {
                 return Err(self.recursion_error());
-            }
-            if self.push_positional_frame(args_start - 1, call_base, args_start) {
-                self.enter_top_frame(fi_ref, code_rc, pc, lb);
-                return Ok(());
             }
             let frame = self.make_frame_from_stack(&func, call_base, args_start)?;
             if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
