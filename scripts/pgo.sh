@@ -9,7 +9,10 @@
 # script under every heap strategy), as CPython trains its PGO build on
 # its own test suite: the profile teaches the compiler which branches of
 # the interpreter are hot in Python programs in general, not in one
-# benchmark. Needs the `llvm-tools` rustup component for llvm-profdata
+# benchmark. Most corpus scripts are short, so their profile is mostly
+# start-up and compilation; tests/py/workloads (small whole programs: float
+# and integer loops, classes, generators, text, graphs) supply the hot
+# loops. The benchmark programs in ../shared/bench are never used. Needs the `llvm-tools` rustup component for llvm-profdata
 # (installed here on first use).
 #
 # A profile only describes the code it was made from. After changes to

@@ -30,7 +30,6 @@ pub(crate) fn install(vm: &mut Vm) {
         ("iter", builtin_iter),
         ("vars", builtin_vars),
         ("input", builtin_input),
-        ("chr", builtin_chr),
         ("ord", builtin_ord),
     ];
     for &(name, f) in functions {
@@ -654,23 +653,6 @@ fn builtin_input(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 use std::io::Write;
-
-fn builtin_chr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    no_kw(vm, "chr", &a)?;
-    count_err(vm, "chr", a.args.len(), 1, 1)?;
-    let Some(b) = vm.big_int(&a.args[0]) else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(&a.args[0]))));
-    };
-    match b.to_i64() {
-        Some(i) if (0..=0x10ffff).contains(&i) => {
-            let mut t = crate::text::Wtf8Buf::new();
-            t.push_code_point(i as u32);
-            Ok(vm.new_str_wtf8(t))
-        }
-        Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
-        None => Err(vm.overflow_error("Python int too large to convert to C int")),
-    }
-}
 
 fn builtin_ord(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     no_kw(vm, "ord", &a)?;

@@ -442,11 +442,7 @@ fn builtin_chr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     }
     let b = vm.index_value(&args[0])?;
     match num_traits::ToPrimitive::to_i64(&b) {
-        Some(cp @ 0..=0x10FFFF) => {
-            let mut t = Wtf8Buf::new();
-            t.push_code_point(cp as u32);
-            Ok(vm.new_str_wtf8(t))
-        }
+        Some(cp @ 0..=0x10FFFF) => Ok(vm.char_str(cp as u32)),
         Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
         None => Err(vm.overflow_error("Python int too large to convert to C int")),
     }

@@ -97,6 +97,7 @@ mod str_fast;
 mod str_methods;
 mod str_translate;
 mod subclasses;
+mod str_index;
 mod table_iter;
 mod text;
 mod type_cache;
@@ -106,6 +107,7 @@ mod values;
 
 pub use types::{Singletons, Types};
 pub(crate) use set::set_items;
+pub(crate) use str_index::SliceRange;
 
 use crate::bytecode::Code;
 use crate::heap::{Finalizer, Heap, Obj};

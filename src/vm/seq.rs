@@ -1,6 +1,6 @@
 //! Iteration, subscripts, membership and unpacking.
 
-use super::Vm;
+use super::{SliceRange, Vm};
 use crate::bytecode::UnOp;
 use crate::heap::{Kind, Obj};
 use crate::object::PyResult;
@@ -185,10 +185,8 @@ impl Vm {
                             // index would rescan the text every time.
                             let s = seq.downcast::<StrValue>().expect("str");
                             let Some((cp, len)) = s.text.code_point_at(i) else { return Ok(None) };
-                            let mut t = crate::text::Wtf8Buf::new();
-                            t.push_code_point(cp);
                             index.set(i + len);
-                            return Ok(Some(self.new_str_wtf8(t)));
+                            return Ok(Some(self.char_str(cp)));
                         }
                         Kind::Bytes | Kind::ByteArray | Kind::MemoryView => {
                             self.byte_at(seq, i).map(|b| self.new_int(i64::from(b)))
@@ -394,10 +392,7 @@ impl Vm {
             Kind::Str if key.kind() != Kind::Slice => {
                 let s = obj.downcast::<StrValue>().expect("str");
                 let i = self.seq_index(key, s.chars, "string")?;
-                let cp = s.text.code_points().nth(i).expect("index in range");
-                let mut t = crate::text::Wtf8Buf::new();
-                t.push_code_point(cp);
-                Ok(self.new_str_wtf8(t))
+                Ok(self.str_char_at(s, i))
             }
             Kind::List | Kind::Tuple | Kind::Str => self.get_slice(obj, key),
             _ => match self.lookup_special(obj, "__getitem__") {
@@ -421,6 +416,13 @@ impl Vm {
     /// The indices a slice selects from a sequence of length `len`
     /// (`slice.indices`).
     pub(crate) fn slice_indices(&self, s: &SliceValue, len: usize) -> PyResult<Vec<usize>> {
+        Ok(self.slice_range(s, len)?.iter().collect())
+    }
+
+    /// The indices `s` selects from a sequence of `len` items, as
+    /// CPython's `PySlice_AdjustIndices` computes them, without listing
+    /// them (a slice of a long sequence is read where it lies).
+    pub(crate) fn slice_range(&self, s: &SliceValue, len: usize) -> PyResult<SliceRange> {
         let step = self.slice_bound(&s.step)?.unwrap_or(1);
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
@@ -436,13 +438,10 @@ impl Vm {
         } else {
             (clamp(self.slice_bound(&s.start)?, len - 1, -1, len - 1), clamp(self.slice_bound(&s.stop)?, -1, -1, len - 1))
         };
-        let mut out = Vec::new();
-        let mut i = start;
-        while (step > 0 && i < stop) || (step < 0 && i > stop) {
-            out.push(i as usize);
-            i += step;
-        }
-        Ok(out)
+        // `step` may be i64::MIN; the span and the count fit in i128.
+        let (span, step_abs) = if step > 0 { (stop - start, step as i128) } else { (start - stop, -(step as i128)) };
+        let count = if span <= 0 { 0 } else { ((span as i128 + step_abs - 1) / step_abs) as usize };
+        Ok(SliceRange { start: start.max(0) as usize, step, count })
     }
 
     /// `key` with bounds that are neither ints nor None replaced by their
@@ -473,24 +472,31 @@ impl Vm {
         let s = key.downcast::<SliceValue>().expect("slice");
         match obj.kind() {
             Kind::List => {
-                let items = obj.downcast::<ListValue>().expect("list").0.borrow().clone();
-                let idx = self.slice_indices(s, items.len())?;
-                Ok(self.new_list(idx.into_iter().map(|i| items[i].clone()).collect()))
+                let len = obj.downcast::<ListValue>().expect("list").0.borrow().len();
+                let r = self.slice_range(s, len)?;
+                // Reading the bounds ran no Python code (`resolve_slice`
+                // made them ints), so the list still has `len` items.
+                let items = obj.downcast::<ListValue>().expect("list").0.borrow();
+                let picked = r.iter().map(|i| items[i].clone()).collect();
+                drop(items);
+                Ok(self.new_list(picked))
             }
             Kind::Tuple => {
                 let t = obj.downcast::<TupleValue>().expect("tuple");
-                let idx = self.slice_indices(s, t.0.len())?;
-                Ok(self.new_tuple(idx.into_iter().map(|i| t.0[i].clone()).collect()))
+                let r = self.slice_range(s, t.0.len())?;
+                // As CPython: the whole of an exact tuple is itself.
+                if r.is_whole(t.0.len()) && obj.has_type(&self.types.tuple) {
+                    return Ok(obj.clone());
+                }
+                Ok(self.new_tuple(r.iter().map(|i| t.0[i].clone()).collect()))
             }
             _ => {
                 let st = obj.downcast::<StrValue>().expect("str");
-                let cps: Vec<u32> = st.text.code_points().collect();
-                let idx = self.slice_indices(s, cps.len())?;
-                let mut t = crate::text::Wtf8Buf::new();
-                for i in idx {
-                    t.push_code_point(cps[i]);
+                let r = self.slice_range(s, st.chars)?;
+                if r.is_whole(st.chars) && obj.has_type(&self.types.str_) {
+                    return Ok(obj.clone());
                 }
-                Ok(self.new_str_wtf8(t))
+                Ok(self.str_slice(st, &r))
             }
         }
     }

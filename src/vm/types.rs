@@ -124,6 +124,9 @@ pub struct Singletons {
     pub empty_tuple: Obj,
     /// Ints from `SMALL_INT_MIN` to `SMALL_INT_MAX`, as CPython caches them.
     pub small_ints: Vec<Obj>,
+    /// The str of each code point below 256, as CPython shares them
+    /// (`get_latin1_char`; see `str_index.rs`).
+    pub latin1: Vec<Obj>,
 }
 
 pub const SMALL_INT_MIN: i64 = -5;
@@ -386,6 +389,13 @@ impl Singletons {
                 e
             },
             small_ints: (SMALL_INT_MIN..=SMALL_INT_MAX).map(|i| Obj::new(IntValue::Small(i), &t.int)).collect(),
+            latin1: (0u32..256)
+                .map(|cp| {
+                    let mut text = crate::text::Wtf8Buf::new();
+                    text.push_code_point(cp);
+                    Obj::new(StrValue { text, chars: 1, hash: Cell::new(-1) }, &t.str_)
+                })
+                .collect(),
         }
     }
 }
