@@ -424,7 +424,9 @@ pub struct MethodWay {
 /// subclasses, as a base class's `__init__`, keeps hitting), while no
 /// class has changed since (`generation`, the VM's type-cache generation,
 /// which starts at 1 so the default never matches). Hits still check that
-/// the entry's key is the attribute's name object.
+/// the entry's key is the attribute's name object. An `index` with
+/// `AttrCache::SLOT` set names a `__slots__` member instead: the
+/// instance's slot `index & !SLOT`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AttrCache {
     pub type_addr: usize,
@@ -432,6 +434,11 @@ pub struct AttrCache {
     pub type_addr2: usize,
     pub generation: u64,
     pub index: u32,
+}
+
+impl AttrCache {
+    /// Marks `index` as a slot number (no dict has 2**31 entries).
+    pub const SLOT: u32 = 1 << 31;
 }
 
 /// Where a `LoadGlobal` last found its name: valid while the globals

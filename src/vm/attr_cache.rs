@@ -15,8 +15,10 @@
 //! descriptor. That stays true while no class changes, which the type
 //! cache's generation witnesses (every class change bumps it). A hit
 //! also checks that the dict entry at the index has the name object as
-//! its key; otherwise the dict is searched and the index updated. Classes
-//! without instance dicts (`__slots__`) and dunder names are never cached.
+//! its key; otherwise the dict is searched and the index updated. A
+//! `__slots__` member (a data descriptor that reads the instance's slot
+//! array) is cached as its slot number instead, off the dict path's way.
+//! Dunder names are never cached.
 
 use super::Vm;
 use crate::bytecode::{AttrCache, Code, MethodCache, MethodWay};
@@ -34,8 +36,12 @@ impl Vm {
         if !self.cache_applies(obj, code, i) {
             return None;
         }
-        let slot = obj.downcast::<InstanceValue>()?.dict.borrow();
-        let dict = slot.as_ref()?;
+        let iv = obj.downcast::<InstanceValue>()?;
+        let slot = iv.dict.borrow();
+        let Some(dict) = slot.as_ref() else {
+            drop(slot);
+            return self.load_attr_slot(iv, code, i);
+        };
         let t = dict.downcast::<DictValue>()?.0.borrow();
         if let Some((k, v)) = t.entry(code.attr_cache[i].get().index as usize) {
             if k.key.is(&code.names[i]) {
@@ -45,7 +51,23 @@ impl Vm {
         drop(t);
         let dict = dict.clone();
         drop(slot);
+        if code.attr_cache[i].get().index & AttrCache::SLOT != 0 {
+            return self.load_attr_slot(iv, code, i);
+        }
         self.load_attr_reindex(&dict, code, i)
+    }
+
+    /// A cached `__slots__` member: the instance's slot, or `None` (to
+    /// the generic path, which raises) when it is unset or the entry is
+    /// for a dict.
+    #[cold]
+    #[inline(never)]
+    fn load_attr_slot(&self, iv: &InstanceValue, code: &Code, i: usize) -> Option<Obj> {
+        let index = code.attr_cache[i].get().index;
+        if index & AttrCache::SLOT == 0 {
+            return None;
+        }
+        iv.slots.get((index & !AttrCache::SLOT) as usize)?.borrow().clone()
     }
 
     /// The index is a hint shared by the recorded types (instances may
@@ -81,7 +103,7 @@ impl Vm {
             let slot = iv.dict.borrow();
             let Some(dict) = slot.as_ref() else {
                 drop(slot);
-                return self.store_attr_slow(iv, obj, name, value);
+                return self.store_attr_slow(iv, obj, name, value, cached as u32);
             };
             let Some(dv) = dict.downcast::<DictValue>() else { return Err(value) };
             let mut t = dv.0.borrow_mut();
@@ -95,7 +117,7 @@ impl Vm {
                 _ => {
                     drop(t);
                     drop(slot);
-                    return self.store_attr_slow(iv, obj, name, value);
+                    return self.store_attr_slow(iv, obj, name, value, cached as u32);
                 }
             }
         };
@@ -108,7 +130,14 @@ impl Vm {
     /// no dict yet, or the name sits elsewhere in it, or is new (every
     /// attribute an `__init__` sets comes here once per instance).
     #[inline(never)]
-    fn store_attr_slow(&self, iv: &InstanceValue, obj: &Obj, name: &Obj, value: Obj) -> Result<(), Obj> {
+    fn store_attr_slow(&self, iv: &InstanceValue, obj: &Obj, name: &Obj, value: Obj, cached: u32) -> Result<(), Obj> {
+        if cached & AttrCache::SLOT != 0 {
+            // A `__slots__` member (never a dict made for it).
+            let Some(cell) = iv.slots.get((cached & !AttrCache::SLOT) as usize) else { return Err(value) };
+            let old = cell.borrow_mut().replace(value);
+            drop(old);
+            return Ok(());
+        }
         let existing = iv.dict.borrow().clone();
         let dict = match existing {
             Some(d) => d,
@@ -154,7 +183,7 @@ impl Vm {
         }
         let type_ = obj.type_obj();
         let Some(tv) = type_.downcast::<TypeValue>() else { return Ok(()) };
-        if tv.flags.get() & (type_flags::CUSTOM_GETATTRIBUTE | type_flags::CUSTOM_SETATTR | type_flags::NO_DICT) != 0 {
+        if tv.flags.get() & (type_flags::CUSTOM_GETATTRIBUTE | type_flags::CUSTOM_SETATTR) != 0 {
             return Ok(());
         }
         let name = &code.names[i];
@@ -166,18 +195,22 @@ impl Vm {
         }) {
             return Ok(());
         }
-        if let Some(attr) = self.lookup_type_attr(&type_, name) {
-            if self.is_data_descr(&attr) {
-                return Ok(());
-            }
-        }
-        // Filled even when the name is not (yet) in this instance's dict,
-        // with an index no dict has: the contract is about the type.
-        let index = obj
-            .downcast::<InstanceValue>()
-            .and_then(|iv| iv.dict.borrow().clone())
-            .and_then(|d| d.downcast::<DictValue>().and_then(|dv| self.find_str_index(&dv.0, name)))
-            .map_or(u32::MAX, |i| i as u32);
+        let attr = self.lookup_type_attr(&type_, name);
+        let index = match attr.as_ref().map(|a| (a, a.downcast::<DescrValue>())) {
+            // A `__slots__` member reads and writes the instance's slot,
+            // whatever its dict holds.
+            Some((_, Some(DescrValue::Slot { index, .. }))) if *index < AttrCache::SLOT as usize => AttrCache::SLOT | *index as u32,
+            Some((a, _)) if self.is_data_descr(a) => return Ok(()),
+            _ if tv.flags.get() & type_flags::NO_DICT != 0 => return Ok(()),
+            // Filled even when the name is not (yet) in this instance's
+            // dict, with an index no dict has: the contract is about the
+            // type.
+            _ => obj
+                .downcast::<InstanceValue>()
+                .and_then(|iv| iv.dict.borrow().clone())
+                .and_then(|d| d.downcast::<DictValue>().and_then(|dv| self.find_str_index(&dv.0, name)))
+                .map_or(u32::MAX & !AttrCache::SLOT, |i| i as u32),
+        };
         // The type that filled the entry before stays as the second one
         // while no class changed (its contract still holds).
         let old = code.attr_cache[i].get();
