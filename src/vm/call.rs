@@ -139,6 +139,12 @@ impl Vm {
         let code = &f.code.downcast::<CodeValue>().expect("code").0;
         let nargs = self.stack.len() - args_start;
         if !binds_positionally(code, nargs) {
+            if let Some((defaults, from)) = defaults_completing(f, code, nargs) {
+                // The defaults of the parameters not given join the
+                // arguments where they lie.
+                self.push_defaults(&defaults, from);
+                return Ok(self.positional_frame(f, code, call_base, args_start));
+            }
             let args = self.stack.split_off(args_start);
             self.stack.truncate(call_base);
             return self.make_frame(func, &args, &[]);
@@ -192,6 +198,12 @@ impl Vm {
             self.stack.extend(args.iter().cloned());
             return Ok(self.positional_frame(f, &code, locals_base, locals_base));
         }
+        if let Some((defaults, from)) = kwnames.is_empty().then(|| defaults_completing(f, &code, args.len())).flatten() {
+            let locals_base = self.stack.len();
+            self.stack.extend(args.iter().cloned());
+            self.push_defaults(&defaults, from);
+            return Ok(self.positional_frame(f, &code, locals_base, locals_base));
+        }
         let mut locals: Vec<Option<Obj>> = vec![None; code.varnames.len()];
         let npos_given = args.len() - kwnames.len();
         let kwonly = code.kwonlyargcount as usize;
@@ -222,12 +234,15 @@ impl Vm {
 
         // Keyword arguments.
         for (name, value) in kwnames.iter().zip(&args[npos_given..]) {
-            let n = self.str_lossy(name);
-            let pos = code.varnames[code.posonlyargcount as usize..argcount + kwonly].iter().position(|v| *v == n);
+            // Compared as bytes: the name is made as a String only for a
+            // message.
+            let wanted = name.downcast::<StrValue>().map_or(&[][..], |s| s.text.as_bytes());
+            let pos = code.varnames[code.posonlyargcount as usize..argcount + kwonly].iter().position(|v| v.as_bytes() == wanted);
             match pos {
                 Some(p) => {
                     let i = p + code.posonlyargcount as usize;
                     if locals[i].is_some() {
+                        let n = self.str_lossy(name);
                         return Err(self.type_error(format!("{}() got multiple values for argument '{n}'", fname(self))));
                     }
                     locals[i] = Some(value.clone());
@@ -245,6 +260,7 @@ impl Vm {
                                 misplaced.join(", ")
                             )));
                         }
+                        let n = self.str_lossy(name);
                         return Err(self.type_error(format!("{}() got an unexpected keyword argument '{n}'", fname(self))));
                     }
                 },
@@ -252,12 +268,8 @@ impl Vm {
         }
 
         // Defaults for what is still missing.
-        let defaults: Vec<Obj> = f
-            .defaults
-            .borrow()
-            .as_ref()
-            .and_then(|d| d.downcast::<TupleValue>().map(|t| t.0.to_vec()))
-            .unwrap_or_default();
+        let defaults_tuple = f.defaults.borrow().clone();
+        let defaults: &[Obj] = defaults_tuple.as_ref().and_then(|d| d.downcast::<TupleValue>()).map_or(&[], |t| &t.0[..]);
         let first_default = argcount - defaults.len().min(argcount);
         let mut missing = Vec::new();
         for i in 0..argcount {
@@ -310,6 +322,12 @@ impl Vm {
         Ok(Frame::with_cells(code, f.globals.clone(), None, locals_base, locals_base, self.handled.len(), cells.into_boxed_slice().into()))
     }
 
+    /// Pushes the items of the defaults tuple from index `from` on.
+    fn push_defaults(&mut self, defaults: &Obj, from: usize) {
+        let t = defaults.downcast::<TupleValue>().expect("a tuple");
+        self.stack.extend(t.0[from..].iter().cloned());
+    }
+
     #[cold]
     fn too_many_positional(&self, fname: &str, argcount: usize, given: usize, f: &FunctionValue) -> crate::object::PyErr {
         let ndefaults = f.defaults.borrow().as_ref().and_then(|d| d.downcast::<TupleValue>().map(|t| t.0.len())).unwrap_or(0);
@@ -346,6 +364,26 @@ fn binds_positionally(code: &crate::bytecode::Code, n: usize) -> bool {
         && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
         && code.kwonlyargcount == 0
         && code.cellvars.is_empty()
+}
+
+/// When `n` positional arguments and the trailing defaults of `f` fill
+/// exactly its positional parameters (nothing else to bind, as for
+/// `binds_positionally`): the `__defaults__` tuple and where in it the
+/// missing ones start. The tuple is the one `__defaults__` holds now, as
+/// `make_frame` would read it.
+#[inline]
+fn defaults_completing(f: &FunctionValue, code: &crate::bytecode::Code, n: usize) -> Option<(Obj, usize)> {
+    let argcount = code.argcount as usize;
+    if n >= argcount || !binds_positionally(code, argcount) {
+        return None;
+    }
+    let defaults = f.defaults.borrow();
+    let tuple = defaults.as_ref()?;
+    let first_default = argcount.checked_sub(tuple.downcast::<TupleValue>()?.0.len())?;
+    if n < first_default {
+        return None;
+    }
+    Some((tuple.clone(), n - first_default))
 }
 
 /// The cells of a frame of `f` when its code has no cell variables of its
