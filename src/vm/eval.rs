@@ -565,15 +565,7 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod(n) => self.call_on_stack(n as usize, true, fi_ref, code_rc, pc, lb)?,
-                Instr::CallKw(n) => {
-                    let kwnames = self.pop();
-                    let args = self.stack.split_off(self.stack.len() - n as usize);
-                    let func = self.pop();
-                    let names: Vec<Obj> = kwnames.downcast::<TupleValue>().map(|t| t.0.to_vec()).unwrap_or_default();
-                    let r = self.call(&func, &args, &names)?;
-                    self.stack.push(r);
-                    self.collect_dead();
-                }
+                Instr::CallKw(n) => self.call_kw_on_stack(n as usize, fi_ref, code_rc, pc, lb)?,
                 Instr::MakeFunction(bits) => {
                     let f = self.make_function(fi, bits);
                     self.stack.push(f);

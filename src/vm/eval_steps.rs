@@ -48,6 +48,45 @@ impl Vm {
     /// `[function, self, a1..an]` (after `LoadMethod`). A Python function
     /// gets a frame that becomes the running one; anything else is called
     /// from Rust and its result pushed.
+    /// `CallKw`: `[f, a1..an, kwnames]`, the last `len(kwnames)`
+    /// arguments named. A Python function (bare or bound) gets its frame
+    /// pushed, and the loop switches to it as for `call_on_stack`; anything
+    /// else is called from Rust.
+    #[inline(never)]
+    pub(super) fn call_kw_on_stack(
+        &mut self,
+        n: usize,
+        fi_ref: &mut usize,
+        code_rc: &mut std::rc::Rc<crate::bytecode::Code>,
+        pc: &mut usize,
+        lb: &mut usize,
+    ) -> PyResult<()> {
+        let kwnames = self.pop();
+        let mut args = self.stack.split_off(self.stack.len() - n);
+        let mut func = self.pop();
+        let names = kwnames.downcast::<TupleValue>().map_or(&[][..], |t| &t.0[..]);
+        if let Some(m) = func.downcast::<BoundMethodValue>().filter(|m| m.func.kind() == Kind::Function) {
+            args.insert(0, m.self_.clone());
+            func = m.func.clone();
+        }
+        if func.kind() == Kind::Function && self.frames.len() < self.recursion_limit {
+            let frame = self.make_frame(&func, &args, names)?;
+            drop(args);
+            if frame.code.flags & crate::bytecode::flags::GENERATOR != 0 {
+                let g = self.make_generator(&func, frame);
+                self.stack.push(g);
+            } else {
+                self.frames.push(frame);
+                self.enter_top_frame(fi_ref, code_rc, pc, lb);
+            }
+            return Ok(());
+        }
+        let r = self.call(&func, &args, names)?;
+        self.stack.push(r);
+        self.collect_dead();
+        Ok(())
+    }
+
     #[inline(always)]
     pub(super) fn call_on_stack(
         &mut self,
