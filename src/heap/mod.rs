@@ -281,7 +281,7 @@ impl Heap {
 
     /// A copy of this thread's counters.
     pub fn stats() -> HeapStats {
-        LOCAL.with(|l| l.stats.snapshot())
+        LOCAL.with(|l| l.stats.snapshot(&free_list::pooled(&l.free)))
     }
 
     /// Frees the boxes this thread keeps for reuse (`free_list`). For

@@ -310,17 +310,19 @@ impl Obj {
         let header = Header::new(T::KIND, if T::GC { flags::GC } else { 0 });
         let raw: *mut Header = if T::GC {
             let boxed = Box::new(GcBox { head: GcHead { header, links: GcLinks::unlinked() }, value });
+            LOCAL.with(|l| l.stats.on_alloc(T::KIND, box_size::<T>()));
             Box::into_raw(boxed).cast()
         } else if let Some(p) = free_list::take::<T>() {
             // SAFETY: the free list hands out memory of `ObjBox<T>`'s
             // layout from the global allocator that nothing references;
             // writing a whole box makes it what `Box::new` would have.
+            // The box is still counted as live (see `free_list`).
             unsafe { p.as_ptr().write(ObjBox { header, value }) };
             p.as_ptr().cast()
         } else {
+            LOCAL.with(|l| l.stats.on_alloc(T::KIND, box_size::<T>()));
             Box::into_raw(Box::new(ObjBox { header, value })).cast()
         };
-        LOCAL.with(|l| l.stats.on_alloc(T::KIND, box_size::<T>()));
         // SAFETY: `Box::into_raw` never returns null; the header is at
         // offset 0 of both `#[repr(C)]` boxes, so the cast points at it.
         let ptr = unsafe { NonNull::new_unchecked(raw) };
@@ -668,13 +670,14 @@ unsafe fn release_pooled<T: Payload>(p: NonNull<Header>) {
     };
     // SAFETY: the box's payload is dropped and nothing references it; it
     // came from the global allocator with `ObjBox<T>`'s layout.
+    // A kept box stays counted as live (see `free_list`).
     let kept = unsafe { free_list::give::<T>(NonNull::new_unchecked(b)) };
     if !kept {
         // SAFETY: as above; `Layout::new::<ObjBox<T>>()` is the layout
         // `Box::new` allocated it with.
         unsafe { std::alloc::dealloc(b.cast(), std::alloc::Layout::new::<ObjBox<T>>()) };
+        LOCAL.with(|l| l.stats.on_free(T::KIND, box_size::<T>()));
     }
-    LOCAL.with(|l| l.stats.on_free(T::KIND, box_size::<T>()));
     if let Some(ty) = NonNull::new(ty as *mut Header) {
         // The box owned one count of its type. Released by hand rather
         // than by dropping an `Obj`, whose `died` the compiler would

@@ -19,6 +19,8 @@ pub struct HeapStats {
     pub frees: u64,
     pub live_objects: u64,
     pub live_bytes: u64,
+    /// The most bytes held at once, boxes waiting on the float and int
+    /// free lists included (see `free_list`).
     pub peak_bytes: u64,
     /// Live objects per `Kind`, indexed by `kind as usize`.
     pub live_by_kind: [u64; 32],
@@ -61,15 +63,36 @@ impl Counters {
         k.set(k.get() - 1);
     }
 
-    pub(super) fn snapshot(&self) -> HeapStats {
-        let live_by_kind: [u64; 32] = std::array::from_fn(|i| self.live_by_kind[i].get());
+    /// `count` boxes of `kind` (`size` bytes each) that waited on a leaf
+    /// free list, still counted as live, leave the heap: they were freed
+    /// when they went on the list, which `snapshot` counted until now.
+    pub(super) fn on_pooled_released(&self, kind: Kind, size: usize, count: usize) {
+        let n = count as u64;
+        self.frees.set(self.frees.get() + n);
+        self.live_bytes.set(self.live_bytes.get() - size as u64 * n);
+        let k = &self.live_by_kind[kind as usize];
+        k.set(k.get() - n);
+    }
+
+    /// The counters as reported. `pooled` describes the float and int
+    /// free lists (`free_list::pooled`): their boxes are still counted
+    /// live here, and each box given to one was a free (`takes` came back
+    /// out, `held` are there now).
+    pub(super) fn snapshot(&self, pooled: &[(Kind, usize, usize, u64)]) -> HeapStats {
+        let mut live_by_kind: [u64; 32] = std::array::from_fn(|i| self.live_by_kind[i].get());
+        let mut live_bytes = self.live_bytes.get();
+        let mut frees = self.frees.get();
+        for &(kind, size, held, takes) in pooled {
+            live_by_kind[kind as usize] -= held as u64;
+            live_bytes -= (size * held) as u64;
+            frees += takes + held as u64;
+        }
         let live_objects: u64 = live_by_kind.iter().sum();
-        let frees = self.frees.get();
         HeapStats {
             allocations: frees + live_objects,
             frees,
             live_objects,
-            live_bytes: self.live_bytes.get(),
+            live_bytes,
             peak_bytes: self.peak_bytes.get(),
             live_by_kind,
         }
