@@ -407,6 +407,10 @@ impl Vm {
         if o.kind() == Kind::None {
             return Ok(None);
         }
+        // Machine-size ints (bools too) without making a big int.
+        if let Some(i) = self.small_int(o) {
+            return Ok(Some(i));
+        }
         match self.big_int(o) {
             Some(b) => Ok(Some(num_traits::ToPrimitive::to_i64(&b).unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }))),
             None => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
