@@ -212,10 +212,14 @@ impl Vm {
                 .map_or(u32::MAX & !AttrCache::SLOT, |i| i as u32),
         };
         // The type that filled the entry before stays as the second one
-        // while no class changed (its contract still holds).
+        // while no class changed (its contract still holds), if the two
+        // share the entry's meaning: both find the name in their dicts
+        // (the index is only a hint there), or both in the same slot. A
+        // dict index read as a slot number would read another member.
         let old = code.attr_cache[i].get();
         let (generation, type_addr) = (self.type_generation.get(), obj.type_addr());
-        let type_addr2 = if old.generation != generation {
+        let same_meaning = if index & AttrCache::SLOT != 0 { old.index == index } else { old.index & AttrCache::SLOT == 0 };
+        let type_addr2 = if old.generation != generation || !same_meaning {
             0
         } else if old.type_addr != type_addr {
             old.type_addr

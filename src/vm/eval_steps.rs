@@ -44,10 +44,6 @@ impl Vm {
         *lb = frame.locals_base;
     }
 
-    /// The call at the top of the stack: `[f, a1..an]`, or with `method`
-    /// `[function, self, a1..an]` (after `LoadMethod`). A Python function
-    /// gets a frame that becomes the running one; anything else is called
-    /// from Rust and its result pushed.
     /// `CallKw`: `[f, a1..an, kwnames]`, the last `len(kwnames)`
     /// arguments named. A Python function (bare or bound) gets its frame
     /// pushed, and the loop switches to it as for `call_on_stack`; anything
@@ -87,6 +83,10 @@ impl Vm {
         Ok(())
     }
 
+    /// The call at the top of the stack: `[f, a1..an]`, or with `method`
+    /// `[function, self, a1..an]` (after `LoadMethod`). A Python function
+    /// gets a frame that becomes the running one; anything else is called
+    /// from Rust and its result pushed.
     #[inline(always)]
     pub(super) fn call_on_stack(
         &mut self,

@@ -41,3 +41,23 @@ try:
 except AttributeError as e:
     print(e)
 q = Q.__new__(Q); print(read(q))
+# One site reading and writing `x` of a dict class whose base has a slot
+# and of a slotted class: the slot numbers must not be mixed up.
+class Base:
+    __slots__ = ("q",)
+class WithDict(Base):
+    pass
+class Slotted:
+    __slots__ = ("x",)
+def pair(cls, x, q=None):
+    o = cls()
+    o.x = x
+    if q is not None:
+        o.q = q
+    return o
+objs = [pair(WithDict, "dict-x", "slot-q"), pair(Slotted, "slot-x"), pair(WithDict, "dict-x2", "slot-q2")]
+for rounds in range(3):
+    print([read(o) for o in objs])
+    for k, o in enumerate(objs):
+        write(o, f"{type(o).__name__}-{rounds}-{k}")
+print([(read(o), getattr(o, "q", None)) for o in objs])
