@@ -26,13 +26,15 @@ fn dicts_equal(vm: &mut Vm, a: &Obj, b: &Obj) -> PyResult<bool> {
         .downcast::<DictValue>()
         .map(|t| t.0.borrow().iter().map(|(k, v)| (k.key.clone(), v.clone())).collect())
         .unwrap_or_default();
-    for (k, v) in entries {
-        match vm.dict_get(b, &k)? {
-            Some(w) if vm.eq(&v, &w)? => {}
-            _ => return Ok(false),
+    vm.with_native_depth(" in comparison", |vm| {
+        for (k, v) in entries {
+            match vm.dict_get(b, &k)? {
+                Some(w) if vm.eq(&v, &w)? => {}
+                _ => return Ok(false),
+            }
         }
-    }
-    Ok(true)
+        Ok(true)
+    })
 }
 
 fn dict_compare(vm: &mut Vm, a: &CallArgs<'_>, equal: bool) -> PyResult<Obj> {

@@ -97,6 +97,7 @@ mod str_fast;
 mod str_methods;
 mod str_translate;
 mod subclasses;
+mod native_depth;
 mod str_index;
 mod table_iter;
 mod text;
@@ -221,6 +222,8 @@ pub struct Vm {
     /// so that a call allocates nothing.
     pub(crate) stack: stack::ValueStack,
     pub recursion_limit: usize,
+    /// Levels of Rust-only recursion under way (`native_depth.rs`).
+    native_depth: usize,
     /// `sys.get_int_max_str_digits()`: the most digits int<->str
     /// conversions accept (0 = no limit).
     pub max_str_digits: usize,
@@ -271,6 +274,7 @@ impl Vm {
             handled: Vec::new(),
             stack: stack::ValueStack::with_capacity(2048),
             recursion_limit: 1000,
+            native_depth: 0,
             max_str_digits: crate::text::int_text::DEFAULT_MAX_STR_DIGITS,
             interned: HashMap::default(),
             modules,

@@ -584,7 +584,7 @@ impl Vm {
             return Ok(self.bool_obj(ordering_matches(ord, op)));
         }
         if (a.kind() == Kind::Tuple && b.kind() == Kind::Tuple) || (a.kind() == Kind::List && b.kind() == Kind::List) {
-            return self.compare_sequences(a, b, op);
+            return self.with_native_depth(" in comparison", |vm| vm.compare_sequences(a, b, op));
         }
         self.compare_slow(a, b, op)
     }
@@ -725,10 +725,7 @@ impl Vm {
             Kind::BuiltinFunction | Kind::BoundMethod => self.method_hash(o),
             Kind::Tuple => {
                 let items = o.downcast::<TupleValue>().expect("tuple").0.to_vec();
-                let mut hashes = Vec::with_capacity(items.len());
-                for x in &items {
-                    hashes.push(self.hash(x)?);
-                }
+                let hashes = self.with_native_depth("", |vm| items.iter().map(|x| vm.hash(x)).collect::<PyResult<Vec<i64>>>())?;
                 Ok(hash_tuple(&hashes))
             }
             Kind::List | Kind::Dict => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(o)))),

@@ -418,17 +418,11 @@ fn set_repr(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         return Ok(vm.new_str(&format!("{name}(...)")));
     }
     vm.repr_active.push(s.addr());
-    let mut parts = Vec::with_capacity(items.len());
-    for x in &items {
-        match vm.repr(x) {
-            Ok(r) => parts.push(r),
-            Err(e) => {
-                vm.repr_active.retain(|p| *p != s.addr());
-                return Err(e);
-            }
-        }
-    }
+    let parts = vm.with_native_depth(" while getting the repr of an object", |vm| {
+        items.iter().map(|x| vm.repr(x)).collect::<PyResult<Vec<String>>>()
+    });
     vm.repr_active.retain(|p| *p != s.addr());
+    let parts = parts?;
     let body = format!("{{{}}}", parts.join(", "));
     let out = if name == "set" { body } else { format!("{name}({body})") };
     Ok(vm.new_str(&out))

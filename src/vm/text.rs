@@ -175,10 +175,12 @@ impl Vm {
             }
             .to_string());
         }
-        self.repr_active.push(o.addr());
-        let result = self.repr_container_items(o);
-        self.repr_active.pop();
-        result
+        self.with_native_depth(" while getting the repr of an object", |vm| {
+            vm.repr_active.push(o.addr());
+            let result = vm.repr_container_items(o);
+            vm.repr_active.pop();
+            result
+        })
     }
 
     fn repr_container_items(&mut self, o: &Obj) -> PyResult<String> {
