@@ -461,6 +461,10 @@ impl Vm {
                 IntValue::Big(b) => Obj::new(IntValue::Big(b.clone()), cls),
             },
             Kind::Float => Obj::new(FloatValue(obj.downcast::<FloatValue>().expect("float").0), cls),
+            Kind::Complex => {
+                let c = obj.downcast::<ComplexValue>().expect("complex");
+                Obj::new(ComplexValue { re: c.re, im: c.im }, cls)
+            }
             Kind::Str => {
                 let s = obj.downcast::<StrValue>().expect("str");
                 Obj::new(StrValue { text: s.text.clone(), chars: s.chars, hash: Cell::new(-1) }, cls)

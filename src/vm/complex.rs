@@ -393,6 +393,19 @@ fn this_complex(vm: &Vm, a: &CallArgs<'_>, name: &str) -> PyResult<C> {
     }
 }
 
+/// `complex.__bool__`: false only for `0j` (either zero's sign).
+fn complex_bool(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::list_methods::method_nargs(vm, &a, "complex", "__bool__", 0, 0, false)?;
+    match a.args[0].downcast::<ComplexValue>() {
+        Some(c) => Ok(vm.bool_obj(c.re != 0.0 || c.im != 0.0)),
+        // A slot wrapper's words, not a method descriptor's.
+        None => Err(vm.type_error(format!(
+            "descriptor '__bool__' requires a 'complex' object but received a '{}'",
+            vm.type_name(&a.args[0])
+        ))),
+    }
+}
+
 fn complex_conjugate(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     let c = this_complex(vm, &a, "conjugate")?;
     Ok(vm.new_complex(c.re, -c.im))
@@ -429,6 +442,7 @@ pub(crate) fn install(vm: &mut Vm) {
     set_type_method(vm, &t, "__format__", complex_format);
     set_type_method(vm, &t, "__new__", new_complex);
     set_type_method(vm, &t, "conjugate", complex_conjugate);
+    set_type_method(vm, &t, "__bool__", complex_bool);
     set_type_method(vm, &t, "__repr__", complex_repr_method);
     set_builtin(vm, "complex", t);
 }

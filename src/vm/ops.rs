@@ -112,8 +112,8 @@ impl Vm {
             let r = self.call_special(&m, o)?;
             return Ok(self.small_int(&r).unwrap_or(1) != 0);
         }
-        // A subclass of a builtin that has no `__bool__` slot of its own
-        // to look up (complex) keeps the builtin's truth.
+        // A subclass of a builtin whose truth has no `__bool__` to look
+        // up keeps the builtin's truth.
         Ok(builtin_truth(o).unwrap_or(true))
     }
 

@@ -133,7 +133,11 @@ fn sys_getframe(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
         None => num_bigint::BigInt::from(0),
     };
     let n = vm.frames.len();
-    let depth = num_traits::ToPrimitive::to_usize(&depth).unwrap_or(0);
+    // A C int, as in CPython; a negative depth counts as 0.
+    let Some(depth) = num_traits::ToPrimitive::to_i32(&depth) else {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    };
+    let depth = depth.max(0) as usize;
     if depth >= n {
         return Err(vm.value_error("call stack is not deep enough"));
     }
