@@ -25,7 +25,11 @@ print(c.m(1, y=2), C.m(c, x=3), c.m(x=4, y=5))
 try:
     c.bad(z=0)
 except ZeroDivisionError as e:
-    import traceback; traceback.print_exc(file=sys.stdout)
+    t, where = e.__traceback__, []
+    while t is not None:
+        where.append((t.tb_frame.f_code.co_name, t.tb_lineno))
+        t = t.tb_next
+    print(where, type(e).__name__, e)
 try:
     c.m(1, q=2)
 except TypeError as e:
