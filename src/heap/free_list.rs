@@ -137,7 +137,7 @@ impl TupleList {
 
 struct FreeList {
     len: Cell<usize>,
-    /// Boxes handed back out (counted for the float and int lists only,
+    /// Boxes handed back out (read for the float and int lists only,
     /// see the module comment).
     takes: Cell<u64>,
     /// `cap_of(i)` once the exit guard is registered; 0 before, and
@@ -249,12 +249,7 @@ fn make_room(l: &FreeLists, list: &FreeList) -> bool {
 #[inline(always)]
 pub(super) fn take<T: Payload>() -> Option<NonNull<ObjBox<T>>> {
     let i = const { list_index(T::KIND) }?;
-    let p = take_from(i)?;
-    LOCAL.with(|h| {
-        let takes = &h.free.lists[i].takes;
-        takes.set(takes.get() + 1);
-    });
-    Some(p.cast())
+    take_from(i).map(NonNull::cast)
 }
 
 /// Keeps the box at `p`, whose payload was already dropped, for reuse.
@@ -282,6 +277,7 @@ fn take_from(i: usize) -> Option<NonNull<u8>> {
             return None;
         }
         list.len.set(n - 1);
+        list.takes.set(list.takes.get() + 1);
         NonNull::new(list.slots[n - 1].get())
     })
 }

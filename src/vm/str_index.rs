@@ -30,7 +30,8 @@ pub(crate) struct SliceRange {
 impl SliceRange {
     pub(crate) fn iter(self) -> impl Iterator<Item = usize> {
         let SliceRange { start, step, count } = self;
-        (0..count).map(move |k| (start as i128 + k as i128 * step as i128) as usize)
+        // Every index is within the sequence, so no offset overflows.
+        (0..count).map(move |k| (start as i64 + k as i64 * step) as usize)
     }
 
     /// Every item of a sequence of `len`, in order.
