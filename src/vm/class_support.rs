@@ -448,8 +448,7 @@ impl Vm {
             .unwrap_or_default()
     }
 
-    /// What a builtin type's `__new__` made, as an instance of the
-    /// subclass `cls` (same layout; immutable values are copied).
+    /// A builtin `__new__`'s result as an instance of the subclass `cls` (same layout; immutable values copied).
     pub(crate) fn rebox(&mut self, obj: Obj, cls: &Obj) -> Obj {
         let Some(tv) = cls.downcast::<TypeValue>() else { return obj };
         if tv.instance_kind != obj.kind() || obj.has_type(cls) {
@@ -461,10 +460,7 @@ impl Vm {
                 IntValue::Big(b) => Obj::new(IntValue::Big(b.clone()), cls),
             },
             Kind::Float => Obj::new(FloatValue(obj.downcast::<FloatValue>().expect("float").0), cls),
-            Kind::Complex => {
-                let c = obj.downcast::<ComplexValue>().expect("complex");
-                Obj::new(ComplexValue { re: c.re, im: c.im }, cls)
-            }
+            Kind::Complex => obj.downcast::<ComplexValue>().map_or(obj.clone(), |c| Obj::new(ComplexValue { re: c.re, im: c.im }, cls)),
             Kind::Str => {
                 let s = obj.downcast::<StrValue>().expect("str");
                 Obj::new(StrValue { text: s.text.clone(), chars: s.chars, hash: Cell::new(-1) }, cls)
