@@ -565,7 +565,14 @@ impl Vm {
                     }
                 }
                 Instr::CallMethod(n) => self.call_on_stack(n as usize, true, fi_ref, code_rc, pc, lb)?,
-                Instr::CallKw(n) => self.call_kw_on_stack(n as usize, fi_ref, code_rc, pc, lb)?,
+                Instr::CallKw(n) => {
+                    // Out of line: it works on copies of the registers, so
+                    // that no reference to them leaves the loop.
+                    let (mut f, mut p, mut l) = (*fi_ref, *pc, *lb);
+                    let r = self.call_kw_on_stack(n as usize, &mut f, code_rc, &mut p, &mut l);
+                    (*fi_ref, *pc, *lb) = (f, p, l);
+                    r?
+                }
                 Instr::MakeFunction(bits) => {
                     let f = self.make_function(fi, bits);
                     self.stack.push(f);

@@ -389,7 +389,9 @@ impl Vm {
     #[inline(always)]
     pub(super) fn fuse_pair(&mut self, x: Operand, y: Operand, code: &crate::bytecode::Code, pc: &mut usize, lb: usize) -> PyResult<()> {
         let (Some(xv), Some(yv)) = (self.operand(x, code, lb), self.operand(y, code, lb)) else {
-            return Err(self.unbound_operand(x, y, code, pc, lb));
+            let (err, at) = self.unbound_operand(x, y, code, lb);
+            *pc += at;
+            return Err(err);
         };
         let next = *pc + 1;
         let fused = match code.instructions.fetch(next) {
@@ -521,19 +523,16 @@ impl Vm {
         }
     }
 
-    /// The error of a pair with an unbound local, raised at the load that
-    /// found it (the pair's first instruction or its second, at `pc`).
+    /// The error of a pair with an unbound local, and where it is raised:
+    /// 0 for the pair's first load, 1 for its second. (The counter is not
+    /// passed in: a reference to it, taken by a call that is not inlined,
+    /// would keep the loop's counter in memory.)
     #[cold]
     #[inline(never)]
-    fn unbound_operand(&self, x: Operand, y: Operand, code: &crate::bytecode::Code, pc: &mut usize, lb: usize) -> crate::object::PyErr {
-        let unbound = if self.operand(x, code, lb).is_none() {
-            x
-        } else {
-            *pc += 1;
-            y
-        };
+    fn unbound_operand(&self, x: Operand, y: Operand, code: &crate::bytecode::Code, lb: usize) -> (crate::object::PyErr, usize) {
+        let (unbound, at) = if self.operand(x, code, lb).is_none() { (x, 0) } else { (y, 1) };
         match unbound {
-            Operand::Local(i) => self.unbound_local(&code.varnames[i as usize]),
+            Operand::Local(i) => (self.unbound_local(&code.varnames[i as usize]), at),
             Operand::Const(_) => unreachable!("a constant is always there"),
         }
     }
