@@ -72,6 +72,8 @@ struct Unit {
 
 pub struct Compiler<'a> {
     vm: &'a mut Vm,
+    /// The module's text, for the source line a warning shows.
+    source: &'a str,
     table: SymbolTable,
     filename: String,
     units: Vec<Unit>,
@@ -88,7 +90,7 @@ pub fn compile_module(vm: &mut Vm, module: &ast::Mod, source: &str, filename: &s
         .chain(source.match_indices('\n').map(|(i, _)| i as u32 + 1))
         .collect();
     let interactive = matches!(module, ast::Mod::Interactive { .. });
-    let mut c = Compiler { vm, table, filename: filename.to_string(), units: Vec::new(), line_starts, interactive, folds: Default::default() };
+    let mut c = Compiler { vm, source, table, filename: filename.to_string(), units: Vec::new(), line_starts, interactive, folds: Default::default() };
     c.enter(ScopeId(0), "<module>", "<module>", 1, None);
     let body: &[Stmt] = match module {
         ast::Mod::Module { body, .. } => c.store_docstring(body)?,
@@ -118,6 +120,40 @@ impl Compiler<'_> {
 
     fn scope(&self) -> &Scope {
         self.table.scope(self.units.last().expect("a unit").scope)
+    }
+
+    /// CPython's `check_compare`: `is` or `is not` with an operand that
+    /// is a constant (after folding) other than None, True, False or
+    /// `...` draws a `SyntaxWarning`, for the first such test of a chain
+    /// only. The warning, made an error by a filter, is a `SyntaxError`.
+    fn warn_is_literal(&mut self, left: &Expr, ops: &[ast::CmpOp], comparators: &[Expr]) -> CResult<()> {
+        let mut left_ok = self.identity_operand(left);
+        for (op, right) in ops.iter().zip(comparators) {
+            let right_ok = self.identity_operand(right);
+            if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) && !(left_ok && right_ok) {
+                let msg = if matches!(op, ast::CmpOp::Is) {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                let line = self.units.last().expect("a unit").loc.line;
+                let start = self.line_starts.get(line as usize - 1).copied().unwrap_or(0) as usize;
+                let text = self.source.get(start..).and_then(|t| t.lines().next()).unwrap_or("");
+                if !self.vm.syntax_warning(&self.filename, line, msg, text) {
+                    let end = comparators.last().map_or(left.range.end, |c| c.range.end);
+                    return Err(CompileError::Syntax(SyntaxError::new(msg, left.range.start as usize, end as usize)));
+                }
+                return Ok(());
+            }
+            left_ok = right_ok;
+        }
+        Ok(())
+    }
+
+    /// `check_is_arg`: whether `e` may be an operand of `is` without a
+    /// warning (it is no constant, or a singleton one).
+    fn identity_operand(&mut self, e: &Expr) -> bool {
+        self.folded(e).map_or(true, |o| matches!(o.kind(), crate::heap::Kind::None | crate::heap::Kind::Bool | crate::heap::Kind::Ellipsis))
     }
 
     fn line_of(&self, offset: u32) -> u32 {
@@ -1240,6 +1276,7 @@ impl Compiler<'_> {
     }
 
     fn compare(&mut self, left: &Expr, ops: &[ast::CmpOp], comparators: &[Expr]) -> CResult<()> {
+        self.warn_is_literal(left, ops, comparators)?;
         self.expr(left)?;
         let mut cleanups = Vec::new();
         for (i, (op, right)) in ops.iter().zip(comparators).enumerate() {

@@ -70,6 +70,7 @@ mod call;
 mod class_support;
 mod super_call;
 mod descriptors;
+mod compile_warnings;
 mod complex;
 mod control;
 mod dicts;
