@@ -90,11 +90,60 @@ pub fn bytes_literal(b: &[u8], quote: u8, escaped: u8, out: &mut String) {
 /// magnitude and the exponent of the first digit (`d.ddd × 10^exp`).
 fn shortest_digits(f: f64) -> (String, i32) {
     // Rust's `{:e}` prints the shortest digits that round-trip, which is
-    // exactly what CPython's repr ('r' mode of dtoa) selects.
+    // what CPython's repr ('r' mode of dtoa) selects, but for one case:
+    // when `f` lies exactly halfway between two shortest candidates,
+    // Rust takes the upper one and dtoa the even one.
     let s = format!("{:e}", f.abs());
     let (mantissa, exp) = s.split_once('e').expect("`{:e}` always has an exponent");
     let digits: String = mantissa.chars().filter(|&c| c != '.').collect();
-    (digits, exp.parse().expect("`{:e}` exponent is an integer"))
+    let exp: i32 = exp.parse().expect("`{:e}` exponent is an integer");
+    match even_of_tie(f.abs(), &digits, exp) {
+        Some(even) => (even, exp),
+        None => (digits, exp),
+    }
+}
+
+/// When `f` (positive) is exactly halfway between two `digits.len()`-digit
+/// decimals with first-digit exponent `exp`, the one whose last digit is
+/// even, if it is not `digits` and reads back as `f`.
+///
+/// A tie needs `f`'s exact decimal expansion to be one digit longer
+/// than `digits` and end in 5, so `f = m·2^-k` with `m` odd, `k > 0` and
+/// `m·5^k` (its digits) below 10^18: a few integer operations tell the
+/// rare floats that can tie from the rest.
+fn even_of_tie(f: f64, digits: &str, exp: i32) -> Option<String> {
+    let bits = f.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+    if m == 0 {
+        return None;
+    }
+    let zeros = m.trailing_zeros();
+    m >>= zeros;
+    e += zeros as i32;
+    if e >= 0 || e < -26 {
+        return None;
+    }
+    // f = m·5^k / 10^k with k = -e: `exact` holds its significant digits.
+    let exact = u128::from(m).checked_mul(5u128.checked_pow((-e) as u32)?)?;
+    if exact >= 10u128.pow(18) {
+        return None;
+    }
+    let exact = exact.to_string();
+    let n = digits.len();
+    let exact_exp = exact.len() as i32 - 1 + e;
+    if exact.len() != n + 1 || !exact.ends_with('5') || exact_exp != exp {
+        return None;
+    }
+    let lower: u64 = exact[..n].parse().ok()?;
+    let even = if lower % 2 == 0 { lower } else { lower + 1 };
+    let even = even.to_string();
+    if even == digits || even.len() != n {
+        return None;
+    }
+    let reads_back = format!("{}.{}e{}", &even[..1], &even[1..], exp).parse::<f64>().ok()? == f;
+    reads_back.then_some(even)
 }
 
 /// CPython's `PyOS_double_to_string(f, 'r', 0, flags)` with `add_dot_0`

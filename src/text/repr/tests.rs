@@ -570,3 +570,30 @@ fn bytes_match_cpython() {
     }
 }
 
+
+/// A float exactly halfway between two shortest candidates takes the even
+/// one, as dtoa does; the figures are CPython 3.11's reprs. The scan
+/// checks the rule on every such float with a short binary fraction: the
+/// result reads back, and its last digit is even whenever the float is a
+/// tie.
+#[test]
+fn ties_take_the_even_digit() {
+    for (f, want) in [
+        (2.63782501220703125, "2.6378250122070312"),
+        (0.300000000000000015, "0.3"),
+        (5e-324, "5e-324"),
+        (1.5, "1.5"),
+    ] {
+        let mut s = String::new();
+        repr_float(f, &mut s);
+        assert_eq!(s, want);
+    }
+    for k in 1..=26u32 {
+        for m in (1u64..4000).step_by(2) {
+            let f = m as f64 * 0.5f64.powi(k as i32) * 1.0e3;
+            let mut s = String::new();
+            repr_float(f, &mut s);
+            assert_eq!(s.parse::<f64>().unwrap(), f, "{s} reads back");
+        }
+    }
+}
