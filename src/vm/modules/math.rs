@@ -11,6 +11,7 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 macro_rules! unary {
     ($name:ident, $py:literal, $f:expr, $ok:expr) => {
         fn $name(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+            super::no_keywords(vm, concat!("math.", $py), &a)?;
             arity(vm, concat!("math.", $py), a.args, 1, 1)?;
             let x = vm.float_arg(&a.args[0])?;
             let ok: fn(f64) -> bool = $ok;
@@ -109,8 +110,9 @@ pub(super) fn make(vm: &mut Vm) -> Obj {
 }
 
 fn m_log(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "log", &a)?;
     arity(vm, "log", a.args, 1, 2)?;
-    let ln = |vm: &Vm, o: &Obj| -> PyResult<f64> {
+    let ln = |vm: &mut Vm, o: &Obj| -> PyResult<f64> {
         if let Some(b) = vm.big_int(o) {
             if b.is_positive() {
                 if let Some(f) = b.to_f64().filter(|f| f.is_finite()) {
@@ -138,17 +140,19 @@ fn m_log(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     }
 }
 
-fn two(vm: &Vm, name: &str, a: &CallArgs<'_>) -> PyResult<(f64, f64)> {
+fn two(vm: &mut Vm, name: &str, a: &CallArgs<'_>) -> PyResult<(f64, f64)> {
     arity(vm, name, a.args, 2, 2)?;
     Ok((vm.float_arg(&a.args[0])?, vm.float_arg(&a.args[1])?))
 }
 
 fn m_atan2(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.atan2", &a)?;
     let (y, x) = two(vm, "atan2", &a)?;
     Ok(vm.new_float(y.atan2(x)))
 }
 
 fn m_pow(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.pow", &a)?;
     let (x, y) = two(vm, "pow", &a)?;
     if x == 0.0 && y < 0.0 {
         return Err(vm.value_error("math domain error"));
@@ -164,6 +168,7 @@ fn m_pow(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_fmod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.fmod", &a)?;
     let (x, y) = two(vm, "fmod", &a)?;
     if y == 0.0 || x.is_infinite() {
         return Err(vm.value_error("math domain error"));
@@ -172,6 +177,7 @@ fn m_fmod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_modf(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.modf", &a)?;
     arity(vm, "math.modf", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     let (f, i) = (vm.new_float(x.fract()), vm.new_float(x.trunc()));
@@ -179,6 +185,7 @@ fn m_modf(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_copysign(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.copysign", &a)?;
     let (x, y) = two(vm, "copysign", &a)?;
     Ok(vm.new_float(x.copysign(y)))
 }
@@ -204,16 +211,19 @@ fn to_int(vm: &mut Vm, o: &Obj, f: fn(f64) -> f64, dunder: &str) -> PyResult<Obj
 }
 
 fn m_floor(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.floor", &a)?;
     arity(vm, "math.floor", a.args, 1, 1)?;
     to_int(vm, &a.args[0], f64::floor, "__floor__")
 }
 
 fn m_ceil(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.ceil", &a)?;
     arity(vm, "math.ceil", a.args, 1, 1)?;
     to_int(vm, &a.args[0], f64::ceil, "__ceil__")
 }
 
 fn m_trunc(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.trunc", &a)?;
     arity(vm, "math.trunc", a.args, 1, 1)?;
     to_int(vm, &a.args[0], f64::trunc, "__trunc__")
 }
@@ -224,6 +234,7 @@ fn int_of(vm: &Vm, o: &Obj) -> PyResult<BigInt> {
 }
 
 fn m_factorial(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.factorial", &a)?;
     arity(vm, "math.factorial", a.args, 1, 1)?;
     let n = int_of(vm, &a.args[0])?;
     if n.is_negative() {
@@ -238,6 +249,7 @@ fn m_factorial(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_gcd(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.gcd", &a)?;
     let mut g = BigInt::zero();
     for x in a.args {
         let v = int_of(vm, x)?;
@@ -247,6 +259,7 @@ fn m_gcd(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_lcm(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.lcm", &a)?;
     let mut l = BigInt::one();
     for x in a.args {
         let v = int_of(vm, x)?;
@@ -259,6 +272,7 @@ fn m_lcm(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_isqrt(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.isqrt", &a)?;
     arity(vm, "math.isqrt", a.args, 1, 1)?;
     let n = int_of(vm, &a.args[0])?;
     if n.is_negative() {
@@ -294,18 +308,21 @@ fn m_isclose(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_isinf(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.isinf", &a)?;
     arity(vm, "math.isinf", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     Ok(vm.bool_obj(x.is_infinite()))
 }
 
 fn m_isnan(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.isnan", &a)?;
     arity(vm, "math.isnan", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     Ok(vm.bool_obj(x.is_nan()))
 }
 
 fn m_isfinite(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.isfinite", &a)?;
     arity(vm, "math.isfinite", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?;
     Ok(vm.bool_obj(x.is_finite()))
@@ -313,6 +330,7 @@ fn m_isfinite(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 
 /// Shewchuk's exact summation, as CPython's `fsum`.
 fn m_fsum(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.fsum", &a)?;
     arity(vm, "math.fsum", a.args, 1, 1)?;
     let mut partials: Vec<f64> = Vec::new();
     for o in vm.iterate_to_vec(&a.args[0])? {
@@ -373,6 +391,7 @@ fn m_prod(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_comb(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.comb", &a)?;
     arity(vm, "comb", a.args, 2, 2)?;
     let (n, k) = (int_of(vm, &a.args[0])?, int_of(vm, &a.args[1])?);
     if n.is_negative() {
@@ -393,6 +412,7 @@ fn m_comb(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_perm(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.perm", &a)?;
     arity(vm, "perm", a.args, 1, 2)?;
     let n = int_of(vm, &a.args[0])?;
     let k = match a.args.get(1).filter(|o| o.kind() != Kind::None) {

@@ -101,6 +101,7 @@ fn nextafter(x: f64, y: f64) -> f64 {
 }
 
 fn m_frexp(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.frexp", &a)?;
     arity(vm, "math.frexp", a.args, 1, 1)?;
     let (m, e) = frexp(vm.float_arg(&a.args[0])?);
     let (m, e) = (vm.new_float(m), vm.new_int(e as i64));
@@ -108,6 +109,7 @@ fn m_frexp(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_ldexp(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.ldexp", &a)?;
     if a.args.len() != 2 {
         return Err(vm.type_error(format!("ldexp expected 2 arguments, got {}", a.args.len())));
     }
@@ -131,6 +133,7 @@ fn m_ldexp(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_nextafter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.nextafter", &a)?;
     if a.args.len() != 2 {
         return Err(vm.type_error(format!("nextafter expected 2 arguments, got {}", a.args.len())));
     }
@@ -139,6 +142,7 @@ fn m_nextafter(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
 }
 
 fn m_ulp(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
+    super::no_keywords(vm, "math.ulp", &a)?;
     arity(vm, "math.ulp", a.args, 1, 1)?;
     let x = vm.float_arg(&a.args[0])?.abs();
     if x.is_nan() || x.is_infinite() {
@@ -227,9 +231,7 @@ fn norm_of(values: impl IntoIterator<Item = f64>) -> f64 {
 }
 
 fn m_hypot(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    if !a.kwnames.is_empty() {
-        return Err(vm.type_error("hypot() takes no keyword arguments"));
-    }
+    super::no_keywords(vm, "math.hypot", &a)?;
     let mut coordinates = Vec::with_capacity(a.args.len());
     for x in a.args {
         coordinates.push(vm.float_arg(x)?);
@@ -246,9 +248,7 @@ fn point(vm: &mut Vm, o: &Obj) -> PyResult<Vec<Obj>> {
 }
 
 fn m_dist(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    if !a.kwnames.is_empty() {
-        return Err(vm.type_error("dist() takes no keyword arguments"));
-    }
+    super::no_keywords(vm, "math.dist", &a)?;
     if a.args.len() != 2 {
         return Err(vm.type_error(format!("dist expected 2 arguments, got {}", a.args.len())));
     }

@@ -20,7 +20,7 @@ pub(crate) use weakref::WeakrefTypes;
 use super::Vm;
 use crate::heap::Obj;
 use crate::object::payloads::*;
-use crate::object::{NativeFn, PyResult};
+use crate::object::{CallArgs, NativeFn, PyResult};
 
 pub(crate) fn install(vm: &mut Vm) {
     let t = vm.types.module.clone();
@@ -104,18 +104,25 @@ impl Vm {
     }
 
     /// A float argument (int or float), else TypeError.
-    pub(crate) fn float_arg(&self, o: &Obj) -> PyResult<f64> {
+    pub(crate) fn float_arg(&mut self, o: &Obj) -> PyResult<f64> {
         if let Some(f) = o.downcast::<FloatValue>() {
             return Ok(f.0);
         }
-        match self.big_int(o) {
-            Some(b) => match num_traits::ToPrimitive::to_f64(&b) {
-                Some(f) if f.is_finite() => Ok(f),
-                _ => Err(self.overflow_error("int too large to convert to float")),
-            },
+        // `PyFloat_AsDouble`: an int, then `__float__`, then `__index__`.
+        match self.float_of(o)? {
+            Some(f) => Ok(f),
             None => Err(self.type_error(format!("must be real number, not {}", self.type_name(o)))),
         }
     }
+}
+
+/// Refuses keyword arguments, with CPython's message for a function
+/// that takes none (`name` as CPython spells it, e.g. `math.sqrt`).
+pub(crate) fn no_keywords(vm: &Vm, name: &str, a: &CallArgs<'_>) -> PyResult<()> {
+    if a.kwnames.is_empty() {
+        return Ok(());
+    }
+    Err(vm.type_error(format!("{name}() takes no keyword arguments")))
 }
 
 /// Checks a native function's positional argument count.

@@ -72,7 +72,7 @@ use ParamDefault::{NoneValue, Required, Value};
 /// from positional and keyword arguments with random.py's defaults and
 /// Python's messages for a bad call. `None` stands for Python's None.
 fn float_params<'a>(
-    vm: &Vm,
+    vm: &mut Vm,
     a: &CallArgs<'a>,
     name: &str,
     params: &[(&str, ParamDefault)],
