@@ -1,10 +1,7 @@
 //! `math` functions computed on a double's bits or in doubled precision,
 //! as CPython's `mathmodule.c` does: `frexp`, `ldexp`, `nextafter`,
 //! `ulp`, and `hypot`/`dist` over CPython's `vector_norm` (so their
-//! results are CPython's to the last bit, not just close); and `cbrt` as
-//! glibc computes it, because Rust's `f64::cbrt` links the correctly
-//! rounded one of `compiler_builtins`, which differs from the glibc
-//! function CPython calls in the last bit of about half the inputs.
+//! results are CPython's to the last bit, not just close).
 //!
 //! Invariant: nothing here goes through a platform function whose
 //! rounding could differ from glibc's; `ldexp` is musl's `scalbn`
@@ -58,30 +55,6 @@ fn ldexp(x: f64, mut n: i32) -> f64 {
         }
     }
     y * f64::from_bits(((0x3ff + n) as u64) << 52)
-}
-
-/// glibc's `cbrt` (sysdeps/ieee754/dbl-64/s_cbrt.c): a polynomial guess
-/// on the reduced argument, one rational refinement, the exponent's
-/// third put back.
-pub(super) fn cbrt(x: f64) -> f64 {
-    const CBRT2: f64 = 1.2599210498948731648;
-    const SQR_CBRT2: f64 = 1.5874010519681994748;
-    const FACTOR: [f64; 5] = [1.0 / SQR_CBRT2, 1.0 / CBRT2, 1.0, CBRT2, SQR_CBRT2];
-    if x == 0.0 || !x.is_finite() {
-        return x + x;
-    }
-    let (xm, xe) = frexp(x.abs());
-    let u = 0.354895765043919860
-        + ((1.50819193781584896
-            + ((-2.11499494167371287
-                + ((2.44693122563534430
-                    + ((-1.83469277483613086 + (0.784932344976639262 - 0.145263899385486377 * xm) * xm) * xm))
-                    * xm))
-                * xm))
-            * xm);
-    let t2 = u * u * u;
-    let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * FACTOR[(2 + xe % 3) as usize];
-    ldexp(ym, xe / 3).copysign(x)
 }
 
 /// C's `nextafter`.

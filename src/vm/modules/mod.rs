@@ -5,6 +5,7 @@
 mod gc;
 mod math;
 pub(crate) mod math_float;
+mod math_special;
 mod os;
 mod random;
 mod random_variates;
