@@ -99,7 +99,12 @@ impl Vm {
     }
 
     /// Records that `err` passed through the current frame's current line.
+    /// Frames of the embedded modules that stand in for CPython's C code
+    /// are left out (`import::hidden_from_tracebacks`).
     pub(crate) fn add_traceback(&self, err: &PyErr, code: &std::rc::Rc<crate::bytecode::Code>, pc: usize) {
+        if super::import::hidden_from_tracebacks(&code.filename) {
+            return;
+        }
         if let Some(e) = err.0.downcast::<ExceptionValue>() {
             e.traceback.borrow_mut().push(TracebackEntry { code: code.clone(), line: code.line_at(pc), position: code.position_at(pc) });
         }

@@ -643,10 +643,14 @@ impl Vm {
                     self.collect_dead();
                 }
                 Instr::ImportName(i) => {
+                    // The module's code runs below this frame: its
+                    // `sys._getframe` callers see this line.
+                    self.frames[fi].pc = *pc;
                     let m = self.import_module(&code.names[i as usize])?;
                     self.stack.push(m);
                 }
                 Instr::ImportFrom(i) => {
+                    self.frames[fi].pc = *pc;
                     let v = self.import_from(&code.names[i as usize])?;
                     self.stack.push(v);
                 }
@@ -701,6 +705,7 @@ impl Vm {
                         self.enter_top_frame(fi_ref, code_rc, pc, lb);
                         continue;
                     }
+                    self.frames[fi].pc = *pc;
                     let r = self.call(&func, &args, &names)?;
                     self.stack.push(r);
                     self.collect_dead();

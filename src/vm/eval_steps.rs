@@ -77,6 +77,8 @@ impl Vm {
             }
             return Ok(());
         }
+        // Python code that the callee runs sees this frame's line.
+        self.frames[*fi_ref].pc = *pc;
         let r = self.call(&func, &args, names)?;
         self.stack.push(r);
         self.collect_dead();
@@ -172,6 +174,11 @@ impl Vm {
             drop(func);
             return self.call_builtin_on_stack(args_start - 1, call_base);
         }
+        // Python code that the callee runs (an `__init__`, a generator
+        // resumed by `list`, a `key` function) sees this frame's line in
+        // `sys._getframe`. Not stored for the builtin functions above,
+        // whose calls are the hot ones.
+        self.frames[*fi_ref].pc = *pc;
         // Up to three arguments travel in an array on the Rust stack rather
         // than a new vector: most calls of builtins and their methods.
         let r = match self.stack.len() - args_start {

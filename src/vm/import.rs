@@ -25,10 +25,21 @@ const STDLIB: &[(&str, bool, &str)] = &[
     ("types", false, include_str!("../../stdlib/types.py")),
     ("typing", false, include_str!("../../stdlib/typing.py")),
     ("_generic_alias", false, include_str!("../../stdlib/_generic_alias.py")),
+    ("warnings", false, include_str!("../../stdlib/warnings.py")),
     ("weakref", false, include_str!("../../stdlib/weakref.py")),
     ("collections", true, include_str!("../../stdlib/collections/__init__.py")),
     ("collections.abc", false, include_str!("../../stdlib/collections/abc.py")),
 ];
+
+/// Embedded modules that stand in for C code of CPython (`warnings` does
+/// the work of `_warnings`): tracebacks show none of their frames, as
+/// CPython's show no frame for a C function.
+const HIDDEN_FROM_TRACEBACKS: &[&str] = &["<stdlib>/warnings.py"];
+
+/// Whether a traceback leaves out frames running code of `filename`.
+pub(crate) fn hidden_from_tracebacks(filename: &str) -> bool {
+    filename.starts_with("<stdlib>/") && HIDDEN_FROM_TRACEBACKS.contains(&filename)
+}
 
 impl Vm {
     /// Records the script: `sys.argv = [filename]`, `sys.path[0]` its folder.

@@ -125,7 +125,13 @@ fn install_struct_seqs(vm: &mut Vm, m: &Obj) {
 /// that called `_getframe` reports the line of its last call of a Python
 /// function, not of this call: the dispatch loop keeps a frame's
 /// position in a register and stores it only when it enters a Python
-/// call (storing it for every builtin call would cost the hot path).
+/// call, calls anything but a builtin function with up to three
+/// arguments (the receiver of a method counted), e.g. a class or a call
+/// with keywords, or imports (storing it for every builtin function
+/// call, operator or attribute load would cost the hot path). So the
+/// line of a frame whose Python callee runs under a builtin function
+/// (`next(gen)`, `getattr`), an operator's dunder or a property can be
+/// an earlier one.
 fn sys_getframe(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
     arity(vm, "_getframe", a.args, 0, 1)?;
     let depth = match a.args.first() {
