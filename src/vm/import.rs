@@ -38,7 +38,7 @@ const HIDDEN_FROM_TRACEBACKS: &[&str] = &["<stdlib>/warnings.py"];
 
 /// Whether a traceback leaves out frames running code of `filename`.
 pub(crate) fn hidden_from_tracebacks(filename: &str) -> bool {
-    filename.starts_with("<stdlib>/") && HIDDEN_FROM_TRACEBACKS.contains(&filename)
+    HIDDEN_FROM_TRACEBACKS.contains(&filename)
 }
 
 impl Vm {

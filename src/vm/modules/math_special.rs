@@ -281,11 +281,10 @@ fn remainder(x: f64, y: f64) -> f64 {
 
 // ---- the Python functions ----
 
-/// The one float argument of a `METH_O` function `math.<name>`.
+/// The one float argument of a `METH_O` function (`name` is `math.<name>`).
 fn one_arg(vm: &mut Vm, name: &str, a: &CallArgs<'_>) -> PyResult<f64> {
-    let name = format!("math.{name}");
-    super::no_keywords(vm, &name, a)?;
-    arity(vm, &name, a.args, 1, 1)?;
+    super::no_keywords(vm, name, a)?;
+    arity(vm, name, a.args, 1, 1)?;
     vm.float_arg(&a.args[0])
 }
 
@@ -311,31 +310,31 @@ fn math_1a(vm: &mut Vm, name: &str, a: CallArgs<'_>, f: fn(f64) -> Result<f64, M
 }
 
 fn m_gamma(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    math_1a(vm, "gamma", a, tgamma)
+    math_1a(vm, "math.gamma", a, tgamma)
 }
 
 fn m_lgamma(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    math_1a(vm, "lgamma", a, lgamma)
+    math_1a(vm, "math.lgamma", a, lgamma)
 }
 
 fn m_erf(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    math_1(vm, "erf", a, libm::erf)
+    math_1(vm, "math.erf", a, libm::erf)
 }
 
 fn m_erfc(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    math_1(vm, "erfc", a, libm::erfc)
+    math_1(vm, "math.erfc", a, libm::erfc)
 }
 
 fn m_acosh(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    math_1(vm, "acosh", a, acosh)
+    math_1(vm, "math.acosh", a, acosh)
 }
 
 fn m_asinh(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    math_1(vm, "asinh", a, libm::asinh)
+    math_1(vm, "math.asinh", a, libm::asinh)
 }
 
 fn m_atanh(vm: &mut Vm, a: CallArgs<'_>) -> PyResult<Obj> {
-    math_1(vm, "atanh", a, libm::atanh)
+    math_1(vm, "math.atanh", a, libm::atanh)
 }
 
 /// CPython's `math_2` over `m_remainder`: a NaN from non-NaN arguments is

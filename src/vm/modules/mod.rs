@@ -106,10 +106,8 @@ impl Vm {
 
     /// A float argument (int or float), else TypeError.
     pub(crate) fn float_arg(&mut self, o: &Obj) -> PyResult<f64> {
-        if let Some(f) = o.downcast::<FloatValue>() {
-            return Ok(f.0);
-        }
-        // `PyFloat_AsDouble`: an int, then `__float__`, then `__index__`.
+        // `PyFloat_AsDouble`: a float, an int, then `__float__`, then
+        // `__index__`.
         match self.float_of(o)? {
             Some(f) => Ok(f),
             None => Err(self.type_error(format!("must be real number, not {}", self.type_name(o)))),
