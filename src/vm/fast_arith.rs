@@ -230,6 +230,11 @@ impl Vm {
     /// ints and no overflow, or exact floats (`float_fast_value`).
     #[inline(always)]
     pub(crate) fn fast_value(&self, a: &Obj, b: &Obj, op: BinOp) -> Option<Fast> {
+        // A float on the left goes straight to the float path: float
+        // loops then skip the two int tests.
+        if a.kind() == Kind::Float {
+            return self.float_fast_value(a, b, op).map(Fast::Float);
+        }
         // Exact types only: a subclass may override the operator.
         let (Some(IntValue::Small(x)), Some(IntValue::Small(y))) = (self.exact_int(a), self.exact_int(b)) else {
             return self.float_fast_value(a, b, op).map(Fast::Float);
